@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets are split by responsibility; data flows one way:
+// load → validate → evaluate → render → write.
+//   CCmark          the system libcmark (Debian libcmark-dev)
+//   JixiaoMarkdown  the one wrapper over cmark used everywhere
+//   JixiaoCore      the pure evaluation core: indicator tree, rules, results, totals,
+//                   ranking, grades (no file or network I/O)
+//   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
+//   jixiao          the command-line edge
+let package = Package(
+    name: "jixiao",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jixiao", targets: ["jixiao"]),
+        .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "JixiaoMarkdown", dependencies: ["CCmark"]),
+        .target(name: "JixiaoCore"),
+        .target(
+            name: "JixiaoSite",
+            dependencies: [
+                "JixiaoCore",
+                "JixiaoMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "jixiao",
+            dependencies: [
+                "JixiaoSite",
+                "JixiaoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JixiaoMarkdownTests", dependencies: ["JixiaoMarkdown"]),
+        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
+        .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore"]),
+    ]
+)
