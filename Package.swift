@@ -29,12 +29,15 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "JixiaoMarkdown", dependencies: ["CCmark"]),
+        // One system call Foundation lacks: swapping the new site in atomically.
+        .target(name: "CJixiaoSystem"),
         .target(name: "JixiaoCore"),
         .target(
             name: "JixiaoSite",
             dependencies: [
                 "JixiaoCore",
                 "JixiaoMarkdown",
+                "CJixiaoSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),

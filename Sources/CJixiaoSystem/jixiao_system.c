@@ -1,0 +1,21 @@
+#define _GNU_SOURCE
+#include "jixiao_system.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
+int jixiao_rename_exchange(const char *from, const char *to) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE);
+#else
+    (void)from; (void)to;
+    errno = ENOSYS;
+    return -1;
+#endif
+}

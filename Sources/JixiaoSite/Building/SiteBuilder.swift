@@ -1,0 +1,58 @@
+import Foundation
+import JixiaoCore
+
+/// The whole pipeline, load → validate → evaluate → render → write, as one call.
+public struct SiteBuilder {
+    public struct Options: Sendable {
+        public var root: URL
+        public var output: URL
+        /// Overrides the theme named in site.yaml.
+        public var theme: String?
+
+        public init(root: URL, output: URL? = nil, theme: String? = nil) {
+            self.root = root
+            self.output = output ?? root.appendingPathComponent("site")
+            self.theme = theme
+        }
+    }
+
+    public struct Report: Sendable {
+        public var pages: Int
+        public var files: Int
+        public var warnings: [Diagnostic]
+        public var seconds: Double
+    }
+
+    /// Reads, checks and evaluates everything (load → validate → evaluate).
+    /// Throws every error found; warnings come back with the site.
+    public static func evaluate(root: URL) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
+        let (content, loadWarnings) = try ContentLoader.load(root: root)
+        var diagnostics = loadWarnings
+        let site = SiteEvaluator.evaluate(content, diagnostics: &diagnostics)
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
+        return (site, diagnostics)
+    }
+
+    /// Evaluates and renders the site in memory, without writing anything.
+    public static func make(_ options: Options) throws(DiagnosticsError) -> (SiteFiles, warnings: [Diagnostic]) {
+        let (site, diagnostics) = try evaluate(root: options.root)
+        let theme = try Theme.load(root: options.root, name: options.theme ?? site.config.theme)
+        do throws(DiagnosticsError) {
+            let files = try SiteRenderer.render(site, theme: theme, root: options.root)
+            return (files, diagnostics.sorted(by: Diagnostic.reportOrder))
+        } catch {
+            throw DiagnosticsError((diagnostics + error.diagnostics).sorted(by: Diagnostic.reportOrder))
+        }
+    }
+
+    /// Builds and writes the site; the previous output stays untouched unless
+    /// everything succeeded.
+    public static func build(_ options: Options) throws(DiagnosticsError) -> Report {
+        let start = Date()
+        let (files, warnings) = try make(options)
+        try SiteWriter.write(files, to: options.output)
+        return Report(pages: files.pageCount, files: files.files.count, warnings: warnings,
+                      seconds: Date().timeIntervalSince(start))
+    }
+}

@@ -1,0 +1,57 @@
+import JixiaoCore
+
+/// The validate → evaluate step: turns read content into typed, scored
+/// evaluations, collecting every diagnostic of every file.
+enum SiteEvaluator {
+    static func evaluate(_ content: SiteContent, diagnostics: inout [Diagnostic]) -> EvaluatedSite {
+        let pages = content.pages.map { publication($0, what: "页面", diagnostics: &diagnostics) }
+        let evaluations = content.evaluations.compactMap { evaluate($0, diagnostics: &diagnostics) }
+        let ordered = evaluations.sorted {
+            ($0.settings.year, $1.slug) > ($1.settings.year, $0.slug)
+        }
+        return EvaluatedSite(config: content.config, pages: pages, evaluations: ordered)
+    }
+
+    static func evaluate(_ content: EvaluationContent, diagnostics: inout [Diagnostic]) -> EvaluatedEvaluation? {
+        guard let settings = EvaluationSettings.decode(content.settings, diagnostics: &diagnostics) else { return nil }
+        var system: IndicatorSystem?
+        if let indicators = content.indicators {
+            system = IndicatorSystem.decode(indicators, diagnostics: &diagnostics)
+        } else if !content.indicatorFiles.isEmpty {
+            system = IndicatorSystem.decode(
+                files: content.indicatorFiles.map { (frontMatter: $0.metadata, body: $0.body) },
+                diagnostics: &diagnostics)
+        }
+        var parts: [String: [UnitResults]] = [:]
+        for (slug, results) in ResultsReader.tableResults(rows: content.resultRows, diagnostics: &diagnostics) {
+            parts[slug, default: []].append(results)
+        }
+        var selfReports: [String: ContentDocument] = [:]
+        for document in content.unitDocuments {
+            let results = ResultsReader.unitResults(frontMatter: document.metadata, unitSlug: document.stem,
+                                                    diagnostics: &diagnostics)
+            parts[document.stem, default: []].append(results)
+            selfReports[document.stem] = document
+        }
+        var results: [String: UnitResults] = [:]
+        for slug in parts.keys.sorted() {
+            results[slug] = ResultsReader.merge(parts[slug]!, diagnostics: &diagnostics)
+        }
+        if system == nil && !results.isEmpty {
+            diagnostics.append(.error(at: SourceLocation(file: content.folder), "有考核结果但没有指标体系",
+                                      hint: "添加 indicators.yaml（或 indicators/ 文件夹），结果中的指标编号须在其中。"))
+        }
+        let result = Evaluator.evaluate(settings: settings, system: system, results: results, diagnostics: &diagnostics)
+        return EvaluatedEvaluation(
+            content: content,
+            result: result,
+            plan: content.plan.map { publication($0, what: "工作方案", diagnostics: &diagnostics) },
+            notices: content.notices.map { publication($0, what: "通知公告", diagnostics: &diagnostics) },
+            report: content.report.map { publication($0, what: "年度绩效报告", diagnostics: &diagnostics) },
+            selfReports: selfReports)
+    }
+
+    static func publication(_ document: ContentDocument, what: String, diagnostics: inout [Diagnostic]) -> Publication {
+        Publication(document: document, meta: DocumentMetadata.read(document, what: what, diagnostics: &diagnostics))
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import JixiaoCore
+
+/// Reads `content/` into `SiteContent`: the first step of load → validate →
+/// evaluate → render → write. Every problem is collected, not just the first, so
+/// one `jixiao build` shows the author all there is to fix.
+public struct ContentLoader {
+    public let root: URL
+    private(set) var diagnostics: [Diagnostic] = []
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Loads the site, or throws every problem found.
+    public static func load(root: URL) throws(DiagnosticsError) -> (SiteContent, warnings: [Diagnostic]) {
+        var loader = ContentLoader(root: root)
+        let content = loader.loadSite()
+        let errors = loader.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw DiagnosticsError(loader.diagnostics.sorted(by: Diagnostic.reportOrder)) }
+        return (content, loader.diagnostics)
+    }
+
+    mutating func loadSite() -> SiteContent {
+        let contentDir = root.appendingPathComponent("content")
+        guard isDirectory(contentDir) else {
+            diagnostics.append(.error(at: SourceLocation(file: "content"), "找不到 content/ 文件夹",
+                                      hint: "在站点根目录运行，或用 --root 指定含有 content/ 的文件夹。"))
+            return SiteContent(config: .default, pages: [], evaluations: [])
+        }
+        var config = SiteConfig.default
+        if let value = dataFile("content/site", required: false) {
+            config = SiteConfig.read(value, diagnostics: &diagnostics)
+        } else {
+            diagnostics.append(.warning(at: SourceLocation(file: "content/site.yaml"), "没有站点配置 site.yaml，使用默认值",
+                                        hint: "新建 content/site.yaml，写明网站名称、主办单位和备案号。"))
+        }
+        let pages = markdownFiles(in: "content/pages")
+        var evaluations: [EvaluationContent] = []
+        for name in listing("content") where isDirectory(contentDir.appendingPathComponent(name)) && name != "pages" {
+            if let evaluation = loadEvaluation(slug: name) { evaluations.append(evaluation) }
+        }
+        return SiteContent(config: config, pages: pages, evaluations: evaluations)
+    }
+
+    mutating func loadEvaluation(slug: String) -> EvaluationContent? {
+        let folder = "content/\(slug)"
+        guard Slug.isValid(slug) else {
+            diagnostics.append(.error(at: SourceLocation(file: folder), "文件夹名“\(slug)”不能用作网址",
+                                      hint: "考核文件夹名只用小写字母、数字和连字符，例如 2019-guangxi-grain。"))
+            return nil
+        }
+        guard let settings = dataFile("\(folder)/evaluation", required: true) else { return nil }
+        var evaluation = EvaluationContent(slug: slug, folder: folder, settings: settings)
+        evaluation.plan = markdownFile("\(folder)/plan.md")
+        evaluation.report = markdownFile("\(folder)/report.md")
+        evaluation.indicators = dataFile("\(folder)/indicators", required: false)
+        evaluation.indicatorFiles = markdownFiles(in: "\(folder)/indicators")
+        if evaluation.indicators != nil, !evaluation.indicatorFiles.isEmpty {
+            diagnostics.append(.error(at: SourceLocation(file: "\(folder)/indicators"),
+                                      "指标体系同时写在 indicators.yaml 和 indicators/ 文件夹中",
+                                      hint: "只保留一种写法。"))
+        }
+        let csv = root.appendingPathComponent("\(folder)/results.csv")
+        if FileManager.default.fileExists(atPath: csv.path) {
+            do throws(DiagnosticsError) {
+                let data = try TextFile.bytes(csv, path: "\(folder)/results.csv")
+                evaluation.resultRows = try CSVSource.parse(data: data, file: "\(folder)/results.csv")
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        evaluation.unitDocuments = markdownFiles(in: "\(folder)/results")
+        evaluation.notices = markdownFiles(in: "\(folder)/notices")
+        evaluation.attachments = files(under: "\(folder)/attachments").map { String($0.dropFirst(folder.count + 1)) }
+        return evaluation
+    }
+
+    // MARK: Files
+
+    /// `base.yaml`, `base.yml` or `base.json`; exactly one may exist.
+    mutating func dataFile(_ base: String, required: Bool) -> SourceValue? {
+        let candidates = ["yaml", "yml", "json"].map { "\(base).\($0)" }
+            .filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        guard let path = candidates.first else {
+            if required {
+                diagnostics.append(.error(at: SourceLocation(file: "\(base).yaml"), "缺少文件 \(base).yaml",
+                                          hint: "每个考核文件夹都需要 evaluation.yaml（或 .json），写明年度、考核对象等。"))
+            }
+            return nil
+        }
+        if candidates.count > 1 {
+            diagnostics.append(.error(at: SourceLocation(file: candidates[1]), "\(candidates.joined(separator: " 与 ")) 重复",
+                                      hint: "同一份数据只保留一个文件。"))
+        }
+        do throws(DiagnosticsError) {
+            let text = try TextFile.read(root.appendingPathComponent(path), path: path)
+            return try YAMLSource.parse(text, file: path)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+
+    mutating func markdownFile(_ path: String) -> ContentDocument? {
+        let url = root.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do throws(DiagnosticsError) {
+            let text = try TextFile.read(url, path: path)
+            let split = try FrontMatter.split(text: text, file: path)
+            return ContentDocument(path: path, frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+
+    mutating func markdownFiles(in folder: String) -> [ContentDocument] {
+        listing(folder).filter { $0.hasSuffix(".md") }.compactMap { markdownFile("\(folder)/\($0)") }
+    }
+
+    /// Names in a folder, sorted so that builds do not depend on the file system's order.
+    func listing(_ folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Every regular file below `folder`, as paths relative to the root, sorted.
+    func files(under folder: String) -> [String] {
+        var result: [String] = []
+        for name in listing(folder) {
+            let path = "\(folder)/\(name)"
+            if isDirectory(root.appendingPathComponent(path)) {
+                result += files(under: path)
+            } else {
+                result.append(path)
+            }
+        }
+        return result
+    }
+
+    func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+}
+
+extension Diagnostic {
+    /// Errors first, then by file and line: the order an author fixes things in.
+    static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.severity != b.severity { return a.severity < b.severity }
+        return a.location < b.location
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import JixiaoCore
+
+/// Reads content files as UTF-8 text. Invalid bytes are reported at their line
+/// instead of being replaced: nothing the user wrote is silently changed.
+enum TextFile {
+    /// Files larger than this are refused; no content file of a real site comes near it.
+    static let maximumSize = 20 * 1024 * 1024
+
+    static func read(_ url: URL, path: String) throws(DiagnosticsError) -> String {
+        let data = try bytes(url, path: path)
+        return try decode(data, path: path)
+    }
+
+    static func bytes(_ url: URL, path: String) throws(DiagnosticsError) -> Data {
+        let location = SourceLocation(file: path)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumSize {
+            throw DiagnosticsError([.error(at: location, "文件过大（\(size / 1024 / 1024) MB），超过 \(maximumSize / 1024 / 1024) MB 上限",
+                                           hint: "内容文件应为文字；大文件请放在 attachments/ 下作为附件。")])
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw DiagnosticsError([.error(at: location, "无法读取文件", hint: "检查文件是否存在、是否有读取权限。")])
+        }
+    }
+
+    static func decode(_ data: Data, path: String) throws(DiagnosticsError) -> String {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return text
+        }
+        // Find the first bad line so the author can look at it.
+        var line = 1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lineEnd = bytes[index...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            if String(validating: bytes[index..<lineEnd], as: UTF8.self) == nil { break }
+            line += 1
+            index = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+        }
+        throw DiagnosticsError([.error(at: SourceLocation(file: path, line: line, column: 1),
+                                       "文件不是有效的 UTF-8 编码",
+                                       hint: "用文本编辑器另存为 UTF-8；若是 Excel 导出的 GB18030/GBK 文本，请先转换编码。")])
+    }
+}

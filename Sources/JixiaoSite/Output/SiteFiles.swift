@@ -1,0 +1,33 @@
+import Foundation
+
+/// What a build produces, before anything touches the disk: every output file
+/// with its path relative to the site folder. Kept sorted by path so that the
+/// same content always gives the same site.
+public struct SiteFiles: Sendable {
+    public enum Contents: Sendable {
+        case data(Data)
+        /// A file copied as it is (theme assets, attachments).
+        case copy(URL)
+    }
+
+    public private(set) var files: [String: Contents] = [:]
+
+    public init() {}
+
+    public mutating func add(_ path: String, _ text: String) {
+        files[path] = .data(Data(text.utf8))
+    }
+
+    public mutating func add(_ path: String, data: Data) {
+        files[path] = .data(data)
+    }
+
+    public mutating func copy(_ path: String, from source: URL) {
+        files[path] = .copy(source)
+    }
+
+    public var paths: [String] { files.keys.sorted() }
+
+    /// Pages are the HTML files, what a reader opens.
+    public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
+}

@@ -1,0 +1,75 @@
+import CJixiaoSystem
+import Foundation
+import JixiaoCore
+
+/// Writes a finished build. Everything goes into a fresh folder beside the target
+/// first; only when every file is written is it swapped in, in one atomic step
+/// where the system allows it. A build that fails, or is killed, leaves the
+/// previous site as it was.
+public enum SiteWriter {
+    public static func write(_ site: SiteFiles, to output: URL) throws(DiagnosticsError) {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).jixiao-new-\(getpid())")
+        let location = SourceLocation(file: output.path)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            var made: Set<String> = []
+            for path in site.paths {
+                let url = staging.appendingPathComponent(path)
+                let folder = url.deletingLastPathComponent().path
+                if !made.contains(folder) {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    made.insert(folder)
+                }
+                switch site.files[path]! {
+                case .data(let data): try data.write(to: url)
+                case .copy(let source): try fm.copyItem(at: source, to: url)
+                }
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw DiagnosticsError([.error(at: location, "写入网站文件失败：\(error.localizedDescription)",
+                                           hint: "检查输出文件夹的磁盘空间和写权限；原有网站未被改动。")])
+        }
+        try swapIn(staging, at: output, location: location)
+    }
+
+    /// Puts `staging` where `output` is. With an existing output the two are
+    /// exchanged atomically, then the old one is removed; readers never see a
+    /// half-written site.
+    static func swapIn(_ staging: URL, at output: URL, location: SourceLocation) throws(DiagnosticsError) {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDir)
+        if exists && !isDir.boolValue {
+            try? fm.removeItem(at: staging)
+            throw DiagnosticsError([.error(at: location, "输出位置已有同名文件，不是文件夹",
+                                           hint: "用 --output 指定另一个文件夹，或移走该文件。")])
+        }
+        if !exists {
+            if rename(staging.path, output.path) == 0 { return }
+        } else if jixiao_rename_exchange(staging.path, output.path) == 0 {
+            try? fm.removeItem(at: staging) // now holds the previous site
+            return
+        } else {
+            // No atomic exchange here (another OS or file system): two renames,
+            // with the old site kept until the new one is in place.
+            let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).jixiao-old-\(getpid())")
+            try? fm.removeItem(at: old)
+            if rename(output.path, old.path) == 0 {
+                if rename(staging.path, output.path) == 0 {
+                    try? fm.removeItem(at: old)
+                    return
+                }
+                _ = rename(old.path, output.path)
+            }
+        }
+        try? fm.removeItem(at: staging)
+        throw DiagnosticsError([.error(at: location, "无法替换输出文件夹",
+                                       hint: "检查输出文件夹的写权限；原有网站未被改动。")])
+    }
+}

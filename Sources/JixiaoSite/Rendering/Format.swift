@@ -1,0 +1,60 @@
+import Foundation
+import JixiaoCore
+
+/// Small text helpers shared by page contexts and downloads.
+enum Format {
+    /// A score with the evaluation's precision, e.g. "92.35".
+    static func score(_ value: Decimal, _ precision: Int) -> String {
+        formatScore(value, precision: precision)
+    }
+
+    static func score(_ value: Decimal?, _ precision: Int) -> String? {
+        value.map { formatScore($0, precision: precision) }
+    }
+
+    /// Points as written in the indicator system: no trailing zeros ("0.5", "40").
+    static func points(_ value: Decimal) -> String {
+        formatPlain(value)
+    }
+
+    /// A signed value for bonus and adjustments: "+0.60", "−0.50", "0.00".
+    static func signed(_ value: Decimal, _ precision: Int) -> String {
+        if value > 0 { return "+" + score(value, precision) }
+        if value < 0 { return "−" + score(-value, precision) }
+        return score(value, precision)
+    }
+
+    /// One CSV field, quoted when needed (RFC 4180).
+    static func csvField(_ text: String) -> String {
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map(csvField).joined(separator: ",") + "\r\n"
+    }
+
+    /// A JSON string literal.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c" // safe to embed anywhere
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import JixiaoCore
+
+/// The ranking page and the unit score cards: computed numbers, each shown with
+/// how it was obtained.
+extension SiteRenderer {
+    func rankingContext(_ evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
+        let result = evaluation.result
+        let precision = evaluation.settings.precision
+        let maxTotal = result.ranking.map(\.total).max() ?? 0
+        let componentHeaders = evaluation.settings.formula?.components.map { component -> [String: Any] in
+            ["name": component.name, "weight": Format.points(component.weight)]
+        } ?? []
+        let rows = result.ranking.enumerated().map { index, unit -> [String: Any] in
+            var row = unitSummary(unit, evaluation: evaluation, page: path)
+            row["bar_percent"] = Self.percent(unit.total, of: maxTotal)
+            row["bar_y"] = index * 10 + 2
+            row["components"] = unit.components.map { ["value": Format.score($0.value, precision)] }
+            return row
+        }
+        return [
+            "rows": rows,
+            "component_headers": componentHeaders,
+            "has_components": !componentHeaders.isEmpty,
+            "has_bonus": result.units.contains { !$0.bonus.isEmpty } || result.system?.bonus != nil,
+            "has_adjustments": result.units.contains { !$0.adjustments.isEmpty },
+            "pending_ties": result.pendingTies,
+            "has_pending_ties": !result.pendingTies.isEmpty,
+            "grade_counts": result.gradeCounts.map { ["grade": $0.grade, "count": $0.count] },
+            "precision": precision,
+            "rounding_note": "得分按四舍五入保留\(precision)位小数；排名与等次按公布的（已取舍的）总分确定，并列者名次相同。",
+            "downloads": [
+                ["title": "排名 CSV", "href": SitePaths.link(SitePaths.download(evaluation.slug, "ranking.csv"), from: path)],
+                ["title": "排名 JSON", "href": SitePaths.link(SitePaths.download(evaluation.slug, "ranking.json"), from: path)],
+                ["title": "全部得分 CSV", "href": SitePaths.link(SitePaths.download(evaluation.slug, "scores.csv"), from: path)],
+            ],
+            "chart_height": rows.count * 10 + 2,
+        ]
+    }
+
+    /// What a list of units shows of each: rank, name, link, totals, grade.
+    func unitSummary(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
+        let precision = evaluation.settings.precision
+        var row: [String: Any] = [
+            "rank": unit.rank, "tied": unit.tied, "name": unit.unit.name, "slug": unit.unit.slug,
+            "href": SitePaths.link(SitePaths.unit(evaluation.slug, unit.unit.slug), from: path),
+            "indicator_total": Format.score(unit.indicatorTotal, precision),
+            "bonus": Format.signed(unit.bonusTotal, precision),
+            "adjustments": Format.signed(unit.adjustmentTotal, precision),
+            "total": Format.score(unit.total, precision),
+            "grade": unit.gradeName, "grade_id": "\(unit.grade)",
+        ]
+        row["grade_note"] = unit.gradeNote
+        return row
+    }
+
+    /// `value` as a percentage of `maximum` with one decimal, for bar widths.
+    static func percent(_ value: Decimal, of maximum: Decimal) -> String {
+        guard maximum > 0, value > 0 else { return "0" }
+        return formatScore(value * 100 / maximum, precision: 1)
+    }
+
+    func unitContext(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
+        let precision = evaluation.settings.precision
+        var rows: [[String: Any]] = []
+        func walk(_ score: IndicatorScore) {
+            var row: [String: Any] = [
+                "id": score.indicator.id, "name": score.indicator.name, "level": score.indicator.level,
+                "indent": score.indicator.level - 1,
+                "is_group": !score.children.isEmpty,
+                "points": Format.points(score.points),
+                "score": Format.score(score.score, precision) ?? "不适用",
+                "deduction": score.notApplicable ? "—" : Format.score(score.deduction, precision),
+                "has_deduction": score.deduction > 0,
+                "not_applicable": score.notApplicable, "vetoed": score.vetoed,
+                "computation": score.computation, "reasons": score.reasons, "evidence": score.evidence,
+                "inputs": score.inputs.map { ["name": $0.name, "value": $0.text] },
+                "rule": score.indicator.ruleDescription,
+            ]
+            row["self"] = Format.score(score.selfScore, precision)
+            row["criteria"] = score.indicator.criteria
+            row["source"] = score.source
+            row["reviewer"] = score.reviewer
+            row["self_differs"] = score.selfScore != nil && score.score != nil && score.selfScore != score.score
+            rows.append(row)
+            score.children.forEach(walk)
+        }
+        unit.indicators.forEach(walk)
+        var context: [String: Any] = [
+            "unit": unitSummary(unit, evaluation: evaluation, page: path),
+            "rows": rows,
+            "computation": unit.computation,
+            "components": unit.components.map { component -> [String: Any] in
+                ["name": component.name, "weight": Format.points(component.weight),
+                 "value": Format.score(component.value, precision),
+                 "weighted": Format.score(component.weighted, precision)]
+            },
+            "has_components": !unit.components.isEmpty,
+            "bonus_items": unit.bonus.map { bonus -> [String: Any] in
+                var item: [String: Any] = ["name": bonus.item.name, "points": Format.score(bonus.points, precision),
+                                           "computation": bonus.computation, "counted": bonus.counted]
+                item["reason"] = bonus.reason
+                return item
+            },
+            "has_bonus": !unit.bonus.isEmpty,
+            "adjustments": unit.adjustments.map { adjustment -> [String: Any] in
+                var item: [String: Any] = ["points": Format.signed(adjustment.points, precision),
+                                           "kind": adjustment.kindName, "reason": adjustment.reason,
+                                           "counted": adjustment.counted]
+                item["source"] = adjustment.source
+                item["notice_year"] = adjustment.noticeYear
+                return item
+            },
+            "has_adjustments": !unit.adjustments.isEmpty,
+            "vetoes": unit.vetoes.map { ["name": $0.veto.name, "reason": $0.reason ?? ""] },
+            "has_vetoes": !unit.vetoes.isEmpty,
+            "unit_count": evaluation.result.ranking.count,
+            "ranking_href": SitePaths.link(SitePaths.ranking(evaluation.slug), from: path),
+        ]
+        context["self_total"] = Format.score(unit.selfTotal, precision)
+        context["indicator_points"] = evaluation.result.system.map { Format.points($0.total) }
+        context["reviewer"] = unit.reviewer
+        if let report = evaluation.selfReports[unit.unit.slug], !report.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            context["self_report_html"] = markdown(report, page: path, evaluation: evaluation)
+        }
+        return context
+    }
+}

@@ -1,0 +1,63 @@
+import JixiaoCore
+
+extension SiteRenderer {
+    mutating func addDownloads(_ evaluation: EvaluatedEvaluation) {
+        let slug = evaluation.slug
+        files.add(SitePaths.download(slug, "ranking.csv"), ResultTables.rankingCSV(evaluation.result))
+        files.add(SitePaths.download(slug, "ranking.json"), ResultTables.rankingJSON(evaluation.result))
+        files.add(SitePaths.download(slug, "scores.csv"), ResultTables.scoresCSV(evaluation.result))
+    }
+}
+
+/// The machine-readable tables of an evaluation, shared by the site's downloads
+/// and `jixiao score`: ranking.csv, ranking.json and scores.csv. CSV starts with a
+/// UTF-8 BOM so that Excel shows the Chinese text correctly when double-clicked.
+public enum ResultTables {
+    static let byteOrderMark = "\u{FEFF}"
+
+    public static func rankingCSV(_ result: EvaluationResult, byteOrderMark withMark: Bool = true) -> String {
+        let precision = result.settings.precision
+        let components = result.settings.formula?.components ?? []
+        var text = (withMark ? byteOrderMark : "") + Format.csvLine(
+            ["rank", "tied", "unit", "slug"] + components.map(\.name) + ["indicators", "bonus", "adjustments", "total", "grade"])
+        for unit in result.ranking {
+            text += Format.csvLine(
+                ["\(unit.rank)", unit.tied ? "并列" : "", unit.unit.name, unit.unit.slug]
+                + unit.components.map { Format.score($0.value, precision) }
+                + [Format.score(unit.indicatorTotal, precision), Format.score(unit.bonusTotal, precision),
+                   Format.score(unit.adjustmentTotal, precision), Format.score(unit.total, precision), unit.gradeName])
+        }
+        return text
+    }
+
+    public static func rankingJSON(_ result: EvaluationResult) -> String {
+        let precision = result.settings.precision
+        let rows = result.ranking.map { unit in
+            "  {\"rank\": \(unit.rank), \"unit\": \(Format.jsonString(unit.unit.name)), "
+                + "\"slug\": \(Format.jsonString(unit.unit.slug)), "
+                + "\"total\": \(Format.jsonString(Format.score(unit.total, precision))), "
+                + "\"grade\": \(Format.jsonString(unit.gradeName)), \"tied\": \(unit.tied)}"
+        }
+        return "[\n" + rows.joined(separator: ",\n") + "\n]\n"
+    }
+
+    public static func scoresCSV(_ result: EvaluationResult) -> String {
+        let precision = result.settings.precision
+        var text = byteOrderMark + Format.csvLine(
+            ["unit", "unit_name", "indicator", "indicator_name", "level", "points", "self", "score", "deduction", "reasons", "computation"])
+        for unit in result.units {
+            func walk(_ score: IndicatorScore) {
+                text += Format.csvLine([
+                    unit.unit.slug, unit.unit.name, score.indicator.id, score.indicator.name, "\(score.indicator.level)",
+                    Format.score(score.points, precision), Format.score(score.selfScore, precision) ?? "",
+                    Format.score(score.score, precision) ?? "不适用",
+                    score.notApplicable ? "" : Format.score(score.deduction, precision),
+                    score.reasons.joined(separator: "；"), score.computation,
+                ])
+                score.children.forEach(walk)
+            }
+            unit.indicators.forEach(walk)
+        }
+        return text
+    }
+}

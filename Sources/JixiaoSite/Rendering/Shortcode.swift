@@ -1,0 +1,103 @@
+import Foundation
+import JixiaoCore
+
+/// A tag on a line of its own in a notice or report, such as
+/// `{{< units grade="优秀" >}}`, that the build replaces with lists computed from
+/// the results, so that no unit list is ever retyped by hand.
+struct Shortcode: Sendable {
+    var name: String
+    var arguments: [String: String]
+    var location: SourceLocation
+
+    /// The shortcode on `line`, if the whole (trimmed) line is one.
+    static func parse(_ line: Substring, at location: SourceLocation) -> Result<Shortcode, Diagnostic>? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("{{<"), trimmed.hasSuffix(">}}") else { return nil }
+        let inner = trimmed.dropFirst(3).dropLast(3).trimmingCharacters(in: .whitespaces)
+        var scanner = inner[...]
+        let name = String(scanner.prefix { !$0.isWhitespace })
+        scanner = scanner.dropFirst(name.count)
+        var arguments: [String: String] = [:]
+        while true {
+            scanner = scanner.drop { $0.isWhitespace }
+            if scanner.isEmpty { break }
+            let key = String(scanner.prefix { $0 != "=" && !$0.isWhitespace })
+            scanner = scanner.dropFirst(key.count)
+            guard !key.isEmpty, scanner.first == "=", scanner.dropFirst().first == "\"",
+                  let close = scanner.dropFirst(2).firstIndex(of: "\"") else {
+                return .failure(.error(at: location, "标签“\(trimmed)”的参数格式不对",
+                                       hint: "参数写成 名称=\"值\"，例如 {{< units grade=\"优秀\" >}}。"))
+            }
+            arguments[key] = String(scanner[scanner.index(scanner.startIndex, offsetBy: 2)..<close])
+            scanner = scanner[scanner.index(after: close)...]
+        }
+        return .success(Shortcode(name: name, arguments: arguments, location: location))
+    }
+}
+
+extension SiteRenderer {
+    static let shortcodeNames = ["units", "ranking", "grades"]
+
+    /// Renders a document body: shortcodes become placeholders, the Markdown goes
+    /// through cmark, then each placeholder paragraph is replaced by its partial.
+    mutating func markdown(_ document: ContentDocument, page path: String, evaluation: EvaluatedEvaluation?) -> String {
+        var lines: [Substring] = []
+        var shortcodes: [Shortcode] = []
+        for (offset, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let location = SourceLocation(file: document.path, line: document.bodyLine + offset, column: 1)
+            switch Shortcode.parse(line, at: location) {
+            case nil:
+                lines.append(line)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                lines.append("")
+            case .success(let shortcode):
+                // Blank lines around the marker make it a paragraph of its own.
+                lines.append(contentsOf: ["", "JIXIAOSHORTCODE\(shortcodes.count)END", ""])
+                shortcodes.append(shortcode)
+            }
+        }
+        var html = MarkdownHTML.render(lines.joined(separator: "\n"), allowRawHTML: site.config.allowRawHTML)
+        for (index, shortcode) in shortcodes.enumerated() {
+            let output = render(shortcode, page: path, evaluation: evaluation)
+            html = html.replacingOccurrences(of: "<p>JIXIAOSHORTCODE\(index)END</p>", with: output)
+        }
+        return html
+    }
+
+    mutating func render(_ shortcode: Shortcode, page path: String, evaluation: EvaluatedEvaluation?) -> String {
+        guard Self.shortcodeNames.contains(shortcode.name) else {
+            diagnostics.append(.error(at: shortcode.location, "未知的标签“\(shortcode.name)”",
+                                      hint: "可用的标签：\(Self.shortcodeNames.joined(separator: "、"))。"))
+            return ""
+        }
+        guard let evaluation, evaluation.hasResults else {
+            diagnostics.append(.error(at: shortcode.location, "标签“\(shortcode.name)”需要考核结果，但这里没有",
+                                      hint: "这类标签只能用在有 results 的考核文件夹的通知或报告中。"))
+            return ""
+        }
+        var units = evaluation.result.ranking
+        if let grade = shortcode.arguments["grade"] {
+            let known = Set(evaluation.result.ranking.map(\.gradeName)) .union(evaluation.result.gradeCounts.map(\.grade))
+            if !known.contains(grade) {
+                diagnostics.append(.error(at: shortcode.location, "等次“\(grade)”不存在",
+                                          hint: "可用的等次：\(evaluation.result.gradeCounts.map(\.grade).joined(separator: "、"))。"))
+            }
+            units = units.filter { $0.gradeName == grade }
+        }
+        let rows = units.map { unitSummary($0, evaluation: evaluation, page: path) }
+        let context: [String: Any] = [
+            "rows": rows, "count": rows.count, "is_empty": rows.isEmpty,
+            "grade": shortcode.arguments["grade"] ?? "",
+            "grade_counts": evaluation.result.gradeCounts.map { ["grade": $0.grade, "count": $0.count] },
+            "unit_kind": evaluation.settings.unitKind,
+            "sample_data": evaluation.settings.sampleData,
+        ]
+        do throws(DiagnosticsError) {
+            return try theme.render("shortcodes/\(shortcode.name)", context)
+        } catch {
+            diagnostics += error.diagnostics
+            return ""
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import JixiaoCore
+
+/// The render step: turns the evaluated site into files, through the theme's
+/// templates. Templates receive plain dictionaries (documented in
+/// docs/themes.md); all numbers arrive already formatted, so a template never
+/// computes anything.
+struct SiteRenderer {
+    let site: EvaluatedSite
+    let theme: Theme
+    /// The site root, where content paths (attachments) are read from.
+    let root: URL
+    var files = SiteFiles()
+    var diagnostics: [Diagnostic] = []
+
+    init(site: EvaluatedSite, theme: Theme, root: URL) {
+        self.site = site
+        self.theme = theme
+        self.root = root
+    }
+
+    static func render(_ site: EvaluatedSite, theme: Theme, root: URL) throws(DiagnosticsError) -> SiteFiles {
+        var renderer = SiteRenderer(site: site, theme: theme, root: root)
+        renderer.renderAll()
+        if !renderer.diagnostics.isEmpty { throw DiagnosticsError(renderer.diagnostics) }
+        return renderer.files
+    }
+
+    mutating func renderAll() {
+        for asset in theme.assets {
+            files.copy("assets/\(asset.path)", from: asset.source)
+        }
+        page(SitePaths.home, template: "home", title: site.config.title, context: homeContext())
+        page(SitePaths.archive, template: "archive", title: "考核归档", context: archiveContext())
+        for publication in site.pages {
+            let path = SitePaths.page(publication.document.stem)
+            page(path, template: "page", title: publication.meta.title,
+                 context: ["doc": documentContext(publication, page: path),
+                           "body_html": markdown(publication.document, page: path, evaluation: nil)])
+        }
+        for evaluation in site.evaluations {
+            renderEvaluation(evaluation)
+        }
+    }
+
+    mutating func renderEvaluation(_ evaluation: EvaluatedEvaluation) {
+        let slug = evaluation.slug
+        page(SitePaths.overview(slug), template: "overview", title: evaluation.settings.title,
+             evaluation: evaluation, tab: "overview", context: overviewContext(evaluation))
+        if let plan = evaluation.plan {
+            let path = SitePaths.plan(slug)
+            page(path, template: "plan", title: plan.meta.title, evaluation: evaluation, tab: "plan",
+                 context: ["doc": documentContext(plan, page: path),
+                           "body_html": markdown(plan.document, page: path, evaluation: evaluation)])
+        }
+        if evaluation.hasIndicators {
+            page(SitePaths.indicators(slug), template: "indicators", title: "\(evaluation.settings.title)指标体系",
+                 evaluation: evaluation, tab: "indicators", context: indicatorsContext(evaluation))
+        }
+        if evaluation.hasResults {
+            page(SitePaths.ranking(slug), template: "ranking", title: "\(evaluation.settings.title)结果排名",
+                 evaluation: evaluation, tab: "ranking", context: rankingContext(evaluation, page: SitePaths.ranking(slug)))
+            for unit in evaluation.result.units {
+                let path = SitePaths.unit(slug, unit.unit.slug)
+                page(path, template: "unit", title: "\(unit.unit.name)考核得分", evaluation: evaluation, tab: "ranking",
+                     context: unitContext(unit, evaluation: evaluation, page: path))
+            }
+            addDownloads(evaluation)
+        }
+        for notice in evaluation.notices {
+            let path = SitePaths.notice(slug, notice.document.stem)
+            page(path, template: "notice", title: notice.meta.title, evaluation: evaluation, tab: "notices",
+                 context: ["doc": documentContext(notice, page: path),
+                           "body_html": markdown(notice.document, page: path, evaluation: evaluation)])
+        }
+        if let report = evaluation.report {
+            let path = SitePaths.report(slug)
+            page(path, template: "report", title: report.meta.title, evaluation: evaluation, tab: "report",
+                 context: ["doc": documentContext(report, page: path),
+                           "body_html": markdown(report.document, page: path, evaluation: evaluation)])
+        }
+        for attachment in evaluation.content.attachments {
+            files.copy("\(slug)/\(attachment)",
+                       from: root.appendingPathComponent("\(evaluation.content.folder)/\(attachment)"))
+        }
+    }
+
+    /// Renders one page through its template and the base layout.
+    mutating func page(_ path: String, template: String, title: String,
+                       evaluation: EvaluatedEvaluation? = nil, tab: String? = nil,
+                       context: [String: Any]) {
+        var full = baseContext(page: path, title: title)
+        if let evaluation {
+            full["evaluation"] = evaluationContext(evaluation, page: path, tab: tab)
+            full["sample_data"] = evaluation.settings.sampleData
+            full["has_breadcrumbs"] = true
+            full["breadcrumbs"] = [["title": "首页", "href": SitePaths.link(SitePaths.home, from: path)],
+                                   ["title": evaluation.settings.title, "href": SitePaths.link(SitePaths.overview(evaluation.slug), from: path)]]
+        }
+        full.merge(context) { _, new in new }
+        do throws(DiagnosticsError) {
+            files.add(path, try theme.render(template, full))
+        } catch {
+            diagnostics += error.diagnostics
+        }
+    }
+
+    func baseContext(page path: String, title: String) -> [String: Any] {
+        let config = site.config
+        var siteInfo: [String: Any] = ["title": config.title]
+        siteInfo["description"] = config.description
+        siteInfo["host"] = config.host
+        siteInfo["organizer"] = config.organizer
+        siteInfo["site_code"] = config.siteCode
+        siteInfo["icp"] = config.icp
+        siteInfo["police_record"] = config.policeRecord
+        var nav: [[String: Any]] = [
+            ["title": "首页", "href": SitePaths.link(SitePaths.home, from: path), "current": path == SitePaths.home],
+            ["title": "考核归档", "href": SitePaths.link(SitePaths.archive, from: path), "current": path == SitePaths.archive],
+        ]
+        for publication in site.pages {
+            let target = SitePaths.page(publication.document.stem)
+            nav.append(["title": publication.meta.title, "href": SitePaths.link(target, from: path), "current": path == target])
+        }
+        return [
+            "root": SitePaths.root(from: path),
+            "site": siteInfo,
+            "page": ["title": title, "path": path],
+            "nav": nav,
+            "generator": "jixiao",
+        ]
+    }
+
+    /// The evaluation's own navigation: overview, plan, indicators, ranking, notices, report.
+    func evaluationContext(_ evaluation: EvaluatedEvaluation, page path: String, tab: String?) -> [String: Any] {
+        let slug = evaluation.slug
+        var tabs: [[String: Any]] = []
+        func add(_ id: String, _ title: String, _ target: String) {
+            tabs.append(["id": id, "title": title, "href": SitePaths.link(target, from: path), "current": id == tab])
+        }
+        add("overview", "概况", SitePaths.overview(slug))
+        if evaluation.plan != nil { add("plan", "工作方案", SitePaths.plan(slug)) }
+        if evaluation.hasIndicators { add("indicators", "指标体系", SitePaths.indicators(slug)) }
+        if evaluation.hasResults { add("ranking", "结果排名", SitePaths.ranking(slug)) }
+        if let first = evaluation.notices.first { add("notices", "通知公告", SitePaths.notice(slug, first.document.stem)) }
+        if evaluation.report != nil { add("report", "年度报告", SitePaths.report(slug)) }
+        let settings = evaluation.settings
+        var context: [String: Any] = [
+            "slug": slug, "title": settings.title, "year": settings.year,
+            "short_title": settings.shortTitle ?? settings.title,
+            "unit_kind": settings.unitKind, "unit_count": settings.units.count,
+            "href": SitePaths.link(SitePaths.overview(slug), from: path),
+            "tabs": tabs, "sample_data": settings.sampleData,
+        ]
+        context["issuer"] = settings.issuer
+        context["summary"] = settings.summary
+        return context
+    }
+}

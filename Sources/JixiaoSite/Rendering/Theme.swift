@@ -1,0 +1,88 @@
+import Foundation
+import JixiaoCore
+import Mustache
+
+/// The templates and assets of the site's theme, read at build time so users can
+/// edit them without recompiling. A site theme overrides single files of the
+/// default theme: a file of the same name in `themes/<name>/` wins.
+public struct Theme: Sendable {
+    public let name: String
+    let library: MustacheLibrary
+    /// Asset files (relative to `assets/`) → the file to copy, after overrides.
+    public let assets: [(path: String, source: URL)]
+
+    /// The folders searched, most specific first.
+    static func folders(root: URL, name: String) -> [(label: String, url: URL)] {
+        var list = [(label: "themes/\(name)", url: root.appendingPathComponent("themes/\(name)"))]
+        if name != "default" {
+            list.append((label: "themes/default", url: root.appendingPathComponent("themes/default")))
+        }
+        return list
+    }
+
+    public static func load(root: URL, name: String) throws(DiagnosticsError) -> Theme {
+        let folders = folders(root: root, name: name)
+        guard folders.contains(where: { FileManager.default.fileExists(atPath: $0.url.appendingPathComponent("templates").path) }) else {
+            throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(name)"), "找不到主题“\(name)”的模板",
+                                           hint: "主题放在 themes/<名称>/templates/ 下；site.yaml 的 theme 写主题文件夹名。")])
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [String: URL] = [:]
+        var diagnostics: [Diagnostic] = []
+        // Least specific first, so a site theme's file replaces the default one.
+        for folder in folders.reversed() {
+            for path in Self.files(under: folder.url.appendingPathComponent("templates")) where path.hasSuffix(".mustache") {
+                let file = "\(folder.label)/templates/\(path)"
+                do throws(DiagnosticsError) {
+                    let text = try TextFile.read(folder.url.appendingPathComponent("templates/\(path)"), path: file)
+                    templates[String(path.dropLast(".mustache".count))] = try Self.parse(text, file: file)
+                } catch {
+                    diagnostics += error.diagnostics
+                }
+            }
+            for path in Self.files(under: folder.url.appendingPathComponent("assets")) {
+                assets[path] = folder.url.appendingPathComponent("assets/\(path)")
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        return Theme(name: name, library: MustacheLibrary(templates: templates),
+                     assets: assets.keys.sorted().map { ($0, assets[$0]!) })
+    }
+
+    static func parse(_ text: String, file: String) throws(DiagnosticsError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw DiagnosticsError([.error(
+                at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
+                "模板语法错误：\(error.error)",
+                hint: "检查该行的 {{…}} 标签是否成对、名称是否一致。")])
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(file: file), "模板无法解析：\(error)")])
+        }
+    }
+
+    /// Renders the template `name` with `context`; a missing template is a theme error.
+    func render(_ name: String, _ context: [String: Any]) throws(DiagnosticsError) -> String {
+        guard let output = library.render(context, withTemplate: name) else {
+            throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(self.name)/templates/\(name).mustache"),
+                                           "主题缺少模板 \(name).mustache",
+                                           hint: "从 themes/default/templates/ 复制该文件，或删除站点主题中的同名覆盖。")])
+        }
+        return output
+    }
+
+    /// Regular files below `folder`, relative to it, sorted.
+    static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths: [String] = []
+        for case let path as String in enumerator {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue,
+               !(path as NSString).lastPathComponent.hasPrefix(".") {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+}

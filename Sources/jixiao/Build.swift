@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoSite
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content, compute all scores and write the site.",
+        discussion: "On any error nothing is written and the previous site stays as it was.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Where to write the site. Default: <root>/site.")
+    var output: String?
+
+    @Option(name: .long, help: "Theme folder under themes/ (overrides site.yaml).")
+    var theme: String?
+
+    func run() throws {
+        let options = SiteBuilder.Options(
+            root: site.rootURL,
+            output: output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL },
+            theme: theme)
+        do {
+            let report = try SiteBuilder.build(options)
+            DiagnosticPrinter.print(report.warnings)
+            print("已生成 \(report.pages) 个页面（共 \(report.files) 个文件），用时 \(String(format: "%.2f", report.seconds)) 秒 → \(options.output.path)")
+        } catch let error as DiagnosticsError {
+            DiagnosticPrinter.print(error.diagnostics)
+            FileHandle.standardError.write(Data("构建失败：\(DiagnosticPrinter.summary(error.diagnostics))；原有网站未改动。\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
