@@ -21,11 +21,11 @@ struct Build: ParsableCommand {
             root: site.rootURL,
             output: output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL },
             theme: theme)
-        do {
+        do throws(DiagnosticsError) {
             let report = try SiteBuilder.build(options)
-            DiagnosticPrinter.print(report.warnings)
+            DiagnosticPrinter.printWarnings(report.warnings)
             print("已生成 \(report.pages) 个页面（共 \(report.files) 个文件），用时 \(String(format: "%.2f", report.seconds)) 秒 → \(options.output.path)")
-        } catch let error as DiagnosticsError {
+        } catch {
             DiagnosticPrinter.print(error.diagnostics)
             FileHandle.standardError.write(Data("构建失败：\(DiagnosticPrinter.summary(error.diagnostics))；原有网站未改动。\n".utf8))
             throw ExitCode.failure

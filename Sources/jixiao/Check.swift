@@ -22,9 +22,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var diagnostics: [Diagnostic]
-        do {
+        do throws(DiagnosticsError) {
             diagnostics = try SiteBuilder.make(SiteBuilder.Options(root: site.rootURL)).warnings
-        } catch let error as DiagnosticsError {
+        } catch {
             diagnostics = error.diagnostics
         }
         if strict {

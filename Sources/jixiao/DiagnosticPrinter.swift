@@ -10,6 +10,15 @@ enum DiagnosticPrinter {
         }
     }
 
+    /// Warnings of a successful build: the first `limit`, then how many more and
+    /// where to see them all, so a long list does not bury the result line.
+    static func printWarnings(_ warnings: [Diagnostic], limit: Int = 10) {
+        print(Array(warnings.prefix(limit)))
+        if warnings.count > limit {
+            FileHandle.standardError.write(Data("……另有 \(warnings.count - limit) 个警告，运行 jixiao check 查看全部。\n".utf8))
+        }
+    }
+
     static func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

@@ -20,9 +20,15 @@ struct Score: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        do {
-            let (evaluated, warnings) = try SiteBuilder.evaluate(root: site.rootURL)
+        let evaluated: EvaluatedSite
+        do throws(DiagnosticsError) {
+            let (site, warnings) = try SiteBuilder.evaluate(root: site.rootURL)
             DiagnosticPrinter.print(warnings)
+            evaluated = site
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode.failure
+        }
             guard let match = evaluated.evaluations.first(where: { $0.slug == evaluation }) else {
                 let known = evaluated.evaluations.map(\.slug).joined(separator: ", ")
                 FileHandle.standardError.write(Data("错误: 没有名为“\(evaluation)”的考核。可用：\(known)\n".utf8))
@@ -39,9 +45,5 @@ struct Score: ParsableCommand {
             case .csv: print(ResultTables.rankingCSV(match.result, byteOrderMark: false), terminator: "")
             case .json: print(ResultTables.rankingJSON(match.result), terminator: "")
             }
-        } catch let error as DiagnosticsError {
-            DiagnosticPrinter.print(error.diagnostics)
-            throw ExitCode.failure
-        }
     }
 }

@@ -15,7 +15,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Reads `YYYY-MM-DD` (also `YYYY/MM/DD`, `YYYY.MM.DD`); nil for anything else.
     public init?(parsing text: String) {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }, omittingEmptySubsequences: false)
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)

@@ -53,7 +53,7 @@ extension SiteRenderer {
         ]
         if let bonus = system.bonus {
             context["bonus"] = bonus.items.map { item -> [String: Any] in
-                var row: [String: Any] = ["id": item.id, "name": item.name, "cap": Format.points(item.cap),
+                var row: [String: Any] = ["id": item.id, "name": item.name, "cap": item.cap.map(Format.points) ?? "不设上限",
                                           "rule": item.ruleDescription]
                 row["precondition"] = item.precondition
                 return row

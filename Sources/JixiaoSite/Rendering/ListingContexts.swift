@@ -84,11 +84,11 @@ extension SiteRenderer {
         var context: [String: Any] = ["summary_item": evaluationSummary(evaluation, page: path)]
         context["units"] = settings.units.map { unit -> [String: Any] in
             var item: [String: Any] = ["name": unit.name]
-            if let score = evaluation.result.units.first(where: { $0.unit.slug == unit.slug }) {
+            if let unitScore = evaluation.result.units.first(where: { $0.unit.slug == unit.slug }) {
                 item["href"] = SitePaths.link(SitePaths.unit(evaluation.slug, unit.slug), from: path)
-                item["total"] = Format.score(score.total, precision)
-                item["grade"] = score.gradeName
-                item["rank"] = score.rank
+                item["total"] = Format.score(unitScore.total, precision) as String
+                item["grade"] = unitScore.gradeName
+                item["rank"] = unitScore.rank
             }
             return item
         }

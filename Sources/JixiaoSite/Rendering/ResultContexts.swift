@@ -60,7 +60,7 @@ extension SiteRenderer {
         return formatScore(value * 100 / maximum, precision: 1)
     }
 
-    func unitContext(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
+    mutating func unitContext(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
         let precision = evaluation.settings.precision
         var rows: [[String: Any]] = []
         func walk(_ score: IndicatorScore) {

@@ -10,7 +10,7 @@ struct Shortcode: Sendable {
     var location: SourceLocation
 
     /// The shortcode on `line`, if the whole (trimmed) line is one.
-    static func parse(_ line: Substring, at location: SourceLocation) -> Result<Shortcode, Diagnostic>? {
+    static func parse(_ line: Substring, at location: SourceLocation) -> Result<Shortcode, DiagnosticsError>? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("{{<"), trimmed.hasSuffix(">}}") else { return nil }
         let inner = trimmed.dropFirst(3).dropLast(3).trimmingCharacters(in: .whitespaces)
@@ -25,8 +25,8 @@ struct Shortcode: Sendable {
             scanner = scanner.dropFirst(key.count)
             guard !key.isEmpty, scanner.first == "=", scanner.dropFirst().first == "\"",
                   let close = scanner.dropFirst(2).firstIndex(of: "\"") else {
-                return .failure(.error(at: location, "标签“\(trimmed)”的参数格式不对",
-                                       hint: "参数写成 名称=\"值\"，例如 {{< units grade=\"优秀\" >}}。"))
+                return .failure(DiagnosticsError([.error(at: location, "标签“\(trimmed)”的参数格式不对",
+                                       hint: "参数写成 名称=\"值\"，例如 {{< units grade=\"优秀\" >}}。")]))
             }
             arguments[key] = String(scanner[scanner.index(scanner.startIndex, offsetBy: 2)..<close])
             scanner = scanner[scanner.index(after: close)...]
@@ -48,8 +48,8 @@ extension SiteRenderer {
             switch Shortcode.parse(line, at: location) {
             case nil:
                 lines.append(line)
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+            case .failure(let error):
+                diagnostics += error.diagnostics
                 lines.append("")
             case .success(let shortcode):
                 // Blank lines around the marker make it a paragraph of its own.

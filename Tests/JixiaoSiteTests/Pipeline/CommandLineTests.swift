@@ -28,7 +28,7 @@ struct CommandLineTests {
         defer { site.remove() }
         let ok = try Self.run(["build", "--root", site.root.path])
         #expect(ok.status == 0, "\(ok.errors)")
-        #expect(ok.output.contains("已生成 9 个页面"))
+        #expect(ok.output.contains("已生成 10 个页面"))
         try site.write("content/2020-test/evaluation.yaml", "title: 坏\nyear: [2020\n")
         let bad = try Self.run(["build", "--root", site.root.path])
         #expect(bad.status != 0)

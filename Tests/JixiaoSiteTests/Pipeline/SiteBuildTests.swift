@@ -15,7 +15,7 @@ struct SiteBuildTests {
                      "2020-test/units/beta.html", "2020-test/notices/praise.html"] {
             #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(page).path), "\(page) missing")
         }
-        #expect(report.pages == 9)
+        #expect(report.pages == 10)
         // Hand-computed: alpha 4 + (6 − 0.5) = 9.5; beta 0 + (6 − 1) = 5; gamma 4 + 6 = 10.
         let json = try site.read("2020-test/ranking.json")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])

@@ -1,0 +1,36 @@
+import Foundation
+
+extension Decimal {
+    /// Half-up (四舍五入) to `scale` decimals; halves go away from zero, so −2.345 → −2.35.
+    public func roundedHalfUp(_ scale: Int) -> Decimal {
+        rounded(scale, .plain)
+    }
+
+    /// The largest integer not above the value.
+    public var floored: Decimal { rounded(0, .down) }
+
+    /// The smallest integer not below the value.
+    public var ceiled: Decimal { rounded(0, .up) }
+
+    /// True when the value has no fractional part.
+    public var isWholeNumber: Bool { self == floored }
+
+    /// How many decimals the value needs (0.020 → 2, 5 → 0).
+    public var decimalPlaces: Int {
+        var places = 0
+        while places < 40 && rounded(places, .plain) != self { places += 1 }
+        return places
+    }
+
+    func rounded(_ scale: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {
+        var source = self
+        var result = Decimal()
+        NSDecimalRound(&result, &source, scale, mode)
+        return result
+    }
+}
+
+/// Clamps a rule's result to [0, ∞): every rule output is floored at 0.
+func flooredAtZero(_ value: Decimal) -> Decimal {
+    value < 0 ? 0 : value
+}

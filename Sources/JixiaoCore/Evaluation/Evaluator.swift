@@ -1,0 +1,88 @@
+import Foundation
+
+/// Validates results against the system and computes every number of an
+/// evaluation: indicator scores, bonus, adjustments, composite totals, ranks, grades.
+public enum Evaluator {
+    /// `system` is nil for a plan-only evaluation; `results` (keyed by unit slug) may be empty.
+    public static func evaluate(settings: EvaluationSettings, system: IndicatorSystem?, results: [String: UnitResults],
+                                diagnostics: inout [Diagnostic]) -> EvaluationResult {
+        var result = EvaluationResult(settings: settings, system: system, units: [], ranking: [], gradeCounts: [],
+                                      pendingTies: [])
+        checkTieBreakers(settings: settings, system: system, diagnostics: &diagnostics)
+        ResultValidation.checkUnits(settings: settings, results: results, diagnostics: &diagnostics)
+        guard let system else {
+            result.gradeCounts = Grading(scheme: settings.grading, precision: settings.precision, results: [:]).counts([])
+            return result
+        }
+        let precision = settings.precision
+        let assessed = settings.units.compactMap { unit in results[unit.slug].map { (unit: unit, results: $0) } }
+
+        var units: [UnitScore] = []
+        for (unit, unitResults) in assessed {
+            ResultValidation.checkUnit(unit, unitResults, system: system, diagnostics: &diagnostics)
+            let vetoes = ResultValidation.vetoHits(unit, unitResults, system: system, diagnostics: &diagnostics)
+            var zeroed: [String: VetoHit] = [:]
+            for hit in vetoes {
+                if let id = hit.veto.scope.indicatorID, zeroed[id] == nil { zeroed[id] = hit }
+            }
+            let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, precision: precision, vetoed: zeroed)
+            let (indicators, indicatorTotal) = tree.score(diagnostics: &diagnostics)
+            let adjustments = unitResults.adjustments.map { adjustment in
+                AdjustmentScore(points: adjustment.points, kind: adjustment.kind, kindName: adjustment.kind.name,
+                                reason: adjustment.reason, source: adjustment.source, noticeYear: adjustment.noticeYear,
+                                counted: adjustment.kind != .external || adjustment.noticeYear == settings.year)
+            }
+            var components: [ComponentScore] = []
+            if let formula = settings.formula {
+                components = CompositeScoring(formula: formula, systemTotal: system.total, precision: precision)
+                    .components(unit: unit, results: unitResults, indicatorTotal: indicatorTotal, diagnostics: &diagnostics)
+            } else if let first = unitResults.components.first {
+                diagnostics.append(.warning(at: first.location, "\(unit.name)的结果中有 components，但 evaluation.yaml 没有计分公式 formula，已忽略"))
+            }
+            let selves = indicators.filter { !$0.notApplicable }.map(\.selfScore)
+            let selfTotal = selves.allSatisfy { $0 != nil } && !selves.isEmpty
+                ? selves.reduce(Decimal(0)) { $0 + ($1 ?? 0) } : nil
+            units.append(UnitScore(
+                unit: unit, indicators: indicators, indicatorTotal: indicatorTotal, components: components,
+                bonus: [], bonusTotal: 0, adjustments: adjustments,
+                adjustmentTotal: adjustments.filter(\.counted).reduce(Decimal(0)) { $0 + $1.points },
+                vetoes: vetoes, selfTotal: selfTotal, total: 0, rank: 0, tied: false, grade: .ungraded, gradeName: "",
+                gradeNote: nil, computation: "", reviewer: unitResults.reviewer))
+        }
+
+        var bonusNotes: [String: String] = [:]
+        if let scheme = system.bonus {
+            let bonus = BonusScoring(scheme: scheme, units: assessed, precision: precision).score(diagnostics: &diagnostics)
+            for index in units.indices {
+                guard let entry = bonus[units[index].unit.slug] else { continue }
+                units[index].bonus = entry.items
+                units[index].bonusTotal = entry.total
+                bonusNotes[units[index].unit.slug] = entry.note
+            }
+        }
+        for index in units.indices {
+            let (total, computation) = TotalComputation.total(units[index], formula: settings.formula,
+                                                              bonusNote: bonusNotes[units[index].unit.slug],
+                                                              precision: precision)
+            units[index].total = total
+            units[index].computation = computation
+        }
+
+        var ranking = Ranking.rank(units, tieBreakers: settings.tieBreakers)
+        let grading = Grading(scheme: settings.grading, precision: precision, results: results)
+        result.pendingTies = grading.grade(&ranking, diagnostics: &diagnostics)
+        result.ranking = ranking
+        result.units = units.map { unit in ranking.first { $0.unit.slug == unit.unit.slug }! }
+        result.gradeCounts = grading.counts(ranking)
+        return result
+    }
+
+    private static func checkTieBreakers(settings: EvaluationSettings, system: IndicatorSystem?, diagnostics: inout [Diagnostic]) {
+        let components = settings.formula?.components.map(\.id) ?? []
+        let indicators = system?.allIndicators.map(\.id) ?? []
+        for id in settings.tieBreakers where !components.contains(id) && !indicators.contains(id) {
+            diagnostics.append(.error(at: settings.tieBreakersLocation, "排序依据“\(id)”既不是公式成分也不是指标",
+                                      hint: "tie_breakers 中写公式成分的 id 或指标编号，按从高到低比较。"))
+        }
+    }
+}

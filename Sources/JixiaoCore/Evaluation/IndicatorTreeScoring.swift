@@ -1,0 +1,155 @@
+import Foundation
+
+/// Scores one unit's indicator tree: leaves by their rules, item and ancestor
+/// vetoes, n/a redistribution among siblings (R13), parents as the sum of their
+/// children with an optional R4 deduction, and the indicator total.
+struct IndicatorTreeScoring {
+    let system: IndicatorSystem
+    let unit: AssessedUnit
+    let results: UnitResults
+    let precision: Int
+    /// Indicator id → the veto that zeroes it.
+    let vetoed: [String: VetoHit]
+
+    /// The scored tree and the indicator total (rounded to the precision).
+    func score(diagnostics: inout [Diagnostic]) -> (indicators: [IndicatorScore], total: Decimal) {
+        var roots = system.indicators.map { score($0, inheritedNotApplicable: false, diagnostics: &diagnostics) }
+        let group = NotApplicableRedistribution(unit: unit, results: results, precision: precision)
+        let sum = group.apply(to: &roots, parentPoints: system.total, parentLabel: "指标体系", diagnostics: &diagnostics)
+        return (roots, (sum.total ?? 0).roundedHalfUp(precision))
+    }
+
+    private func subject(_ indicator: Indicator) -> String { "\(unit.name)的指标\(indicator.id)" }
+
+    private func score(_ indicator: Indicator, inheritedNotApplicable: Bool,
+                       diagnostics: inout [Diagnostic]) -> IndicatorScore {
+        let result = results.score(indicator.id)
+        var node = IndicatorScore(
+            indicator: indicator, points: indicator.points, score: nil,
+            selfScore: result?.selfScore, deduction: 0, notApplicable: false, vetoed: false,
+            inputs: result?.inputs.map { RuleInput(name: $0.key, text: $0.value.displayText) } ?? [],
+            reasons: result?.reasons ?? [], evidence: result?.evidence ?? [], source: result?.source,
+            reviewer: result?.reviewer ?? results.reviewer, computation: "", children: [])
+
+        if inheritedNotApplicable || result?.notApplicable == true {
+            return notApplicable(node, result: result, inherited: inheritedNotApplicable, diagnostics: &diagnostics)
+        }
+
+        var outcome: RuleOutcome?
+        if indicator.isLeaf {
+            outcome = scoreLeaf(indicator, result: result, diagnostics: &diagnostics)
+        } else {
+            node.children = indicator.children.map { score($0, inheritedNotApplicable: false, diagnostics: &diagnostics) }
+            if node.children.allSatisfy(\.notApplicable) {
+                diagnostics.append(.error(at: result?.location ?? results.location,
+                                          "\(subject(indicator))的下级指标全部不适用，应把\(indicator.id)本身标记为不适用",
+                                          hint: "在\(indicator.id)的结果中写 na: true 和理由，并在指标体系中为它规定 not_applicable。"))
+            }
+            outcome = scoreParent(indicator, node: &node, result: result, diagnostics: &diagnostics)
+        }
+        node.score = outcome?.score ?? 0
+        node.computation = outcome?.computation ?? "结果缺失或有误，未能计分（按0分计）"
+
+        if let hit = vetoed[indicator.id] {
+            node.score = 0
+            node.vetoed = true
+            let reason = hit.reason.map { "：\($0)" } ?? ""
+            node.computation = "触发否决项\(hit.veto.id)（\(hit.veto.name)）\(reason)，本项不得分"
+        }
+        if node.selfScore == nil && !indicator.isLeaf {
+            let selves = node.children.filter { !$0.notApplicable }.map(\.selfScore)
+            if !selves.isEmpty && selves.allSatisfy({ $0 != nil }) {
+                node.selfScore = selves.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
+            }
+        }
+        if let result, let selfScore = result.selfScore, let score = node.score, selfScore != score {
+            diagnostics.append(.warning(at: result.keyLocations["self"] ?? result.location,
+                                        "\(subject(indicator))的自评得分\(formatPlain(selfScore))与考评得分\(formatScore(score, precision: precision))不一致",
+                                        hint: "核对自评与考评；扣分理由写在 reason 中。"))
+        }
+        node.deduction = node.points - (node.score ?? 0)
+        return node
+    }
+
+    private func notApplicable(_ base: IndicatorScore, result: IndicatorResult?, inherited: Bool,
+                               diagnostics: inout [Diagnostic]) -> IndicatorScore {
+        var node = base
+        let indicator = node.indicator
+        node.notApplicable = true
+        node.deduction = 0
+        node.children = indicator.children.map { score($0, inheritedNotApplicable: true, diagnostics: &diagnostics) }
+        if inherited {
+            node.computation = "上级指标不适用"
+            return node
+        }
+        let location = result?.keyLocations["na"] ?? result?.location ?? results.location
+        if indicator.notApplicable == nil {
+            diagnostics.append(.error(at: location, "\(subject(indicator))标记为不适用，但指标体系没有规定它不适用时分值的去向",
+                                      hint: "在指标\(indicator.id)中写 not_applicable: equal、rescale 或 { to: 指标编号 }（R13：不适用不自动得分）。"))
+        }
+        if result?.reasons.isEmpty ?? true {
+            diagnostics.append(.error(at: location, "\(subject(indicator))标记为不适用，但没有写理由",
+                                      hint: "写 reason 说明为什么不适用，如“本市无该项任务”。"))
+        }
+        if let result, result.score != nil || !result.inputs.isEmpty {
+            diagnostics.append(.error(at: location, "\(subject(indicator))既标记为不适用，又给出了得分或输入",
+                                      hint: "不适用的指标不计分：删除 score 和规则输入，或删除 na。"))
+        }
+        if vetoed[indicator.id] != nil {
+            diagnostics.append(.error(at: location, "\(subject(indicator))标记为不适用，却又触发了否决项",
+                                      hint: "核对否决记录 vetoes 与不适用标记，二者不能同时成立。"))
+        }
+        let reason = node.reasons.first.map { "（\($0)）" } ?? ""
+        node.computation = "不适用\(reason)"
+        return node
+    }
+
+    private func scoreLeaf(_ indicator: Indicator, result: IndicatorResult?, diagnostics: inout [Diagnostic]) -> RuleOutcome? {
+        guard let result else { return nil } // missing results are reported once per unit by the validation
+        let rule = indicator.effectiveRule ?? .manual
+        if case .manual = rule {} else if result.score != nil {
+            diagnostics.append(.error(at: result.keyLocations["score"] ?? result.location,
+                                      "\(subject(indicator))按“\(rule.kind)”规则计分，不能直接给出得分“score”",
+                                      hint: "写规则的输入（\(rule.inputNames.joined(separator: "、"))），得分由规则算出；或把指标的规则改为 manual。"))
+            return nil
+        }
+        warnUnusedInputs(result, rule: rule, indicator: indicator, diagnostics: &diagnostics)
+        let inputs = RuleInputs(result: result, subject: subject(indicator), precision: precision)
+        return RuleScoring.score(rule, points: indicator.points, base: indicator.points, inputs: inputs, diagnostics: &diagnostics)
+    }
+
+    private func scoreParent(_ indicator: Indicator, node: inout IndicatorScore, result: IndicatorResult?,
+                             diagnostics: inout [Diagnostic]) -> RuleOutcome? {
+        let group = NotApplicableRedistribution(unit: unit, results: results, precision: precision)
+        let sum = group.apply(to: &node.children, parentPoints: indicator.points, parentLabel: "指标\(indicator.id)",
+                              diagnostics: &diagnostics)
+        let childrenTotal = sum.total ?? 0
+        var text = sum.computation
+        if let result, result.score != nil {
+            diagnostics.append(.error(at: result.keyLocations["score"] ?? result.location,
+                                      "\(subject(indicator))有下级指标，得分由下级指标合计，不能直接给出“score”",
+                                      hint: "把得分写在下级指标上。"))
+        }
+        guard let rule = indicator.rule else {
+            if let result { warnUnusedInputs(result, rule: nil, indicator: indicator, diagnostics: &diagnostics) }
+            return RuleOutcome(score: childrenTotal, computation: text)
+        }
+        guard let result else { return nil } // reported as missing by the validation
+        warnUnusedInputs(result, rule: rule, indicator: indicator, diagnostics: &diagnostics)
+        let inputs = RuleInputs(result: result, subject: subject(indicator), precision: precision)
+        guard let deduction = RuleScoring.score(rule, points: indicator.points, base: childrenTotal, inputs: inputs,
+                                                diagnostics: &diagnostics) else { return nil }
+        text += "；再按本项扣分规则：" + deduction.computation
+        return RuleOutcome(score: deduction.score, computation: text)
+    }
+
+    private func warnUnusedInputs(_ result: IndicatorResult, rule: ScoringRule?, indicator: Indicator,
+                                  diagnostics: inout [Diagnostic]) {
+        let used = rule?.inputNames ?? []
+        for input in result.inputs where !used.contains(input.key) {
+            let expected = used.isEmpty ? "该指标不读取任何输入" : "该指标的规则读取：\(used.joined(separator: "、"))"
+            diagnostics.append(.warning(at: input.keyLocation, "\(subject(indicator))的结果中“\(input.key)”不是规则的输入，已忽略",
+                                        hint: "\(expected)。保留字段为 score、self、reason、reasons、evidence、source、reviewer、na。"))
+        }
+    }
+}

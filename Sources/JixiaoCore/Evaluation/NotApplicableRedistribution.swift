@@ -1,0 +1,79 @@
+import Foundation
+
+/// R13 among one group of siblings: the points of n/a indicators go equally to the
+/// applicable siblings, to a named sibling, or the parent is rescaled. A sibling
+/// that receives points keeps its achievement fraction (score / points).
+struct NotApplicableRedistribution {
+    let unit: AssessedUnit
+    let results: UnitResults
+    let precision: Int
+
+    /// Adjusts the receiving siblings in place and returns the group's total
+    /// (nil when every sibling is n/a) with a line saying how it was formed.
+    func apply(to siblings: inout [IndicatorScore], parentPoints: Decimal, parentLabel: String,
+               diagnostics: inout [Diagnostic]) -> (total: Decimal?, computation: String) {
+        let applicable = siblings.indices.filter { !siblings[$0].notApplicable }
+        guard !applicable.isEmpty else { return (nil, "下级指标均不适用") }
+        var extra: [Int: Decimal] = [:]
+        var notes: [String] = []
+        var rescale = false
+        for index in siblings.indices where siblings[index].notApplicable {
+            let child = siblings[index]
+            let points = child.indicator.points
+            switch child.indicator.notApplicable {
+            case .equal?:
+                spreadEqually(points, over: applicable, into: &extra)
+                notes.append("\(child.indicator.id)不适用，其\(formatPlain(points))分均分给\(applicable.map { siblings[$0].indicator.id }.joined(separator: "、"))")
+            case .to(let target)?:
+                if let receiver = applicable.first(where: { siblings[$0].indicator.id == target }) {
+                    extra[receiver, default: 0] += points
+                    notes.append("\(child.indicator.id)不适用，其\(formatPlain(points))分计入\(target)")
+                } else {
+                    diagnostics.append(.error(
+                        at: results.score(child.indicator.id)?.location ?? results.location,
+                        "\(unit.name)的指标\(child.indicator.id)不适用时分值应计入\(target)，但\(target)也不适用",
+                        hint: "改用 not_applicable: equal 或 rescale，或核对两项的不适用标记。"))
+                }
+            case .rescale?:
+                rescale = true
+            case nil:
+                break // reported where the indicator was marked n/a
+            }
+        }
+        for (index, added) in extra.sorted(by: { $0.key < $1.key }) {
+            receive(added, into: &siblings[index])
+        }
+        let sum = applicable.reduce(Decimal(0)) { $0 + (siblings[$1].score ?? 0) }
+        let terms = applicable.map { "\(siblings[$0].indicator.id) \(formatScore(siblings[$0].score ?? 0, precision: precision))" }
+        var computation = "下级指标合计：" + terms.joined(separator: " + ") + " = \(formatScore(sum, precision: precision))"
+        if !notes.isEmpty { computation = notes.joined(separator: "；") + "；" + computation }
+        guard rescale else { return (sum, computation) }
+        let applicablePoints = applicable.reduce(Decimal(0)) { $0 + siblings[$1].points }
+        let rescaled = (sum * parentPoints / applicablePoints).roundedHalfUp(precision)
+        computation += "；有不适用指标，\(parentLabel)按适用部分折算：\(formatScore(sum, precision: precision)) × \(formatPlain(parentPoints)) ÷ \(formatPlain(applicablePoints)) = \(formatScore(rescaled, precision: precision))"
+        return (rescaled, computation)
+    }
+
+    /// Equal shares rounded half-up; the last receiver takes the rounding
+    /// remainder so that no point is lost or created (1 over 3: 0.33, 0.33, 0.34).
+    private func spreadEqually(_ points: Decimal, over receivers: [Int], into extra: inout [Int: Decimal]) {
+        let share = (points / Decimal(receivers.count)).roundedHalfUp(precision)
+        for (position, index) in receivers.enumerated() {
+            let isLast = position == receivers.count - 1
+            extra[index, default: 0] += isLast ? points - share * Decimal(receivers.count - 1) : share
+        }
+    }
+
+    /// The receiver's points grow; its score keeps the fraction score / points.
+    private func receive(_ added: Decimal, into node: inout IndicatorScore) {
+        let oldPoints = node.points
+        let newPoints = oldPoints + added
+        let oldScore = node.score ?? 0
+        let newScore = oldScore == oldPoints ? newPoints : (oldScore * newPoints / oldPoints).roundedHalfUp(precision)
+        node.points = newPoints
+        node.score = newScore
+        node.deduction = newPoints - newScore
+        node.computation += "；因同级指标不适用，分值由\(formatPlain(oldPoints))调整为\(formatPlain(newPoints))，"
+            + "按得分率折算：\(formatScore(oldScore, precision: precision)) × \(formatPlain(newPoints)) ÷ \(formatPlain(oldPoints)) = \(formatScore(newScore, precision: precision))分"
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Ranks units by published total, descending; equal totals share a rank
+/// (1, 2, 2, 4) unless declared tie-breakers (component or indicator ids,
+/// compared descending) separate them. Tied units keep the official order.
+enum Ranking {
+    /// `units` in official order; returns them in rank order with rank and tied set.
+    static func rank(_ units: [UnitScore], tieBreakers: [String]) -> [UnitScore] {
+        let keys = units.map { unit in [unit.total as Decimal?] + tieBreakers.map { value(of: $0, in: unit) } }
+        let order = units.indices.sorted { a, b in
+            let comparison = compare(keys[a], keys[b])
+            return comparison == .orderedSame ? a < b : comparison == .orderedDescending
+        }
+        var ranked = order.map { units[$0] }
+        for position in ranked.indices {
+            let key = keys[order[position]]
+            let better = keys.filter { compare($0, key) == .orderedDescending }.count
+            let equal = keys.filter { compare($0, key) == .orderedSame }.count
+            ranked[position].rank = better + 1
+            ranked[position].tied = equal > 1
+        }
+        return ranked
+    }
+
+    /// A tie-breaker's value for a unit: a component value or an indicator score
+    /// (nil, ranked lowest, when not applicable or absent).
+    static func value(of id: String, in unit: UnitScore) -> Decimal? {
+        if let component = unit.components.first(where: { $0.id == id }) { return component.value }
+        return unit.score(id)?.score
+    }
+
+    /// Lexicographic, larger first; nil is below every value.
+    private static func compare(_ a: [Decimal?], _ b: [Decimal?]) -> ComparisonResult {
+        for (x, y) in zip(a, b) where x != y {
+            guard let x else { return .orderedAscending }
+            guard let y else { return .orderedDescending }
+            return x > y ? .orderedDescending : .orderedAscending
+        }
+        return .orderedSame
+    }
+}

@@ -1,0 +1,183 @@
+import CSV
+import Foundation
+import JixiaoCore
+
+/// Reads a CSV file (the way offices keep Excel sheets) into one mapping per row.
+///
+/// - Text is strict UTF-8 (a BOM is dropped); a file that is not valid UTF-8 is
+///   read as GB18030 (what Excel writes on Chinese Windows). UTF-16 is refused.
+/// - The first row is the header: names are trimmed, must be unique and not
+///   empty (trailing empty header cells are ignored).
+/// - Each row becomes a `.mapping` of column name → `.scalar(text)` (never
+///   `quoted`: CSV has no types), or `.null` for an empty cell. Spaces around a
+///   cell are trimmed. Rows whose cells are all empty are skipped.
+/// - Locations: the row's first physical line (the header is line 1; quoted
+///   line breaks are counted) and, for a cell, column = its column index + 1.
+///   The row mapping itself has column 0.
+/// - A row with more non-empty cells than the header, or fewer cells, an
+///   unterminated quote and text after a closing quote are errors.
+public enum CSVSource {
+    public static func parse(data: Data, file: String) throws(DiagnosticsError) -> [SourceValue] {
+        let text = try decode(data, file: file)
+        let start = SourceLocation(file: file, line: 1, column: 0)
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw DiagnosticsError([.error(at: start, "CSV 文件是空的", hint: "第一行写表头，例如 unit,indicator,score。")])
+        }
+        try checkQuotes(text, file: file)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
+        } catch {
+            throw DiagnosticsError([.error(at: start, "无法读取 CSV 文件：\(error)")])
+        }
+        guard let headerRow = reader.next() else {
+            throw DiagnosticsError([.error(at: start, "CSV 文件是空的", hint: "第一行写表头，例如 unit,indicator,score。")])
+        }
+        var header = headerRow.map { $0.trimmingCharacters(in: .whitespaces) }
+        while header.last == "" { header.removeLast() }
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        for (index, name) in header.enumerated() {
+            let location = SourceLocation(file: file, line: 1, column: index + 1)
+            if name.isEmpty {
+                diagnostics.append(.error(at: location, "表头第 \(index + 1) 列没有名称",
+                                          hint: "每一列都要有表头名称，例如 unit、indicator、score。"))
+            } else if let first = seen[name] {
+                diagnostics.append(.error(at: location, "表头“\(name)”重复（第 \(first + 1) 列和第 \(index + 1) 列）",
+                                          hint: "每个列名只能出现一次。"))
+            } else {
+                seen[name] = index
+            }
+        }
+        if header.isEmpty {
+            diagnostics.append(.error(at: start, "CSV 表头是空的", hint: "第一行写表头，例如 unit,indicator,score。"))
+        }
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+
+        var rows: [SourceValue] = []
+        var line = 1 + lineCount(headerRow)
+        var rowNumber = 0
+        while let cells = reader.next() {
+            let rowLine = line
+            line += lineCount(cells)
+            rowNumber += 1
+            if cells.allSatisfy(\.isEmpty) { continue }
+            let rowLocation = SourceLocation(file: file, line: rowLine, column: 0)
+            if cells.count < header.count {
+                diagnostics.append(.error(at: rowLocation,
+                                          "第 \(rowNumber) 条数据（第 \(rowLine) 行）只有 \(cells.count) 列，表头有 \(header.count) 列",
+                                          hint: "每一行的列数要与表头相同；空的单元格也要保留逗号。"))
+                continue
+            }
+            if let extra = cells[header.count...].firstIndex(where: { !$0.isEmpty }) {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: rowLine, column: extra + 1),
+                                          "第 \(rowNumber) 条数据（第 \(rowLine) 行）有 \(cells.count) 列，多于表头的 \(header.count) 列",
+                                          hint: "检查这一行是否多了逗号；单元格内含逗号时要用英文双引号把整个单元格括起来。"))
+                continue
+            }
+            var entries: [SourceEntry] = []
+            for (index, name) in header.enumerated() {
+                let location = SourceLocation(file: file, line: rowLine, column: index + 1)
+                let cell = cells[index]
+                let value: SourceValue = cell.isEmpty ? .null(at: location) : .scalar(cell, at: location)
+                entries.append(SourceEntry(key: name, keyLocation: location, value: value))
+            }
+            rows.append(.mapping(entries, at: rowLocation))
+        }
+        if let error = reader.error {
+            diagnostics.append(.error(at: start, "无法读取 CSV 文件：\(error)"))
+        }
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        return rows
+    }
+
+    /// The physical lines a row took: one plus the line breaks inside its cells.
+    static func lineCount(_ cells: [String]) -> Int {
+        var breaks = 0
+        for cell in cells {
+            var previousCR = false
+            for scalar in cell.unicodeScalars {
+                if scalar == "\r" || (scalar == "\n" && !previousCR) { breaks += 1 }
+                previousCR = scalar == "\r"
+            }
+        }
+        return 1 + breaks
+    }
+
+    // MARK: Encoding
+
+    /// GB18030 (`kCFStringEncodingGB_18030_2000` = 0x0632 as an NSStringEncoding).
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// Strict UTF-8 (BOM dropped), else GB18030.
+    public static func decode(_ data: Data, file: String) throws(DiagnosticsError) -> String {
+        var bytes = data[...]
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw DiagnosticsError([.error(at: SourceLocation(file: file, line: 1), "CSV 文件是 UTF-16 编码，无法读取",
+                                           hint: "在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")])
+        }
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasBOM { bytes = bytes.dropFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return text
+        }
+        if !hasBOM, let text = String(data: Data(bytes), encoding: gb18030), !text.unicodeScalars.contains("\u{FFFD}") {
+            return text
+        }
+        throw DiagnosticsError([.error(at: SourceLocation(file: file, line: 1), "CSV 文件既不是 UTF-8 也不是 GB18030 编码",
+                                       hint: "在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")])
+    }
+
+    // MARK: Quotes
+
+    /// CSV.swift reads an unterminated quote to the end of the file and silently
+    /// drops text after a closing quote; find both first, with their line.
+    static func checkQuotes(_ text: String, file: String) throws(DiagnosticsError) {
+        let whitespace = CharacterSet.whitespaces.subtracting(CharacterSet(charactersIn: ","))
+        var line = 1
+        var atFieldStart = true
+        var inQuotes = false
+        var afterClosingQuote = false
+        var quoteLine = 0
+        var previousCR = false
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let isBreak = scalar == "\n" || scalar == "\r"
+            if isBreak, !(scalar == "\n" && previousCR) { line += 1 }
+            previousCR = scalar == "\r"
+            defer { index += 1 }
+            if inQuotes {
+                if scalar == "\"" {
+                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+                        index += 1
+                    } else {
+                        inQuotes = false
+                        afterClosingQuote = true
+                    }
+                }
+                continue
+            }
+            if scalar == "," || isBreak {
+                atFieldStart = true
+                afterClosingQuote = false
+                continue
+            }
+            if whitespace.contains(scalar) { continue }
+            if afterClosingQuote {
+                throw DiagnosticsError([.error(at: SourceLocation(file: file, line: line), "引号结束后还有其他文字",
+                                               hint: "整个单元格都要在引号内；单元格中的引号要写成两个引号 \"\"。")])
+            }
+            if atFieldStart, scalar == "\"" {
+                inQuotes = true
+                quoteLine = line
+            }
+            atFieldStart = false
+        }
+        if inQuotes {
+            throw DiagnosticsError([.error(at: SourceLocation(file: file, line: quoteLine), "引号没有闭合：从这一行开始的引号直到文件末尾都没有结束",
+                                           hint: "在单元格末尾补上英文双引号 \"；单元格中的引号要写成两个引号 \"\"。")])
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import JixiaoCore
+import Testing
+@testable import JixiaoSite
+
+@Suite struct YAMLSourceTests {
+    @Test func scalarsKeepTextQuotingAndLocation() throws {
+        let value = try YAMLSource.parse("""
+            title: 绩效考核
+            year: 2019
+            code: "001"
+            single: '0.5'
+            flag: yes
+            text: |
+              第一行
+              第二行
+            """, file: "e.yaml")
+        #expect(value["title"]?.node == .scalar("绩效考核", quoted: false))
+        #expect(value["year"]?.node == .scalar("2019", quoted: false))
+        #expect(value["code"]?.node == .scalar("001", quoted: true))
+        #expect(value["single"]?.node == .scalar("0.5", quoted: true))
+        #expect(value["flag"]?.node == .scalar("yes", quoted: false))
+        #expect(value["text"]?.node == .scalar("第一行\n第二行", quoted: true))
+        #expect(position(value) == "1:1")
+        #expect(position(value["year"]) == "2:7")
+        #expect(position(value.entry("code")?.keyLocation) == "3:1")
+        #expect(value["title"]?.location.file == "e.yaml")
+        #expect(value.entries?.map(\.key) == ["title", "year", "code", "single", "flag", "text"])
+    }
+
+    @Test func nullsAndEmptyValues() throws {
+        let value = try YAMLSource.parse("a: ~\nb: null\nc:\nd: NULL\ne: \"\"\nf: 'null'\ng: [~, x]\n", file: "n.yaml")
+        for key in ["a", "b", "c", "d"] {
+            #expect(value[key]?.isNull == true, "\(key)")
+        }
+        #expect(value["e"]?.node == .scalar("", quoted: true))
+        #expect(value["f"]?.node == .scalar("null", quoted: true))
+        #expect(value["g"]?.items?.first?.isNull == true)
+        #expect(position(value["c"]) == "3:3")
+    }
+
+    @Test func emptyDocumentIsNull() throws {
+        let value = try YAMLSource.parse("# 只有注释\n", file: "x.yaml", lineOffset: 4)
+        #expect(value.isNull)
+        #expect(value.location.line == 5)
+    }
+
+    @Test func lineOffsetShiftsEveryLine() throws {
+        let value = try YAMLSource.parse("a: 1\nb:\n  - x\n", file: "p.md", lineOffset: 1)
+        #expect(position(value["a"]) == "2:4")
+        #expect(position(value["b"]?.items?.first) == "4:5")
+    }
+
+    @Test func duplicateKeyReportedAtSecondOccurrence() {
+        let diagnostics = sourceDiagnostics { try YAMLSource.parse("title: a\nyear: 1\ntitle: b\n", file: "d.yaml") }
+        #expect(diagnostics.count == 1)
+        #expect(position(diagnostics.first?.location) == "3:1")
+        #expect(diagnostics.first?.message.contains("title") == true)
+        #expect(diagnostics.first?.hint?.contains("第 1 行") == true)
+    }
+
+    @Test func duplicateKeysInNestedAndFlowMappings() {
+        let nested = sourceDiagnostics { try YAMLSource.parse("a:\n  x: 1\n  y: 2\n  x: 3\n", file: "d.yaml", lineOffset: 1) }
+        #expect(position(nested.first?.location) == "5:3")
+        let flow = sourceDiagnostics { try YAMLSource.parse("a: {x: 1, y: 2, x: 3}\n", file: "d.yaml") }
+        #expect(position(flow.first?.location) == "1:17")
+        let quoted = sourceDiagnostics { try YAMLSource.parse("\"k\": 1\n'k': 2\n", file: "d.yaml") }
+        #expect(position(quoted.first?.location) == "2:1")
+        let three = sourceDiagnostics { try YAMLSource.parse("k: 1\nk: 2\nk: 3\n", file: "d.yaml") }
+        #expect(position(three.first?.location) == "2:1")
+        // Keys that differ only as YAML types are still the same text.
+        let typed = sourceDiagnostics { try YAMLSource.parse("1: a\n\"1\": b\n", file: "d.yaml") }
+        #expect(position(typed.first?.location) == "2:1")
+    }
+
+    @Test func syntaxErrorInChineseAtLibyamlPosition() {
+        let diagnostics = sourceDiagnostics { try YAMLSource.parse("title: 方案\nissuer: [测试局\nwritten: 2020-03-01\n", file: "s.yaml") }
+        #expect(diagnostics.count == 1)
+        let diagnostic = diagnostics[0]
+        #expect(diagnostic.message.hasPrefix("YAML 语法错误："))
+        #expect(diagnostic.location.line == 3)
+        #expect(diagnostic.hint?.contains("第 2 行") == true)
+    }
+
+    @Test func colonInValueGetsAHint() {
+        let diagnostics = sourceDiagnostics { try YAMLSource.parse("title: a\nnote: 说明: 见附件\n", file: "s.yaml") }
+        #expect(position(diagnostics.first?.location) == "2:9")
+        #expect(diagnostics.first?.hint?.contains("引号") == true)
+    }
+
+    @Test func tabIndentationIsReportedClearly() {
+        let diagnostics = sourceDiagnostics { try YAMLSource.parse("units:\n\t- a\n", file: "t.yaml") }
+        #expect(position(diagnostics.first?.location) == "2:1")
+        #expect(diagnostics.first?.message.contains("制表符") == true)
+    }
+
+    @Test func aliasesAndMergeKeys() throws {
+        let value = try YAMLSource.parse("""
+            base: &base { weight: 10, name: 基础 }
+            list: &items [a, b]
+            copy: *items
+            item:
+              <<: *base
+              name: 覆盖
+            """, file: "m.yaml")
+        #expect(value["copy"]?.items?.compactMap(\.text) == ["a", "b"])
+        let item = try #require(value["item"])
+        #expect(item.entries?.map(\.key) == ["weight", "name"])
+        #expect(item["name"]?.text == "覆盖")
+        #expect(item["weight"]?.text == "10")
+        #expect(position(item["weight"]) == "1:23")
+    }
+
+    @Test func aliasBombIsRejectedQuickly() {
+        let bomb = """
+            a: &a [x, x, x, x, x, x, x, x, x, x]
+            b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+            c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+            d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+            e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+            f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+            g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
+            h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]
+            i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]
+            """
+        let clock = ContinuousClock()
+        var diagnostics: [Diagnostic] = []
+        let elapsed = clock.measure {
+            diagnostics = sourceDiagnostics { try YAMLSource.parse(bomb, file: "bomb.yaml") }
+        }
+        #expect(diagnostics.first?.message.contains("别名") == true)
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test func aliasBombAsKeyIsRefusedBeforeComposing() {
+        let bomb = """
+            a: &a [x, x, x, x, x, x, x, x, x, x]
+            b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+            c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+            d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+            e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+            f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+            g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
+            ? *g
+            : boom
+            """
+        let diagnostics = sourceDiagnostics { try YAMLSource.parse(bomb, file: "bomb.yaml") }
+        #expect(diagnostics.first?.location.line == 8)
+        let aliasKey = sourceDiagnostics { try YAMLSource.parse("a: &a k\n*a : v\n", file: "k.yaml") }
+        #expect(aliasKey.first?.location.line == 2)
+    }
+
+    @Test func deepNestingIsRejected() {
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        let diagnostics = sourceDiagnostics { try YAMLSource.parse(deep, file: "deep.yaml") }
+        #expect(diagnostics.first?.message.contains("嵌套") == true)
+    }
+
+    @Test func nonScalarKeyIsAnError() {
+        let diagnostics = sourceDiagnostics { try YAMLSource.parse("? [a, b]\n: c\n", file: "k.yaml") }
+        #expect(position(diagnostics.first?.location) == "1:3")
+    }
+
+    @Test func secondDocumentIsAnError() {
+        let diagnostics = sourceDiagnostics { try YAMLSource.parse("a: 1\n---\nb: 2\n", file: "two.yaml") }
+        #expect(diagnostics.first?.location.line == 2)
+        #expect(diagnostics.first?.message.contains("一个 YAML 文档") == true)
+    }
+
+    @Test func crlfAndBOM() throws {
+        let value = try YAMLSource.parse("\u{FEFF}a: 1\r\nb: 2\r\n", file: "w.yaml")
+        #expect(position(value["a"]) == "1:4")
+        #expect(position(value["b"]) == "2:4")
+    }
+}
