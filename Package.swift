@@ -8,6 +8,8 @@ import PackageDescription
 //   JixiaoCore      the pure evaluation core: indicator tree, rules, results, totals,
 //                   ranking, grades (no file or network I/O)
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
+//   JixiaoServe     the preview server edge (jixiao serve): HTTP, file watching, live reload
+//   JixiaoInterchange the spreadsheet edge: XLSX/CSV import and export
 //   jixiao          the command-line edge
 let package = Package(
     name: "jixiao",
@@ -21,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -43,16 +47,36 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        .target(
+            name: "JixiaoServe",
+            dependencies: [
+                "JixiaoSite",
+                "JixiaoCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .target(
+            name: "JixiaoInterchange",
+            dependencies: [
+                "JixiaoSite",
+                "JixiaoCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "jixiao",
             dependencies: [
                 "JixiaoSite",
                 "JixiaoCore",
+                "JixiaoServe",
+                "JixiaoInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JixiaoMarkdownTests", dependencies: ["JixiaoMarkdown"]),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore"]),
+        .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
+        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
     ]
 )

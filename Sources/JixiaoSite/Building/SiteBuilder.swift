@@ -8,11 +8,14 @@ public struct SiteBuilder {
         public var output: URL
         /// Overrides the theme named in site.yaml.
         public var theme: String?
+        /// Downloads beyond CSV and JSON written beside each ranking (e.g. XLSX).
+        public var extraDownloads: [DownloadFormat]
 
-        public init(root: URL, output: URL? = nil, theme: String? = nil) {
+        public init(root: URL, output: URL? = nil, theme: String? = nil, extraDownloads: [DownloadFormat] = []) {
             self.root = root
             self.output = output ?? root.appendingPathComponent("site")
             self.theme = theme
+            self.extraDownloads = extraDownloads
         }
     }
 
@@ -39,7 +42,7 @@ public struct SiteBuilder {
         let (site, diagnostics) = try evaluate(root: options.root)
         let theme = try Theme.load(root: options.root, name: options.theme ?? site.config.theme)
         do throws(DiagnosticsError) {
-            let files = try SiteRenderer.render(site, theme: theme, root: options.root)
+            let files = try SiteRenderer.render(site, theme: theme, root: options.root, extraDownloads: options.extraDownloads)
             return (files, diagnostics.sorted(by: Diagnostic.reportOrder))
         } catch {
             throw DiagnosticsError((diagnostics + error.diagnostics).sorted(by: Diagnostic.reportOrder))

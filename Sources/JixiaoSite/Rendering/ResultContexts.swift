@@ -33,7 +33,9 @@ extension SiteRenderer {
                 ["title": "排名 CSV", "href": SitePaths.link(SitePaths.download(evaluation.slug, "ranking.csv"), from: path)],
                 ["title": "排名 JSON", "href": SitePaths.link(SitePaths.download(evaluation.slug, "ranking.json"), from: path)],
                 ["title": "全部得分 CSV", "href": SitePaths.link(SitePaths.download(evaluation.slug, "scores.csv"), from: path)],
-            ],
+            ] + extraDownloads.map { format -> [String: Any] in
+                ["title": format.title, "href": SitePaths.link(SitePaths.download(evaluation.slug, format.fileName), from: path)]
+            },
             "chart_height": rows.count * 10 + 2,
         ]
     }

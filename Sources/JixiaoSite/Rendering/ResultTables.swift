@@ -6,6 +6,14 @@ extension SiteRenderer {
         files.add(SitePaths.download(slug, "ranking.csv"), ResultTables.rankingCSV(evaluation.result))
         files.add(SitePaths.download(slug, "ranking.json"), ResultTables.rankingJSON(evaluation.result))
         files.add(SitePaths.download(slug, "scores.csv"), ResultTables.scoresCSV(evaluation.result))
+        for format in extraDownloads {
+            do {
+                files.add(SitePaths.download(slug, format.fileName), data: try format.make(evaluation.result))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: evaluation.content.folder),
+                                          "无法生成下载文件 \(format.fileName)：\(error)"))
+            }
+        }
     }
 }
 

@@ -10,6 +10,8 @@ struct SiteRenderer {
     let theme: Theme
     /// The site root, where content paths (attachments) are read from.
     let root: URL
+    /// Downloads beyond CSV and JSON that the caller asked for (see DownloadFormat).
+    var extraDownloads: [DownloadFormat] = []
     var files = SiteFiles()
     var diagnostics: [Diagnostic] = []
 
@@ -19,8 +21,10 @@ struct SiteRenderer {
         self.root = root
     }
 
-    static func render(_ site: EvaluatedSite, theme: Theme, root: URL) throws(DiagnosticsError) -> SiteFiles {
+    static func render(_ site: EvaluatedSite, theme: Theme, root: URL,
+                       extraDownloads: [DownloadFormat] = []) throws(DiagnosticsError) -> SiteFiles {
         var renderer = SiteRenderer(site: site, theme: theme, root: root)
+        renderer.extraDownloads = extraDownloads
         renderer.renderAll()
         if !renderer.diagnostics.isEmpty { throw DiagnosticsError(renderer.diagnostics) }
         return renderer.files

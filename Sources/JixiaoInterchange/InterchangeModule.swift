@@ -1,0 +1,1 @@
+// Spreadsheet import and export live here.
