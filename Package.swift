@@ -10,6 +10,7 @@ import PackageDescription
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
 //   JixiaoServe     the preview server edge (jixiao serve): HTTP, file watching, live reload
 //   JixiaoInterchange the spreadsheet edge: XLSX/CSV import and export
+//   JixiaoArchive   verifiable zip archives of one evaluation (jixiao archive / verify)
 //   jixiao          the command-line edge
 let package = Package(
     name: "jixiao",
@@ -53,10 +54,19 @@ let package = Package(
                 "JixiaoSite",
                 "JixiaoCore",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .target(
             name: "JixiaoInterchange",
+            dependencies: [
+                "JixiaoSite",
+                "JixiaoCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "JixiaoArchive",
             dependencies: [
                 "JixiaoSite",
                 "JixiaoCore",
@@ -70,6 +80,7 @@ let package = Package(
                 "JixiaoCore",
                 "JixiaoServe",
                 "JixiaoInterchange",
+                "JixiaoArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +88,7 @@ let package = Package(
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
+        .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
     ]
 )

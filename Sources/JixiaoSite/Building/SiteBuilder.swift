@@ -10,6 +10,8 @@ public struct SiteBuilder {
         public var theme: String?
         /// Downloads beyond CSV and JSON written beside each ranking (e.g. XLSX).
         public var extraDownloads: [DownloadFormat]
+        /// Only these evaluations (folder names), for a self-contained archive of one; nil for all.
+        public var onlyEvaluations: Set<String>? = nil
 
         public init(root: URL, output: URL? = nil, theme: String? = nil, extraDownloads: [DownloadFormat] = []) {
             self.root = root
@@ -32,6 +34,8 @@ public struct SiteBuilder {
         let (content, loadWarnings) = try ContentLoader.load(root: root)
         var diagnostics = loadWarnings
         let site = SiteEvaluator.evaluate(content, diagnostics: &diagnostics)
+        ContentChecks.run(site, root: root, diagnostics: &diagnostics)
+        diagnostics += PrivacyGuard.check(content.sources, policy: content.config.privacy)
         diagnostics.sort(by: Diagnostic.reportOrder)
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
         return (site, diagnostics)
@@ -39,10 +43,15 @@ public struct SiteBuilder {
 
     /// Evaluates and renders the site in memory, without writing anything.
     public static func make(_ options: Options) throws(DiagnosticsError) -> (SiteFiles, warnings: [Diagnostic]) {
-        let (site, diagnostics) = try evaluate(root: options.root)
+        let (evaluated, diagnostics) = try evaluate(root: options.root)
+        var site = evaluated
+        if let only = options.onlyEvaluations {
+            site.evaluations.removeAll { !only.contains($0.slug) }
+        }
         let theme = try Theme.load(root: options.root, name: options.theme ?? site.config.theme)
         do throws(DiagnosticsError) {
-            let files = try SiteRenderer.render(site, theme: theme, root: options.root, extraDownloads: options.extraDownloads)
+            var files = try SiteRenderer.render(site, theme: theme, root: options.root, extraDownloads: options.extraDownloads)
+            PrivacyGuard.mask(&files, policy: site.config.privacy)
             return (files, diagnostics.sorted(by: Diagnostic.reportOrder))
         } catch {
             throw DiagnosticsError((diagnostics + error.diagnostics).sorted(by: Diagnostic.reportOrder))

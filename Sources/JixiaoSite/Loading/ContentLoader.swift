@@ -7,6 +7,7 @@ import JixiaoCore
 public struct ContentLoader {
     public let root: URL
     private(set) var diagnostics: [Diagnostic] = []
+    private(set) var sources: [(path: String, text: String)] = []
 
     public init(root: URL) {
         self.root = root
@@ -15,7 +16,8 @@ public struct ContentLoader {
     /// Loads the site, or throws every problem found.
     public static func load(root: URL) throws(DiagnosticsError) -> (SiteContent, warnings: [Diagnostic]) {
         var loader = ContentLoader(root: root)
-        let content = loader.loadSite()
+        var content = loader.loadSite()
+        content.sources = loader.sources
         let errors = loader.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticsError(loader.diagnostics.sorted(by: Diagnostic.reportOrder)) }
         return (content, loader.diagnostics)
@@ -66,6 +68,7 @@ public struct ContentLoader {
             do throws(DiagnosticsError) {
                 let data = try TextFile.bytes(csv, path: "\(folder)/results.csv")
                 evaluation.resultRows = try CSVSource.parse(data: data, file: "\(folder)/results.csv")
+                sources.append(("\(folder)/results.csv", try CSVSource.decode(data, file: "\(folder)/results.csv")))
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -95,6 +98,7 @@ public struct ContentLoader {
         }
         do throws(DiagnosticsError) {
             let text = try TextFile.read(root.appendingPathComponent(path), path: path)
+            sources.append((path, text))
             return try YAMLSource.parse(text, file: path)
         } catch {
             diagnostics += error.diagnostics
@@ -107,6 +111,7 @@ public struct ContentLoader {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do throws(DiagnosticsError) {
             let text = try TextFile.read(url, path: path)
+            sources.append((path, text))
             let split = try FrontMatter.split(text: text, file: path)
             return ContentDocument(path: path, frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine)
         } catch {
@@ -119,14 +124,24 @@ public struct ContentLoader {
         listing(folder).filter { $0.hasSuffix(".md") }.compactMap { markdownFile("\(folder)/\($0)") }
     }
 
-    /// Names in a folder, sorted so that builds do not depend on the file system's order.
-    func listing(_ folder: String) -> [String] {
+    /// Names in a folder, sorted so that builds do not depend on the file system's
+    /// order. A link that leads outside content/ is refused: a site must never
+    /// publish a file from elsewhere on the machine.
+    mutating func listing(_ folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        let content = root.appendingPathComponent("content").resolvingSymlinksInPath().path + "/"
+        return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
+            let url = root.appendingPathComponent("\(folder)/\(name)")
+            guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return true }
+            if url.resolvingSymlinksInPath().path.hasPrefix(content) { return true }
+            diagnostics.append(.error(at: SourceLocation(file: "\(folder)/\(name)"), "符号链接指向 content/ 之外，已拒绝",
+                                      hint: "把文件复制到 content/ 内，不要链接到站点以外的位置。"))
+            return false
+        }
     }
 
     /// Every regular file below `folder`, as paths relative to the root, sorted.
-    func files(under folder: String) -> [String] {
+    mutating func files(under folder: String) -> [String] {
         var result: [String] = []
         for name in listing(folder) {
             let path = "\(folder)/\(name)"

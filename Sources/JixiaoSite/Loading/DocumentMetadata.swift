@@ -50,6 +50,12 @@ public struct DocumentMetadata: Sendable {
 
     static let disclosureKinds = ["主动公开", "依申请公开", "不予公开"]
 
+    /// A path inside the evaluation folder: relative, with no `..` part.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.hasPrefix("\\") && !path.contains(":")
+            && !path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
+    }
+
     /// Reads the front matter of `document`; `what` names the page type in messages.
     static func read(_ document: ContentDocument, what: String, diagnostics: inout [Diagnostic]) -> DocumentMetadata {
         var fields = FieldReader(document.metadata, what: what)
@@ -67,7 +73,14 @@ public struct DocumentMetadata: Sendable {
         meta.summary = fields.string("summary")
         meta.attachments = fields.list("attachments", what: "附件") { item in
             guard let title = item.string("title", required: true) else { return nil }
-            return Attachment(title: title, file: item.string("file"))
+            let file = item.string("file")
+            if let file, !Self.isSafeRelativePath(file) {
+                item.report(.error(at: item.value["file"]?.location ?? item.value.location,
+                                   "附件路径“\(file)”指向考核文件夹之外",
+                                   hint: "附件放在本考核的 attachments/ 下，写相对路径，例如 attachments/评分说明.pdf；不能用 ../ 或绝对路径。"))
+                return Attachment(title: title, file: nil)
+            }
+            return Attachment(title: title, file: file)
         }
         meta.phases = fields.list("phases", what: "工作阶段") { item in
             guard let name = item.string("name", required: true) else { return nil }

@@ -24,4 +24,7 @@ public struct SiteContent: Sendable {
     public var config: SiteConfig
     public var pages: [ContentDocument]
     public var evaluations: [EvaluationContent]
+    /// The text of every content file read, for checks that look at the
+    /// whole source (the privacy guard).
+    public var sources: [(path: String, text: String)] = []
 }

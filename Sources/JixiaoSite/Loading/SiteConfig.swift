@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     public var policeRecord: String?
     public var theme: String
     public var allowRawHTML: Bool
+    /// What to do with personal information found in the content.
+    public var privacy: PrivacyPolicy = .strict
 
     public static let `default` = SiteConfig(title: "绩效管理信息公开", theme: "default", allowRawHTML: false)
 
@@ -41,7 +43,10 @@ public struct SiteConfig: Sendable {
             policeRecord: fields.string("police_record"),
             theme: fields.string("theme") ?? "default",
             allowRawHTML: fields.bool("allow_raw_html") ?? false)
+        fields.skip("privacy")
         diagnostics += fields.finish()
-        return config
+        var configured = config
+        configured.privacy = PrivacyPolicy.read(value["privacy"], diagnostics: &diagnostics)
+        return configured
     }
 }

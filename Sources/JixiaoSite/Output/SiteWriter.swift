@@ -13,6 +13,7 @@ public enum SiteWriter {
         let name = output.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).jixiao-new-\(getpid())")
         let location = SourceLocation(file: output.path)
+        removeLeftovers(of: name, in: parent)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
@@ -36,6 +37,18 @@ public enum SiteWriter {
                                            hint: "检查输出文件夹的磁盘空间和写权限；原有网站未被改动。")])
         }
         try swapIn(staging, at: output, location: location)
+    }
+
+    /// Staging folders left by builds that were killed (their process is gone).
+    static func removeLeftovers(of name: String, in parent: URL) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for marker in [".\(name).jixiao-new-", ".\(name).jixiao-old-"] where entry.hasPrefix(marker) {
+                if let pid = Int32(entry.dropFirst(marker.count)), pid != getpid(), kill(pid, 0) != 0 {
+                    try? fm.removeItem(at: parent.appendingPathComponent(entry))
+                }
+            }
+        }
     }
 
     /// Puts `staging` where `output` is. With an existing output the two are

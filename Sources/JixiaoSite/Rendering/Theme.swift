@@ -11,21 +11,25 @@ public struct Theme: Sendable {
     /// Asset files (relative to `assets/`) → the file to copy, after overrides.
     public let assets: [(path: String, source: URL)]
 
-    /// The folders searched, most specific first.
-    static func folders(root: URL, name: String) -> [(label: String, url: URL)] {
+    /// The folders searched, most specific first: the site's `themes/<name>/`,
+    /// then (for another theme) the site's `themes/default/`, then the default
+    /// theme built into jixiao. Each may hold only some of the files.
+    static func folders(root: URL, name: String) throws(DiagnosticsError) -> [(label: String, url: URL)] {
         var list = [(label: "themes/\(name)", url: root.appendingPathComponent("themes/\(name)"))]
         if name != "default" {
             list.append((label: "themes/default", url: root.appendingPathComponent("themes/default")))
         }
+        list.append((label: "themes/default", url: try EmbeddedTheme.folder()))
         return list
     }
 
     public static func load(root: URL, name: String) throws(DiagnosticsError) -> Theme {
-        let folders = folders(root: root, name: name)
-        guard folders.contains(where: { FileManager.default.fileExists(atPath: $0.url.appendingPathComponent("templates").path) }) else {
-            throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(name)"), "找不到主题“\(name)”的模板",
-                                           hint: "主题放在 themes/<名称>/templates/ 下；site.yaml 的 theme 写主题文件夹名。")])
+        let own = root.appendingPathComponent("themes/\(name)")
+        if name != "default" && !FileManager.default.fileExists(atPath: own.path) {
+            throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(name)"), "找不到主题“\(name)”",
+                                           hint: "主题放在 themes/<名称>/ 下；site.yaml 的 theme 写主题文件夹名，或删去它以使用默认主题。")])
         }
+        let folders = try folders(root: root, name: name)
         var templates: [String: MustacheTemplate] = [:]
         var assets: [String: URL] = [:]
         var diagnostics: [Diagnostic] = []

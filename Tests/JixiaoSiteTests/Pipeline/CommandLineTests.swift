@@ -4,8 +4,17 @@ import Testing
 /// The `jixiao` executable as a user runs it (built by scripts/test before the tests).
 @Suite("The jixiao command")
 struct CommandLineTests {
+    /// `jixiao` from the same build folder as this test binary (so `--scratch-path` works too).
     static var executable: URL {
-        TestSite.repository.appendingPathComponent(".build/debug/jixiao")
+        let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("jixiao")
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return TestSite.repository.appendingPathComponent(".build/debug/jixiao")
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {

@@ -1,0 +1,87 @@
+import Foundation
+import JixiaoCore
+import JixiaoSite
+import ZIPFoundation
+
+/// `jixiao archive`: one evaluation as a self-contained zip — its pages,
+/// downloads and the theme's assets, with a home page and archive that list only
+/// it, so every relative link works wherever the zip is unpacked — plus a
+/// manifest of every file's SHA-256. The same content gives the same bytes.
+public enum EvaluationArchive {
+    public static let generator = "jixiao 0.1"
+    /// Every entry gets this date, so the zip does not depend on when it was made.
+    static let entryDate = Date(timeIntervalSince1970: 946_684_800) // 2000-01-01T00:00:00Z
+
+    /// Builds the evaluation and returns the zip's bytes.
+    public static func make(root: URL, evaluation slug: String,
+                            extraDownloads: [DownloadFormat] = []) throws(DiagnosticsError) -> Data {
+        var options = SiteBuilder.Options(root: root, extraDownloads: extraDownloads)
+        options.onlyEvaluations = [slug]
+        let (files, _) = try SiteBuilder.make(options)
+        guard files.paths.contains(where: { $0.hasPrefix("\(slug)/") }) else {
+            throw DiagnosticsError([.error(at: SourceLocation(file: "content/\(slug)"), "没有名为“\(slug)”的考核",
+                                           hint: "参数写 content/ 下考核文件夹的名称。")])
+        }
+        var contents: [(path: String, data: Data)] = []
+        for path in files.paths {
+            switch files.files[path]! {
+            case .data(let data): contents.append((path, data))
+            case .copy(let url):
+                guard let data = try? Data(contentsOf: url) else {
+                    throw DiagnosticsError([.error(at: SourceLocation(file: url.path), "无法读取文件", hint: "检查文件是否存在。")])
+                }
+                contents.append((path, data))
+            }
+        }
+        let manifest = ArchiveManifest(
+            evaluation: slug, generator: generator, sourceHash: sourceHash(root: root, evaluation: slug),
+            files: contents.map { .init(path: $0.path, size: $0.data.count, sha256: SHA256.hex($0.data)) })
+        contents.append((ArchiveManifest.fileName, manifest.json()))
+        do {
+            return try zip(contents, folder: "jixiao-\(slug)")
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(file: slug), "无法生成压缩包：\(error)")])
+        }
+    }
+
+    /// Files in a top folder, sorted by path, with fixed dates and permissions.
+    static func zip(_ contents: [(path: String, data: Data)], folder: String) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for item in contents.sorted(by: { $0.path < $1.path }) {
+            let data = item.data
+            try archive.addEntry(with: "\(folder)/\(item.path)", type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: entryDate, permissions: 0o644, compressionMethod: .deflate) { (position: Int64, size: Int) in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+
+    /// SHA-256 over the bytes of the content the archive was built from: the
+    /// evaluation's folder, the site configuration and the free pages.
+    static func sourceHash(root: URL, evaluation slug: String) -> String {
+        var listing = ""
+        for folder in ["content/\(slug)", "content/pages"] {
+            for path in files(under: root.appendingPathComponent(folder)) {
+                let data = (try? Data(contentsOf: root.appendingPathComponent("\(folder)/\(path)"))) ?? Data()
+                listing += "\(folder)/\(path)\t\(SHA256.hex(data))\n"
+            }
+        }
+        let site = (try? Data(contentsOf: root.appendingPathComponent("content/site.yaml"))) ?? Data()
+        listing += "content/site.yaml\t\(SHA256.hex(site))\n"
+        return SHA256.hex(Data(listing.utf8))
+    }
+
+    static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths: [String] = []
+        for case let path as String in enumerator {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+}

@@ -1,1 +1,0 @@
-// The preview server lives here (jixiao serve).

@@ -1,0 +1,36 @@
+import Foundation
+import JixiaoCore
+
+/// The checks that look across files, after everything is read and scored:
+/// links between pages, attachments that are referenced but missing,
+/// placeholders left in the text, dates in the wrong order and numbers that
+/// contradict each other. `jixiao check` and every build run them.
+enum ContentChecks {
+    static func run(_ site: EvaluatedSite, root: URL, diagnostics: inout [Diagnostic]) {
+        let errorsBefore = Set(diagnostics.filter { $0.severity == .error }.map(\.location))
+        var index = SitePageIndex(site)
+        // An evaluation folder that could not be read has errors of its own; links
+        // into it are not reported as broken on top of them.
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content").path)) ?? []
+        for folder in folders where folder != "pages" && !site.evaluations.contains(where: { $0.slug == folder }) {
+            index.allow(prefix: "\(folder)/")
+        }
+        var found: [Diagnostic] = []
+        for document in PublishedDocument.all(in: site) {
+            LinkCheck.check(document, index: index, diagnostics: &found)
+            PlaceholderCheck.checkBody(document.document, diagnostics: &found)
+            if let publication = document.publication {
+                AttachmentCheck.check(publication, evaluation: document.evaluation, diagnostics: &found)
+                DateOrderCheck.check(publication, diagnostics: &found)
+            }
+        }
+        for value in PlaceholderCheck.dataValues(in: site) {
+            PlaceholderCheck.checkValue(value, diagnostics: &found)
+        }
+        for evaluation in site.evaluations {
+            ScoreConsistencyCheck.check(evaluation, diagnostics: &found)
+        }
+        // A field that already has an error (e.g. a placeholder date) is not reported twice.
+        diagnostics += found.filter { $0.severity == .error || !errorsBefore.contains($0.location) }
+    }
+}

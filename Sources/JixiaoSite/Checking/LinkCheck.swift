@@ -1,0 +1,111 @@
+import Foundation
+import JixiaoCore
+import JixiaoMarkdown
+
+/// Follows every relative link and image in a document's body from the page it
+/// is published on, the way a browser will, and reports those that lead nowhere.
+enum LinkCheck {
+    static func check(_ published: PublishedDocument, index: SitePageIndex, diagnostics: inout [Diagnostic]) {
+        let document = published.document
+        guard document.body.contains("](") || document.body.contains("]:") else { return }
+        let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var searchFrom: [Int: Int] = [:] // line → scalar offset already matched
+        let markdown = MarkdownDocument(document.body)
+        var links: [(url: String, blockLine: Int, blockEnd: Int)] = []
+        markdown.rootNode.walk { node in
+            guard node.kind == .link || node.kind == .image, let url = node.url else { return }
+            var block: MarkdownNode? = node
+            while let current = block, current.line == 0 { block = current.parent }
+            links.append((url, block?.line ?? 1, max(block?.endLine ?? 1, block?.line ?? 1)))
+        }
+        for link in links {
+            guard let target = target(of: link.url) else { continue }
+            // Where the destination is written: the first unmatched occurrence in the block.
+            var line = link.blockLine, column = 1
+            for candidate in link.blockLine...min(link.blockEnd, max(lines.count, 1)) where candidate - 1 < lines.count {
+                let text = lines[candidate - 1]
+                let start = searchFrom[candidate] ?? 0
+                if let offset = scalarOffset(of: link.url, in: text, from: start) {
+                    line = candidate
+                    column = offset + 1
+                    searchFrom[candidate] = offset + link.url.unicodeScalars.count
+                    break
+                }
+            }
+            let location = SourceLocation(file: document.path, line: document.bodyLine + line - 1, column: column)
+            switch target {
+            case .absolute:
+                diagnostics.append(.warning(at: location, "链接“\(link.url)”以 / 开头，网站放在子路径或用 file:// 打开时会失效",
+                                            hint: "写相对路径，例如 ../2019-guangxi-grain/plan.md。"))
+            case .relative(let path):
+                guard let resolved = resolve(path, from: published.page) else {
+                    diagnostics.append(.error(at: location, "链接“\(link.url)”指向网站之外",
+                                              hint: "链接从本页所在的文件夹算起；检查 ../ 的个数。"))
+                    continue
+                }
+                if index.contains(resolved) || index.contains(resolved + "index.html") { continue }
+                var hint = "站内链接写内容文件的相对路径（例如 notices/2020-01-gongshi.md）或附件路径（attachments/…）。"
+                if let closest = index.closest(to: resolved) {
+                    hint = "是否应为“\(relative(closest, from: published.page))”？" + hint
+                }
+                diagnostics.append(.error(at: location, "链接“\(link.url)”指向的页面或文件不存在（\(resolved)）", hint: hint))
+            }
+        }
+    }
+
+    enum Target {
+        case absolute
+        case relative(String)
+    }
+
+    /// What a link destination points at inside the site, or nil for external
+    /// links, mail, anchors on the same page and the like.
+    static func target(of url: String) -> Target? {
+        let lower = url.lowercased()
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || lower.contains("://") { return nil }
+        for scheme in ["mailto:", "tel:", "data:", "javascript:"] where lower.hasPrefix(scheme) { return nil }
+        if url.hasPrefix("/") { return .absolute }
+        var path = String(url.prefix { $0 != "#" && $0 != "?" })
+        if path.isEmpty { return nil }
+        path = path.removingPercentEncoding ?? path
+        if path.hasSuffix(".md") { path = String(path.dropLast(3)) + ".html" }
+        return .relative(path)
+    }
+
+    /// `path` relative to the folder of `page`, as a site path; nil if it climbs out.
+    static func resolve(_ path: String, from page: String) -> String? {
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        let pieces = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            case "" where index < pieces.count - 1: continue
+            default: parts.append(piece)
+            }
+        }
+        var result = parts.joined(separator: "/")
+        if path.hasSuffix("/") { result += "/" }
+        return result
+    }
+
+    /// A site path written as a link from `page`.
+    static func relative(_ target: String, from page: String) -> String {
+        let from = page.split(separator: "/").dropLast().map(String.init)
+        let to = target.split(separator: "/").map(String.init)
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return String(repeating: "../", count: from.count - common) + to[common...].joined(separator: "/")
+    }
+
+    static func scalarOffset(of needle: String, in text: String, from start: Int) -> Int? {
+        let haystack = Array(text.unicodeScalars), pattern = Array(needle.unicodeScalars)
+        guard !pattern.isEmpty, haystack.count >= pattern.count, start <= haystack.count - pattern.count else { return nil }
+        for offset in start...(haystack.count - pattern.count) where haystack[offset..<offset + pattern.count].elementsEqual(pattern) {
+            return offset
+        }
+        return nil
+    }
+}

@@ -1,0 +1,57 @@
+import JixiaoCore
+
+/// Warns about placeholders (`202*`, `××市`, `某某`, TODO) left in the text that
+/// would be published: front matter, data files and Markdown bodies.
+enum PlaceholderCheck {
+    static let hint = "这是模板或草稿中的占位内容，发布前换成真实内容。"
+
+    /// Every front matter and data file of the site, as read.
+    static func dataValues(in site: EvaluatedSite) -> [SourceValue] {
+        var values = site.pages.compactMap(\.document.frontMatter)
+        for evaluation in site.evaluations {
+            let content = evaluation.content
+            values.append(content.settings)
+            if let indicators = content.indicators { values.append(indicators) }
+            values += content.indicatorFiles.compactMap(\.frontMatter)
+            values += content.resultRows
+            values += content.unitDocuments.compactMap(\.frontMatter)
+            for document in [content.plan, content.report].compactMap({ $0 }) + content.notices {
+                if let frontMatter = document.frontMatter { values.append(frontMatter) }
+            }
+        }
+        return values
+    }
+
+    static func checkValue(_ value: SourceValue, diagnostics: inout [Diagnostic]) {
+        switch value.node {
+        case .null:
+            return
+        case .scalar(let text, let quoted):
+            guard let found = PlaceholderPattern.first(in: text) else { return }
+            var location = value.location
+            // A plain one-line scalar starts where it is written: point at the placeholder itself.
+            if !quoted, !text.contains("\n"), location.column > 0 { location.column += found.offset }
+            diagnostics.append(.warning(at: location, "“\(text)”中有占位内容“\(found.match)”", hint: hint))
+        case .sequence(let items):
+            for item in items { checkValue(item, diagnostics: &diagnostics) }
+        case .mapping(let entries):
+            for entry in entries { checkValue(entry.value, diagnostics: &diagnostics) }
+        }
+    }
+
+    /// Markdown bodies line by line; fenced code is skipped.
+    static func checkBody(_ document: ContentDocument, diagnostics: inout [Diagnostic]) {
+        var inFence = false
+        for (offset, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                continue
+            }
+            guard !inFence, let found = PlaceholderPattern.first(in: String(line)) else { continue }
+            diagnostics.append(.warning(
+                at: SourceLocation(file: document.path, line: document.bodyLine + offset, column: found.offset + 1),
+                "正文中有占位内容“\(found.match)”", hint: hint))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Text left over from a template or a copied document: a masked year (`202*`,
+/// `20XX`), masked names (`××市`, `XX局`), `某某`, or a to-do note.
+enum PlaceholderPattern {
+    private static let expression: NSRegularExpression = {
+        let patterns = [
+            "(?<![0-9])(?:19|20)[0-9]?[*＊×XxＸ]{1,3}(?=[年〕\\]）)\\-/.号]|$|\\s)", // 202*年, 20XX-, 〔201*〕
+            "[＊×XＸ]{2,}(?=[年月日号市县区局镇乡村处科股委办])",       // ××市, XX局 (not **: Markdown bold)
+            "某某",
+            "(?<![A-Za-z])(?i:todo|tbd)(?![A-Za-z])",
+            "待填写|待补充|待完善|此处填写",
+        ]
+        // The patterns are constant and known to compile.
+        return try! NSRegularExpression(pattern: patterns.joined(separator: "|"))
+    }()
+
+    /// The first placeholder in `text`: its offset in Unicode scalars and its text.
+    static func first(in text: String) -> (offset: Int, match: String)? {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let found = expression.firstMatch(in: text, range: range),
+              let matched = Range(found.range, in: text) else { return nil }
+        let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: matched.lowerBound)
+        return (offset, String(text[matched]))
+    }
+}

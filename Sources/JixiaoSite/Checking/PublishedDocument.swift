@@ -1,0 +1,41 @@
+import JixiaoCore
+
+/// A Markdown content file together with the page it is published on, so that
+/// its relative links can be followed the way a browser will follow them.
+struct PublishedDocument {
+    var document: ContentDocument
+    /// The site path of the page showing the body, e.g. `2020-test/notices/praise.html`.
+    var page: String
+    var evaluation: EvaluatedEvaluation?
+    /// The document's metadata, for plans, notices, reports and free pages.
+    var publication: Publication?
+
+    static func all(in site: EvaluatedSite) -> [PublishedDocument] {
+        var list = site.pages.map {
+            PublishedDocument(document: $0.document, page: SitePaths.page($0.document.stem), publication: $0)
+        }
+        for evaluation in site.evaluations {
+            let slug = evaluation.slug
+            if let plan = evaluation.plan {
+                list.append(PublishedDocument(document: plan.document, page: SitePaths.plan(slug),
+                                              evaluation: evaluation, publication: plan))
+            }
+            for notice in evaluation.notices {
+                list.append(PublishedDocument(document: notice.document, page: SitePaths.notice(slug, notice.document.stem),
+                                              evaluation: evaluation, publication: notice))
+            }
+            if let report = evaluation.report {
+                list.append(PublishedDocument(document: report.document, page: SitePaths.report(slug),
+                                              evaluation: evaluation, publication: report))
+            }
+            let scored = Set(evaluation.result.units.map(\.unit.slug))
+            for (unit, document) in evaluation.selfReports.sorted(by: { $0.key < $1.key }) where scored.contains(unit) {
+                list.append(PublishedDocument(document: document, page: SitePaths.unit(slug, unit), evaluation: evaluation))
+            }
+            for document in evaluation.content.indicatorFiles {
+                list.append(PublishedDocument(document: document, page: SitePaths.indicators(slug), evaluation: evaluation))
+            }
+        }
+        return list
+    }
+}

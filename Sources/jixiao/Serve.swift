@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoServe
+import JixiaoSite
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on 127.0.0.1, rebuilding and reloading pages on every change.",
+        discussion: """
+        Builds in memory (site/ is never touched), watches content/ and themes/, and reloads \
+        open pages after each rebuild. While the content has errors, pages show them.
+        """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Port on 127.0.0.1 (0 picks a free one).")
+    var port: UInt16 = 1313
+
+    @Option(name: .long, help: "Theme folder under themes/ (overrides site.yaml).")
+    var theme: String?
+
+    func run() throws {
+        let options = SiteBuilder.Options(root: site.rootURL, theme: theme)
+        let server = PreviewServer(options: options, port: port, report: Self.print)
+        let requested = port
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                let port = try await server.start()
+                Self.say("正在预览：http://127.0.0.1:\(port)/")
+                Self.say("监视 content/ 和 themes/ 的改动；按 Ctrl+C 停止。")
+                await server.wait()
+            } catch {
+                FileHandle.standardError.write(Data("无法在 127.0.0.1:\(requested) 上启动预览：\(error)\n".utf8))
+                FileHandle.standardError.write(Data("  提示: 端口可能已被占用，用 --port 换一个，例如 --port 1314。\n".utf8))
+                outcome.failed = true
+            }
+            done.signal()
+        }
+        done.wait()
+        if outcome.failed { throw ExitCode.failure }
+    }
+
+    /// Whether the server could not start, set from the server task.
+    final class Outcome: @unchecked Sendable {
+        var failed = false
+    }
+
+    @Sendable static func print(_ event: PreviewServer.Event) {
+        let time = Self.clock()
+        switch event {
+        case let .built(version, pages, warnings, seconds, changed):
+            let what = changed.isEmpty ? "" : "（\(Self.describe(changed))）"
+            say("[\(time)] 第 \(version) 次生成：\(pages) 个页面，用时 \(String(format: "%.2f", seconds)) 秒\(what)")
+            DiagnosticPrinter.printWarnings(warnings, limit: 5)
+        case let .failed(version, errors, changed):
+            let what = changed.isEmpty ? "" : "（\(Self.describe(changed))）"
+            say("[\(time)] 第 \(version) 次生成失败\(what)：\(errors.count) 个错误，浏览器中显示错误详情")
+            DiagnosticPrinter.print(errors)
+        }
+    }
+
+    /// One line on standard output, written at once (also when piped to a log).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func describe(_ paths: [String]) -> String {
+        paths.count <= 3 ? paths.joined(separator: "、") : paths.prefix(3).joined(separator: "、") + " 等 \(paths.count) 个文件"
+    }
+
+    static func clock() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: Date())
+    }
+}
