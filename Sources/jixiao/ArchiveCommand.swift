@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JixiaoArchive
 import JixiaoCore
+import JixiaoInterchange
 
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,8 @@ struct ArchiveCommand: ParsableCommand {
         }
         let data: Data
         do throws(DiagnosticsError) {
-            data = try EvaluationArchive.make(root: site.rootURL, evaluation: evaluation)
+            data = try EvaluationArchive.make(root: site.rootURL, evaluation: evaluation,
+                                          extraDownloads: SpreadsheetDownloads.formats)
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode.failure

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoInterchange
 import JixiaoSite
 
 struct Build: ParsableCommand {
@@ -16,11 +17,16 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Theme folder under themes/ (overrides site.yaml).")
     var theme: String?
 
+    @Option(name: .long, help: "Who the site is for: public (default unless site.yaml sets default_audience) or internal (everything, marked 内部资料).")
+    var audience: Audience?
+
     func run() throws {
-        let options = SiteBuilder.Options(
+        var options = SiteBuilder.Options(
             root: site.rootURL,
             output: output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL },
-            theme: theme)
+            theme: theme,
+            extraDownloads: SpreadsheetDownloads.formats)
+        options.audience = audience
         do throws(DiagnosticsError) {
             let report = try SiteBuilder.build(options)
             DiagnosticPrinter.printWarnings(report.warnings)

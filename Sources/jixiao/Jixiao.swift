@@ -9,5 +9,5 @@ struct Jixiao: ParsableCommand {
         Reads content/ (work plans, indicator systems, results as Markdown, YAML, JSON and CSV), \
         computes every score, ranking and grade exactly, and writes a static HTML site to site/.
         """,
-        subcommands: [Build.self, Check.self, Score.self, New.self, Serve.self, ArchiveCommand.self, VerifyCommand.self])
+        subcommands: [Build.self, Check.self, Score.self, New.self, Serve.self, ArchiveCommand.self, VerifyCommand.self, Import.self, Export.self])
 }

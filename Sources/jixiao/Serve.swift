@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoInterchange
 import JixiaoServe
 import JixiaoSite
 
@@ -21,7 +22,7 @@ struct Serve: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        let options = SiteBuilder.Options(root: site.rootURL, theme: theme)
+        let options = SiteBuilder.Options(root: site.rootURL, theme: theme, extraDownloads: SpreadsheetDownloads.formats)
         let server = PreviewServer(options: options, port: port, report: Self.print)
         let requested = port
         let outcome = Outcome()

@@ -2,7 +2,8 @@ import Foundation
 
 extension EvaluationSettings {
     static let knownKeys = ["title", "short_title", "year", "issuer", "summary", "sample_data", "precision",
-                            "unit_kind", "units", "formula", "grading", "ranking"]
+                            "unit_kind", "units", "formula", "grading", "ranking",
+                            "audience"] // audience: read by the publishing layer (who may see which page)
 
     /// Reads evaluation.yaml; nil when it is unusable (the reasons are in `diagnostics`).
     public static func decode(_ value: SourceValue, diagnostics: inout [Diagnostic]) -> EvaluationSettings? {

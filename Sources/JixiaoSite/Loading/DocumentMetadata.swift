@@ -47,6 +47,8 @@ public struct DocumentMetadata: Sendable {
     public var phases: [Phase] = []
     public var contacts: [Contact] = []
     public var objection: Objection?
+    /// The page's own audience (`audience: internal`), overriding the evaluation's default.
+    public var audience: Audience?
 
     static let disclosureKinds = ["主动公开", "依申请公开", "不予公开"]
 
@@ -71,6 +73,12 @@ public struct DocumentMetadata: Sendable {
         meta.topic = fields.string("topic")
         meta.validity = fields.string("validity")
         meta.summary = fields.string("summary")
+        if let text = fields.string("audience") {
+            meta.audience = Audience(rawValue: text)
+            if meta.audience == nil, let field = document.metadata["audience"] {
+                fields.report(.error(at: field.location, "公开范围“\(text)”无效", hint: "写 public（公开）或 internal（内部）。"))
+            }
+        }
         meta.attachments = fields.list("attachments", what: "附件") { item in
             guard let title = item.string("title", required: true) else { return nil }
             let file = item.string("file")

@@ -14,6 +14,9 @@ public struct SiteConfig: Sendable {
     public var allowRawHTML: Bool
     /// What to do with personal information found in the content.
     public var privacy: PrivacyPolicy = .strict
+    /// The audience of a build without --audience: public unless site.yaml says
+    /// otherwise, so what reaches a public server by mistake is public.
+    public var defaultAudience: Audience = .public
 
     public static let `default` = SiteConfig(title: "绩效管理信息公开", theme: "default", allowRawHTML: false)
 
@@ -44,9 +47,18 @@ public struct SiteConfig: Sendable {
             theme: fields.string("theme") ?? "default",
             allowRawHTML: fields.bool("allow_raw_html") ?? false)
         fields.skip("privacy")
+        let audienceText = fields.string("default_audience")
         diagnostics += fields.finish()
         var configured = config
         configured.privacy = PrivacyPolicy.read(value["privacy"], diagnostics: &diagnostics)
+        if let audienceText {
+            if let audience = Audience(rawValue: audienceText) {
+                configured.defaultAudience = audience
+            } else if let field = value["default_audience"] {
+                diagnostics.append(.error(at: field.location, "默认公开范围“\(audienceText)”无效",
+                                          hint: "写 public（公开）或 internal（内部）。"))
+            }
+        }
         return configured
     }
 }

@@ -73,6 +73,7 @@ struct TestSite {
             grading:
               pass_line: 6
               excellent_quota: 1/3
+            audience: { ranking: public, units: public, self_scores: public, reasons: public }
             """,
         "content/2020-test/indicators.yaml": """
             total: 10

@@ -1,0 +1,82 @@
+import Foundation
+import JixiaoCore
+
+/// The tables an evaluation exports, as workbook sheets: the ranking, every
+/// unit × indicator score, and the indicator system.
+public enum ExportTables {
+    public enum Table: String, Sendable, CaseIterable {
+        case ranking, scores
+    }
+
+    /// The workbook of one table, with the indicator system as its second sheet.
+    public static func workbook(_ result: EvaluationResult, table: Table) -> XLSXWorkbook {
+        var sheets = [table == .ranking ? ranking(result) : scores(result)]
+        if let system = indicatorSheet(result) { sheets.append(system) }
+        return XLSXWorkbook(sheets: sheets, precision: result.settings.precision)
+    }
+
+    static func title(_ result: EvaluationResult, _ what: String) -> String {
+        result.settings.title + what + (result.settings.sampleData ? "（示例数据）" : "")
+    }
+
+    static func score(_ value: Decimal, _ precision: Int) -> XLSXWorkbook.Cell {
+        .number(formatScore(value, precision: precision))
+    }
+
+    public static func ranking(_ result: EvaluationResult) -> XLSXWorkbook.Sheet {
+        let precision = result.settings.precision
+        let components = result.settings.formula?.components ?? []
+        let header = ["排名", "并列", result.settings.unitKind, "代码"] + components.map(\.name)
+            + ["指标得分", "加分", "加减分", "总分", "等次"]
+        let rows: [[XLSXWorkbook.Cell]] = result.ranking.map { unit in
+            [.integer(unit.rank), unit.tied ? .text("并列") : .empty, .text(unit.unit.name), .text(unit.unit.slug)]
+                + unit.components.map { score($0.value, precision) }
+                + [score(unit.indicatorTotal, precision), score(unit.bonusTotal, precision),
+                   score(unit.adjustmentTotal, precision), score(unit.total, precision),
+                   unit.gradeName.isEmpty ? .empty : .text(unit.gradeName)]
+        }
+        return XLSXWorkbook.Sheet(name: "排名", title: title(result, "排名"), header: header, rows: rows)
+    }
+
+    public static func scores(_ result: EvaluationResult) -> XLSXWorkbook.Sheet {
+        let precision = result.settings.precision
+        let header = ["代码", result.settings.unitKind, "指标编号", "指标名称", "层级", "分值", "自评得分", "得分", "扣分", "扣分原因", "计算过程"]
+        var rows: [[XLSXWorkbook.Cell]] = []
+        for unit in result.units {
+            func walk(_ item: IndicatorScore) {
+                rows.append([
+                    .text(unit.unit.slug), .text(unit.unit.name), .text(item.indicator.id), .text(item.indicator.name),
+                    .integer(item.indicator.level), score(item.points, precision),
+                    item.selfScore.map { score($0, precision) } ?? .empty,
+                    item.score.map { score($0, precision) } ?? .text("不适用"),
+                    item.notApplicable ? .empty : score(item.deduction, precision),
+                    item.reasons.isEmpty ? .empty : .text(item.reasons.joined(separator: "；")),
+                    item.computation.isEmpty ? .empty : .text(item.computation),
+                ])
+                item.children.forEach(walk)
+            }
+            unit.indicators.forEach(walk)
+        }
+        return XLSXWorkbook.Sheet(name: "得分明细", title: title(result, "得分明细"), header: header, rows: rows,
+                                  wrapColumns: [9, 10])
+    }
+
+    public static func indicatorSheet(_ result: EvaluationResult) -> XLSXWorkbook.Sheet? {
+        guard let system = result.system else { return nil }
+        let usesWeight = system.allIndicators.contains(where: \.usesWeight)
+        let header = ["指标编号", "指标名称", "层级", usesWeight ? "权重" : "分值", "评分标准", "评分规则",
+                      "责任单位", "责任领导", "责任人", "佐证材料", "核验方式"]
+        func text(_ value: String?) -> XLSXWorkbook.Cell {
+            guard let value, !value.isEmpty else { return .empty }
+            return .text(value)
+        }
+        let rows: [[XLSXWorkbook.Cell]] = system.allIndicators.map { indicator in
+            [.text(indicator.id), .text(indicator.name), .integer(indicator.level), .number(formatPlain(indicator.points)),
+             text(indicator.criteria), text(indicator.ruleDescription), text(indicator.owners.office),
+             text(indicator.owners.leader), text(indicator.owners.person),
+             text(indicator.evidence.joined(separator: "、")), text(indicator.verification)]
+        }
+        return XLSXWorkbook.Sheet(name: "指标体系", title: result.settings.title + "指标体系", header: header, rows: rows,
+                                  wrapColumns: [4, 5])
+    }
+}

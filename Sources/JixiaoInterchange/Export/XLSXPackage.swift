@@ -1,0 +1,140 @@
+import Foundation
+import ZIPFoundation
+
+/// The parts of an .xlsx package (SpreadsheetML), written in a fixed order with
+/// a fixed timestamp so that the same workbook gives the same bytes.
+enum XLSXPackage {
+    /// 1980-01-01 00:00 UTC, the earliest ZIP timestamp.
+    static let timestamp = Date(timeIntervalSince1970: 315_532_800)
+
+    static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    static func write(_ workbook: XLSXWorkbook) throws -> Data {
+        var strings = SharedStrings()
+        let sheetXML = workbook.sheets.map { XLSXSheetWriter.xml($0, strings: &strings) }
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count)),
+            ("_rels/.rels", header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+                + "<Relationship Id=\"rId3\" Type=\"\(relationshipNamespace)/extended-properties\" Target=\"docProps/app.xml\"/>"
+                + "</Relationships>"),
+            ("docProps/core.xml", header + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+                + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+                + "<dc:title>\(escape(workbook.sheets.first?.title ?? ""))</dc:title><dc:creator>jixiao</dc:creator>"
+                + "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:created>"
+                + "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:modified>"
+                + "</cp:coreProperties>"),
+            ("docProps/app.xml", header + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+                + "<Application>jixiao</Application></Properties>"),
+            ("xl/workbook.xml", workbookXML(workbook)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count)),
+            ("xl/styles.xml", XLSXStyles.xml(precision: workbook.precision)),
+        ]
+        for (index, xml) in sheetXML.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", xml))
+        }
+        parts.append(("xl/sharedStrings.xml", strings.xml()))
+
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: timestamp,
+                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw XLSXWriteError() }
+        return data
+    }
+
+    static func contentTypes(sheetCount: Int) -> String {
+        var xml = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        for index in 1...max(1, sheetCount) where index <= sheetCount {
+            xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+            + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+            + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+            + "</Types>"
+        return xml
+    }
+
+    static func workbookXML(_ workbook: XLSXWorkbook) -> String {
+        var xml = header + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+            + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
+        for (index, sheet) in workbook.sheets.enumerated() {
+            xml += "<sheet name=\"\(escape(sheetName(sheet.name)))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+        }
+        return xml + "</sheets></workbook>"
+    }
+
+    static func workbookRelationships(sheetCount: Int) -> String {
+        var xml = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        for index in 0..<sheetCount {
+            xml += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+        }
+        xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+        xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        return xml + "</Relationships>"
+    }
+
+    /// Excel's rules: at most 31 characters, none of : \ / ? * [ ].
+    static func sheetName(_ name: String) -> String {
+        let cleaned = String(name.map { ":\\/?*[]".contains($0) ? "_" : $0 })
+        return cleaned.isEmpty ? "Sheet" : String(cleaned.prefix(31))
+    }
+
+    /// XML text: markup characters escaped, characters XML 1.0 forbids dropped.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+struct XLSXWriteError: Error, CustomStringConvertible {
+    var description: String { "无法生成 XLSX 文件" }
+}
+
+/// The shared string table, in order of first use.
+struct SharedStrings {
+    var index: [String: Int] = [:]
+    var strings: [String] = []
+    var uses = 0
+
+    mutating func id(_ text: String) -> Int {
+        uses += 1
+        if let existing = index[text] { return existing }
+        index[text] = strings.count
+        strings.append(text)
+        return strings.count - 1
+    }
+
+    func xml() -> String {
+        var xml = XLSXPackage.header + "<sst xmlns=\"\(XLSXPackage.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(strings.count)\">"
+        for text in strings {
+            let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
+            xml += "<si><t\(preserve ? " xml:space=\"preserve\"" : "")>\(XLSXPackage.escape(text))</t></si>"
+        }
+        return xml + "</sst>"
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A workbook to write: sheets of a title row (merged across the table), a
+/// styled header row that stays in view (frozen), and data rows.
+public struct XLSXWorkbook: Sendable {
+    public enum Cell: Sendable, Hashable {
+        case empty
+        case text(String)
+        /// An exact decimal's text ("92.35"), written as a number shown with the
+        /// workbook's decimals.
+        case number(String)
+        /// A whole number (rank, level), shown without decimals.
+        case integer(Int)
+    }
+
+    public struct Sheet: Sendable {
+        public var name: String
+        public var title: String?
+        public var header: [String]
+        public var rows: [[Cell]]
+        /// Columns of long text (criteria, computations): wrapped, capped width.
+        public var wrapColumns: Set<Int>
+
+        public init(name: String, title: String?, header: [String], rows: [[Cell]], wrapColumns: Set<Int> = []) {
+            self.name = name
+            self.title = title
+            self.header = header
+            self.rows = rows
+            self.wrapColumns = wrapColumns
+        }
+    }
+
+    public var sheets: [Sheet]
+    /// Decimals of `.number` cells (the evaluation's precision).
+    public var precision: Int
+
+    public init(sheets: [Sheet], precision: Int) {
+        self.sheets = sheets
+        self.precision = precision
+    }
+
+    /// The .xlsx bytes: the same workbook always gives the same bytes.
+    public func data() throws -> Data {
+        try XLSXPackage.write(self)
+    }
+}

@@ -1,1 +1,0 @@
-// Spreadsheet import and export live here.

@@ -1,0 +1,4 @@
+import ArgumentParser
+import JixiaoSite
+
+extension Audience: @retroactive ExpressibleByArgument {}

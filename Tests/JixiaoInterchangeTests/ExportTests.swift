@@ -1,0 +1,170 @@
+import Foundation
+import JixiaoCore
+import JixiaoSite
+import Testing
+@testable import JixiaoInterchange
+
+/// A small evaluated site: three units, two indicators (from the site tests' minimal content).
+enum SampleSite {
+    static let files: [String: String] = [
+        "content/site.yaml": """
+            title: 测试站点
+            host: 测试局
+            organizer: 测试局办公室
+            site_code: "0000000000"
+            icp: 示例ICP备00000000号
+            police_record: 示例公网安备00000000000000号
+            """,
+        "content/2020-test/evaluation.yaml": """
+            title: 2020年度测试考核
+            year: 2020
+            sample_data: true
+            unit_kind: 单位
+            units:
+              - { slug: alpha, name: 甲单位 }
+              - { slug: beta, name: 乙单位 }
+              - { slug: gamma, name: 丙单位 }
+            grading:
+              pass_line: 6
+              excellent_quota: 1/3
+            """,
+        "content/2020-test/indicators.yaml": """
+            total: 10
+            indicators:
+              - id: A
+                name: 组织培训
+                points: 4
+                criteria: 组织培训，未组织的扣4分。
+                rule: { kind: binary }
+              - id: B
+                name: 按期报送
+                points: 6
+                criteria: 每缺报一期扣0.5分，扣完为止。
+                rule: { kind: per_occurrence, deduction: 0.5 }
+            """,
+        "content/2020-test/results.csv": """
+            unit,indicator,self,pass,count,reason
+            alpha,A,4,true,,
+            alpha,B,6,,1,缺报1期
+            beta,A,4,false,,未组织培训
+            beta,B,5,,2,缺报2期
+            gamma,A,4,true,,
+            gamma,B,6,,0,
+            """,
+    ]
+
+    static func make() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        for (path, text) in files { try folder.write(path, text) }
+        return folder
+    }
+
+    static func result(_ folder: TemporaryFolder, slug: String = "2020-test") throws -> EvaluationResult {
+        let site: EvaluatedSite
+        do throws(DiagnosticsError) {
+            site = try SiteBuilder.evaluate(root: folder.url).0
+        } catch {
+            throw TestFailure(error.description)
+        }
+        guard let evaluation = site.evaluations.first(where: { $0.slug == slug }) else { throw TestFailure("no \(slug)") }
+        return evaluation.result
+    }
+}
+
+/// Runs a program and returns its standard output; fails on a non-zero exit.
+func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw TestFailure("\(arguments.joined(separator: " ")) exited \(process.terminationStatus): " + String(decoding: errorData, as: UTF8.self))
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+@Suite(.serialized) struct ExportTests {
+    @Test func rankingWorkbookReadBackByOpenpyxl() throws {
+        let folder = try SampleSite.make()
+        defer { folder.remove() }
+        let result = try SampleSite.result(folder)
+        let data = try ExportTables.workbook(result, table: .ranking).data()
+        #expect(try ExportTables.workbook(result, table: .ranking).data() == data)   // deterministic bytes
+        let file = folder.url.appendingPathComponent("ranking.xlsx")
+        try data.write(to: file)
+        let script = """
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            ws = wb.worksheets[0]
+            rows = [[None if c.value is None else (repr(c.value) if isinstance(c.value, (int, float)) else c.value) for c in r] for r in ws.iter_rows()]
+            fmts = sorted({c.number_format for r in ws.iter_rows(min_row=3) for c in r if isinstance(c.value, float) or isinstance(c.value, int)})
+            print(json.dumps({"sheets": wb.sheetnames, "rows": rows, "freeze": ws.freeze_panes, "merged": [str(m) for m in ws.merged_cells.ranges],
+                              "bold": ws["A2"].font.b, "formats": fmts, "indicators": [[c.value for c in r] for r in wb.worksheets[1].iter_rows(min_row=3)]}, ensure_ascii=False))
+            """
+        let output = try run(["python3", "-c", script, file.path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(json["sheets"] as? [String] == ["排名", "指标体系"])
+        #expect(json["freeze"] as? String == "A3")
+        #expect(json["merged"] as? [String] == ["A1:I1"])
+        #expect(json["bold"] as? Bool == true)
+        #expect(json["formats"] as? [String] == ["0", "0.00"])
+        let rows = try #require(json["rows"] as? [[Any]])
+        #expect(rows[0].first as? String == "2020年度测试考核排名（示例数据）")
+        #expect(rows[1].compactMap { $0 as? String } == ["排名", "并列", "单位", "代码", "指标得分", "加分", "加减分", "总分", "等次"])
+        // Every number equals the published one, read back as a number.
+        #expect(rows.count == 2 + result.ranking.count)
+        for (index, unit) in result.ranking.enumerated() {
+            let row = rows[index + 2]
+            #expect(row[2] as? String == unit.unit.name)
+            #expect(row[0] as? String == "\(unit.rank)")
+            #expect((row[7] as? String).flatMap { Decimal(string: $0) } == unit.total)
+            #expect((row[4] as? String).flatMap { Decimal(string: $0) } == unit.indicatorTotal)
+        }
+        #expect(result.ranking.map { formatScore($0.total, precision: 2) } == ["10.00", "9.50", "5.00"])
+        let indicators = try #require(json["indicators"] as? [[Any]])
+        #expect(indicators.map { $0[0] as? String } == ["A", "B"])
+    }
+
+    @Test func libreOfficeOpensTheExport() throws {
+        let folder = try SampleSite.make()
+        defer { folder.remove() }
+        let result = try SampleSite.result(folder)
+        let file = folder.url.appendingPathComponent("scores.xlsx")
+        try ExportTables.workbook(result, table: .scores).data().write(to: file)
+        let profile = folder.url.appendingPathComponent("lo-profile")
+        _ = try run(["libreoffice", "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                     "--outdir", folder.url.path, file.path])
+        let csv = try String(contentsOf: folder.url.appendingPathComponent("scores.csv"), encoding: .utf8)
+        #expect(csv.contains("甲单位"))
+        #expect(csv.contains("按期报送"))
+        #expect(csv.contains("5.50"))   // beta B: 6 − 2 × 0.5 with the 0.00 number format
+    }
+
+    @Test func csvExportsRoundTripInUTF8WithBOMAndGB18030() throws {
+        let folder = try SampleSite.make()
+        defer { folder.remove() }
+        let result = try SampleSite.result(folder)
+        let utf8 = try TextExport.csv(result, table: .scores)
+        let gb = try TextExport.csv(result, table: .scores, encoding: .gb18030)
+        #expect(utf8.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(gb.prefix(3) != Data([0xEF, 0xBB, 0xBF]))
+        #expect(String(data: gb, encoding: .utf8) == nil)   // really GB18030, not UTF-8
+        let a = folder.url.appendingPathComponent("a.csv")
+        let b = folder.url.appendingPathComponent("b.csv")
+        try utf8.write(to: a)
+        try gb.write(to: b)
+        let fromUTF8 = try SpreadsheetInput.gridForTest(a)
+        let fromGB = try SpreadsheetInput.gridForTest(b)
+        #expect(fromUTF8.rows == fromGB.rows)
+        #expect(fromGB.rows.contains { $0.contains(.text("乙单位")) })
+        #expect(fromGB.rows.count == 1 + 3 * 2)
+    }
+}
