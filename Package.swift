@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
-        .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "JixiaoSite", "JixiaoCore"]),
+        .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
     ]
 )

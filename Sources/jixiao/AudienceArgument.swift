@@ -1,4 +1,4 @@
 import ArgumentParser
 import JixiaoSite
 
-extension Audience: @retroactive ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}

@@ -5,7 +5,8 @@ import Glibc
 
 /// A minimal HTTP/1.1 client over a plain socket to 127.0.0.1, with a deadline
 /// on every read, so no test can hang on the network.
-final class LoopbackClient {
+/// Used by one test at a time; reads happen on one thread at a time.
+final class LoopbackClient: @unchecked Sendable {
     let fd: Int32
     private(set) var received = Data()
 
@@ -46,7 +47,13 @@ final class LoopbackClient {
     }
 
     /// Reads until `text` has arrived or `deadline` passes.
-    func wait(for text: String, until deadline: Date) -> Bool {
+    /// Waits for `text` on a thread of its own: a blocking read on Swift's small
+    /// cooperative pool (2 threads on 2 cores) could starve the server under test.
+    func wait(for text: String, until deadline: Date) async -> Bool {
+        await Self.offPool { self.waitBlocking(for: text, until: deadline) }
+    }
+
+    func waitBlocking(for text: String, until deadline: Date) -> Bool {
         while Date() < deadline {
             if String(decoding: received, as: UTF8.self).contains(text) { return true }
             if !readSome() && Date() >= deadline { break }
@@ -54,8 +61,26 @@ final class LoopbackClient {
         return String(decoding: received, as: UTF8.self).contains(text)
     }
 
+    /// GET `path` on a fresh connection, on a thread of its own (see `wait`).
+    static func get(_ path: String, port: UInt16) async throws -> (status: Int, body: String) {
+        try await offPool { try getBlocking(path, port: port) }.get()
+    }
+
+    /// Runs blocking socket work on a new thread and resumes when it is done.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
+    }
+
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async -> Result<T, Error> {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: Result { try work() }) }
+        }
+    }
+
     /// GET `path` on a fresh connection: the status code and the body.
-    static func get(_ path: String, port: UInt16) throws -> (status: Int, body: String) {
+    static func getBlocking(_ path: String, port: UInt16) throws -> (status: Int, body: String) {
         let client = try LoopbackClient(port: port)
         client.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         while client.readSome() {}

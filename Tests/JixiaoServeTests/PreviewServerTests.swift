@@ -30,26 +30,26 @@ struct PreviewServerTests {
         let port = try await server.start()
         defer { Task { await server.stop() } }
 
-        let first = try LoopbackClient.get("/about.html", port: port)
+        let first = try await LoopbackClient.get("/about.html", port: port)
         #expect(first.status == 200)
         #expect(first.body.contains("关于本站"))
         #expect(first.body.contains("data-jixiao-live-reload"))
         #expect(first.body.contains("var v=\"1\""))
-        let home = try LoopbackClient.get("/", port: port)
+        let home = try await LoopbackClient.get("/", port: port)
         #expect(home.status == 200 && home.body.contains("绩效管理信息公开"))
-        #expect(try LoopbackClient.get("/no-such-page.html", port: port).status == 404)
+        #expect(try await LoopbackClient.get("/no-such-page.html", port: port).status == 404)
 
         let events = try LoopbackClient.events(port: port)
-        #expect(events.wait(for: "data: 1\n", until: Date().addingTimeInterval(Self.reloadBound)))
+        #expect(await events.wait(for: "data: 1\n", until: Date().addingTimeInterval(Self.reloadBound)))
 
         let start = Date()
         try Self.edit(root, "content/pages/about.md") { $0.replacingOccurrences(of: "title: 关于本站", with: "title: 关于本网站（已修改）") }
-        #expect(events.wait(for: "data: 2\n", until: start.addingTimeInterval(Self.reloadBound)),
+        #expect(await events.wait(for: "data: 2\n", until: start.addingTimeInterval(Self.reloadBound)),
                 "no reload event within \(Self.reloadBound) s")
         let latency = Date().timeIntervalSince(start)
         print("serve: edit → reload event in \(String(format: "%.0f", latency * 1000)) ms")
 
-        let second = try LoopbackClient.get("/about.html", port: port)
+        let second = try await LoopbackClient.get("/about.html", port: port)
         #expect(second.status == 200)
         #expect(second.body.contains("关于本网站（已修改）"))
         #expect(second.body.contains("var v=\"2\""))
@@ -65,27 +65,27 @@ struct PreviewServerTests {
         let port = try await server.start()
         defer { Task { await server.stop() } }
         let events = try LoopbackClient.events(port: port)
-        #expect(events.wait(for: "data: 1\n", until: Date().addingTimeInterval(Self.reloadBound)))
+        #expect(await events.wait(for: "data: 1\n", until: Date().addingTimeInterval(Self.reloadBound)))
         let page = "/2024-sample/index.html"
-        let good = try LoopbackClient.get(page, port: port)
+        let good = try await LoopbackClient.get(page, port: port)
         #expect(good.status == 200)
 
         let path = "content/2024-sample/evaluation.yaml"
         let original = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
         try Self.edit(root, path) { $0.replacingOccurrences(of: "year: 2024", with: "year: [2024") }
-        #expect(events.wait(for: "data: 2\n", until: Date().addingTimeInterval(Self.reloadBound)))
-        let broken = try LoopbackClient.get(page, port: port)
+        #expect(await events.wait(for: "data: 2\n", until: Date().addingTimeInterval(Self.reloadBound)))
+        let broken = try await LoopbackClient.get(page, port: port)
         #expect(broken.status == 500)
         #expect(broken.body.contains("构建失败"))
         #expect(broken.body.contains("content/2024-sample/evaluation.yaml:"))
         #expect(broken.body.contains("YAML 语法错误"))
         #expect(broken.body.contains("data-jixiao-live-reload"), "the error page must reload itself when fixed")
         // Assets still come from the last good build.
-        #expect(try LoopbackClient.get("/assets/style.css", port: port).status == 200)
+        #expect(try await LoopbackClient.get("/assets/style.css", port: port).status == 200)
 
         try Data(original.utf8).write(to: root.appendingPathComponent(path))
-        #expect(events.wait(for: "data: 3\n", until: Date().addingTimeInterval(Self.reloadBound)))
-        let fixed = try LoopbackClient.get(page, port: port)
+        #expect(await events.wait(for: "data: 3\n", until: Date().addingTimeInterval(Self.reloadBound)))
+        let fixed = try await LoopbackClient.get(page, port: port)
         #expect(fixed.status == 200)
         #expect(fixed.body == good.body.replacingOccurrences(of: "var v=\"1\"", with: "var v=\"3\""))
         await server.stop()

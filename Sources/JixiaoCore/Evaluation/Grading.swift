@@ -18,7 +18,7 @@ struct Grading {
             unit.grade = scheme.isDeclared ? .pass : .ungraded
             if let veto = unit.vetoes.first(where: { $0.veto.scope == .whole }) {
                 unit.grade = .fail
-                unit.gradeNote = "触发否决项\(veto.veto.id)（\(veto.veto.name)）\(veto.reason.map { "：\($0)" } ?? "")，评为\(names.fail)，不得评为\(names.excellent)"
+                unit.gradeNote = "触发否决项\(veto.veto.id)（\(veto.veto.name)），评为\(names.fail)，不得评为\(names.excellent)"
             } else if scheme.isDeclared, let passLine = scheme.passLine, unit.total < passLine {
                 unit.grade = .fail
                 unit.gradeNote = "总分\(score(unit.total))低于合格线\(formatPlain(passLine))分"

@@ -53,8 +53,10 @@ struct IndicatorTreeScoring {
         if let hit = vetoed[indicator.id] {
             node.score = 0
             node.vetoed = true
-            let reason = hit.reason.map { "：\($0)" } ?? ""
-            node.computation = "触发否决项\(hit.veto.id)（\(hit.veto.name)）\(reason)，本项不得分"
+            // The reason goes with the other reasons, not into the computation text, so
+            // that a build which keeps reasons internal can leave it out in one place.
+            if let reason = hit.reason { node.reasons.append(reason) }
+            node.computation = "触发否决项\(hit.veto.id)（\(hit.veto.name)），本项不得分"
         }
         if node.selfScore == nil && !indicator.isLeaf {
             let selves = node.children.filter { !$0.notApplicable }.map(\.selfScore)
@@ -99,8 +101,7 @@ struct IndicatorTreeScoring {
             diagnostics.append(.error(at: location, "\(subject(indicator))标记为不适用，却又触发了否决项",
                                       hint: "核对否决记录 vetoes 与不适用标记，二者不能同时成立。"))
         }
-        let reason = node.reasons.first.map { "（\($0)）" } ?? ""
-        node.computation = "不适用\(reason)"
+        node.computation = "不适用，不计分"
         return node
     }
 

@@ -11,6 +11,13 @@ public enum AudienceFilter {
         guard audience == .public else { return view }
         view.pages.removeAll { $0.meta.audience == .internal }
         view.evaluations = site.evaluations.map { publicView($0) }
+        // A comparison with last year shows last year's ranks: only where those are public too.
+        let publicRankings = Set(site.evaluations.filter { $0.audiencePolicy.audience(of: .ranking) == .public }.map(\.slug))
+        for index in view.evaluations.indices {
+            if let previous = view.evaluations[index].previous, !publicRankings.contains(previous.slug) {
+                view.evaluations[index].previous = nil
+            }
+        }
         return view
     }
 
@@ -27,8 +34,9 @@ public enum AudienceFilter {
         view.showsIndicators = policy.audience(of: .indicators) == .public
         view.showsRanking = policy.audience(of: .ranking) == .public
         view.showsUnits = policy.audience(of: .units) == .public
-        if !view.showsUnits { view.selfReports = [:] }
         let hideSelf = policy.audience(of: .selfScores) == .internal
+        // The 自评报告 is the unit's self-assessment: it goes with the self scores.
+        if !view.showsUnits || hideSelf { view.selfReports = [:] }
         let hideReasons = policy.audience(of: .reasons) == .internal
         if hideSelf || hideReasons {
             func strip(_ score: IndicatorScore) -> IndicatorScore {

@@ -15,11 +15,24 @@ public struct EvaluatedEvaluation: Sendable {
     public var report: Publication?
     /// Unit slug → the body of `results/<slug>.md` (the 自评报告).
     public var selfReports: [String: ContentDocument]
+    /// The previous year's evaluation of the same kind (see PreviousEvaluation), for
+    /// rank changes and the annual report's comparison; nil when there is none.
+    public var previous: PreviousEvaluation?
+    /// Who may see which part of this evaluation (`audience:` in evaluation.yaml).
+    public var audiencePolicy = AudiencePolicy()
+    /// False in a build for an audience that may not see that part (see AudienceFilter).
+    public var showsIndicators = true
+    public var showsRanking = true
+    public var showsUnits = true
 
     public var slug: String { content.slug }
     public var settings: EvaluationSettings { result.settings }
     public var hasIndicators: Bool { result.system != nil }
     public var hasResults: Bool { !result.units.isEmpty }
+    /// What this view of the site renders (see AudienceFilter).
+    public var publishesIndicators: Bool { hasIndicators && showsIndicators }
+    public var publishesRanking: Bool { hasResults && showsRanking }
+    public var publishesUnits: Bool { hasResults && showsUnits }
 }
 
 /// The whole site after load → validate → evaluate, ready to render.
@@ -28,4 +41,15 @@ public struct EvaluatedSite: Sendable {
     public var pages: [Publication]
     /// Newest year first, then by title: the order of the home page and archive.
     public var evaluations: [EvaluatedEvaluation]
+    /// The audience this view of the site is for.
+    public var audience: Audience = .internal
+    /// The text of every content file, for the privacy guard.
+    public var sources: [(path: String, text: String)] = []
+}
+
+/// The evaluation of the year before that an evaluation is compared with.
+public struct PreviousEvaluation: Sendable {
+    public var slug: String
+    public var title: String
+    public var result: EvaluationResult
 }

@@ -10,6 +10,8 @@ public struct SiteBuilder {
         public var theme: String?
         /// Downloads beyond CSV and JSON written beside each ranking (e.g. XLSX).
         public var extraDownloads: [DownloadFormat]
+        /// Who the build is for; nil for site.yaml's default_audience (public unless set).
+        public var audience: Audience? = nil
         /// Only these evaluations (folder names), for a self-contained archive of one; nil for all.
         public var onlyEvaluations: Set<String>? = nil
 
@@ -33,9 +35,9 @@ public struct SiteBuilder {
     public static func evaluate(root: URL) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         let (content, loadWarnings) = try ContentLoader.load(root: root)
         var diagnostics = loadWarnings
-        let site = SiteEvaluator.evaluate(content, diagnostics: &diagnostics)
+        var site = SiteEvaluator.evaluate(content, diagnostics: &diagnostics)
         ContentChecks.run(site, root: root, diagnostics: &diagnostics)
-        diagnostics += PrivacyGuard.check(content.sources, policy: content.config.privacy)
+        site.sources = content.sources
         diagnostics.sort(by: Diagnostic.reportOrder)
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
         return (site, diagnostics)
@@ -43,15 +45,24 @@ public struct SiteBuilder {
 
     /// Evaluates and renders the site in memory, without writing anything.
     public static func make(_ options: Options) throws(DiagnosticsError) -> (SiteFiles, warnings: [Diagnostic]) {
-        let (evaluated, diagnostics) = try evaluate(root: options.root)
-        var site = evaluated
+        var (evaluated, diagnostics) = try evaluate(root: options.root)
+        let audience = options.audience ?? evaluated.config.defaultAudience
+        if audience == .public {
+            // The privacy guard protects what reaches the public; internal builds may carry contacts.
+            diagnostics += PrivacyGuard.check(evaluated.sources, policy: evaluated.config.privacy)
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                throw DiagnosticsError(diagnostics.sorted(by: Diagnostic.reportOrder))
+            }
+        }
+        evaluated.sources = []
+        var site = AudienceFilter.view(evaluated, for: audience)
         if let only = options.onlyEvaluations {
             site.evaluations.removeAll { !only.contains($0.slug) }
         }
         let theme = try Theme.load(root: options.root, name: options.theme ?? site.config.theme)
         do throws(DiagnosticsError) {
             var files = try SiteRenderer.render(site, theme: theme, root: options.root, extraDownloads: options.extraDownloads)
-            PrivacyGuard.mask(&files, policy: site.config.privacy)
+            if audience == .public { PrivacyGuard.mask(&files, policy: site.config.privacy) }
             return (files, diagnostics.sorted(by: Diagnostic.reportOrder))
         } catch {
             throw DiagnosticsError((diagnostics + error.diagnostics).sorted(by: Diagnostic.reportOrder))

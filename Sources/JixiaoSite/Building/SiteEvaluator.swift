@@ -6,8 +6,11 @@ enum SiteEvaluator {
     static func evaluate(_ content: SiteContent, diagnostics: inout [Diagnostic]) -> EvaluatedSite {
         let pages = content.pages.map { publication($0, what: "页面", diagnostics: &diagnostics) }
         let evaluations = content.evaluations.compactMap { evaluate($0, diagnostics: &diagnostics) }
-        let ordered = evaluations.sorted {
+        var ordered = evaluations.sorted {
             ($0.settings.year, $1.slug) > ($1.settings.year, $0.slug)
+        }
+        for index in ordered.indices {
+            ordered[index].previous = previous(of: ordered[index], among: ordered)
         }
         return EvaluatedSite(config: content.config, pages: pages, evaluations: ordered)
     }
@@ -42,13 +45,31 @@ enum SiteEvaluator {
                                       hint: "添加 indicators.yaml（或 indicators/ 文件夹），结果中的指标编号须在其中。"))
         }
         let result = Evaluator.evaluate(settings: settings, system: system, results: results, diagnostics: &diagnostics)
-        return EvaluatedEvaluation(
+        var evaluated = EvaluatedEvaluation(
             content: content,
             result: result,
             plan: content.plan.map { publication($0, what: "工作方案", diagnostics: &diagnostics) },
             notices: content.notices.map { publication($0, what: "通知公告", diagnostics: &diagnostics) },
             report: content.report.map { publication($0, what: "年度绩效报告", diagnostics: &diagnostics) },
             selfReports: selfReports)
+        evaluated.audiencePolicy = AudiencePolicy.read(content.settings["audience"], diagnostics: &diagnostics)
+        return evaluated
+    }
+
+    /// The previous year's evaluation with results that `evaluation` is compared with:
+    /// the one whose folder name differs only by the year (2018-guangxi-grain for
+    /// 2019-guangxi-grain), or else the one that assesses exactly the same units.
+    static func previous(of evaluation: EvaluatedEvaluation, among all: [EvaluatedEvaluation]) -> PreviousEvaluation? {
+        guard evaluation.hasResults else { return nil }
+        let year = evaluation.settings.year
+        let candidates = all.filter { $0.settings.year == year - 1 && $0.hasResults }.sorted { $0.slug < $1.slug }
+        func stem(_ slug: String) -> String {
+            let prefix = slug.prefix { $0.isNumber }
+            return prefix.count == 4 ? String(slug.dropFirst(4)) : slug
+        }
+        let match = candidates.first { stem($0.slug) == stem(evaluation.slug) && stem($0.slug) != $0.slug }
+            ?? candidates.first { YearChange.sameUnits($0.result, evaluation.result) }
+        return match.map { PreviousEvaluation(slug: $0.slug, title: $0.settings.title, result: $0.result) }
     }
 
     static func publication(_ document: ContentDocument, what: String, diagnostics: inout [Diagnostic]) -> Publication {

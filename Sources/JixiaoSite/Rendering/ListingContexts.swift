@@ -85,7 +85,7 @@ extension SiteRenderer {
         context["units"] = settings.units.map { unit -> [String: Any] in
             var item: [String: Any] = ["name": unit.name]
             if let unitScore = evaluation.result.units.first(where: { $0.unit.slug == unit.slug }) {
-                item["href"] = SitePaths.link(SitePaths.unit(evaluation.slug, unit.slug), from: path)
+                item["href"] = unitHref(evaluation, unit.slug, from: path)
                 item["total"] = Format.score(unitScore.total, precision) as String
                 item["grade"] = unitScore.gradeName
                 item["rank"] = unitScore.rank

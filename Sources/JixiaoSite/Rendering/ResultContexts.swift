@@ -11,14 +11,22 @@ extension SiteRenderer {
         let componentHeaders = evaluation.settings.formula?.components.map { component -> [String: Any] in
             ["name": component.name, "weight": Format.points(component.weight)]
         } ?? []
+        let changes = rankChanges(evaluation)
+        let chart = BarChartGeometry(count: result.ranking.count)
         let rows = result.ranking.enumerated().map { index, unit -> [String: Any] in
             var row = unitSummary(unit, evaluation: evaluation, page: path)
             row["bar_percent"] = Self.percent(unit.total, of: maxTotal)
-            row["bar_y"] = index * 10 + 2
+            row["bar"] = chart.bar(index: index, value: unit.total, maximum: maxTotal)
             row["components"] = unit.components.map { ["value": Format.score($0.value, precision)] }
+            if let change = changes[unit.unit.slug] {
+                row["change"] = YearChange.symbol(change)
+                row["change_label"] = Self.rankChangeLabel(change)
+                row["change_id"] = change.isNew ? "new" : (change.rankChange! > 0 ? "up" : (change.rankChange! < 0 ? "down" : "same"))
+                row["previous_rank"] = change.previousRank
+            }
             return row
         }
-        return [
+        var context: [String: Any] = [
             "rows": rows,
             "component_headers": componentHeaders,
             "has_components": !componentHeaders.isEmpty,
@@ -36,8 +44,14 @@ extension SiteRenderer {
             ] + extraDownloads.map { format -> [String: Any] in
                 ["title": format.title, "href": SitePaths.link(SitePaths.download(evaluation.slug, format.fileName), from: path)]
             },
-            "chart_height": rows.count * 10 + 2,
+            "chart": chart.context,
+            "has_previous": evaluation.previous != nil,
         ]
+        if let previous = evaluation.previous {
+            context["previous"] = ["title": previous.title, "year": previous.result.settings.year,
+                                   "href": SitePaths.link(SitePaths.ranking(previous.slug), from: path)] as [String: Any]
+        }
+        return context
     }
 
     /// What a list of units shows of each: rank, name, link, totals, grade.
@@ -45,7 +59,7 @@ extension SiteRenderer {
         let precision = evaluation.settings.precision
         var row: [String: Any] = [
             "rank": unit.rank, "tied": unit.tied, "name": unit.unit.name, "slug": unit.unit.slug,
-            "href": SitePaths.link(SitePaths.unit(evaluation.slug, unit.unit.slug), from: path),
+            "href": unitHref(evaluation, unit.unit.slug, from: path),
             "indicator_total": Format.score(unit.indicatorTotal, precision),
             "bonus": Format.signed(unit.bonusTotal, precision),
             "adjustments": Format.signed(unit.adjustmentTotal, precision),
@@ -55,6 +69,13 @@ extension SiteRenderer {
         row["grade_note"] = unit.gradeNote
         return row
     }
+
+    /// Rule input keys (docs/content-format.md) as a reader calls them.
+    static let inputNames = [
+        "score": "得分", "pass": "是否达到要求", "failed": "未达到的事项", "count": "次数", "counts": "各类次数",
+        "status": "状态", "actual": "实际完成", "target": "目标", "ratio": "完成率", "value": "数值",
+        "occurred": "是否发生", "points": "分数", "awards": "表彰",
+    ]
 
     /// `value` as a percentage of `maximum` with one decimal, for bar widths.
     static func percent(_ value: Decimal, of maximum: Decimal) -> String {
@@ -76,13 +97,15 @@ extension SiteRenderer {
                 "has_deduction": score.deduction > 0,
                 "not_applicable": score.notApplicable, "vetoed": score.vetoed,
                 "computation": score.computation, "reasons": score.reasons, "evidence": score.evidence,
-                "inputs": score.inputs.map { ["name": $0.name, "value": $0.text] },
+                "inputs": score.inputs.map { ["name": Self.inputNames[$0.name] ?? $0.name, "value": $0.text] },
                 "rule": score.indicator.ruleDescription,
             ]
             row["self"] = Format.score(score.selfScore, precision)
             row["criteria"] = score.indicator.criteria
             row["source"] = score.source
             row["reviewer"] = score.reviewer
+            row["has_inputs"] = !score.inputs.isEmpty
+            row["has_evidence"] = !score.evidence.isEmpty
             row["self_differs"] = score.selfScore != nil && score.score != nil && score.selfScore != score.score
             rows.append(row)
             score.children.forEach(walk)

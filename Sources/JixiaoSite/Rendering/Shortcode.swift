@@ -36,7 +36,7 @@ struct Shortcode: Sendable {
 }
 
 extension SiteRenderer {
-    static let shortcodeNames = ["units", "ranking", "grades"]
+    static let shortcodeNames = ["units", "ranking", "grades", "grade-distribution", "lost-points", "self-gaps", "year-change"]
 
     /// Renders a document body: shortcodes become placeholders, the Markdown goes
     /// through cmark, then each placeholder paragraph is replaced by its partial.
@@ -76,9 +76,43 @@ extension SiteRenderer {
                                       hint: "这类标签只能用在有 results 的考核文件夹的通知或报告中。"))
             return ""
         }
+        let context: [String: Any]
+        switch shortcode.name {
+        case "grade-distribution":
+            context = gradeDistributionContext(evaluation)
+        case "lost-points":
+            context = lostPointsContext(evaluation, top: top(shortcode), page: path)
+        case "self-gaps":
+            context = selfGapsContext(evaluation, top: top(shortcode), page: path)
+        case "year-change":
+            context = yearChangeContext(evaluation, page: path)
+        default:
+            context = unitListContext(shortcode, evaluation: evaluation, page: path)
+        }
+        do throws(DiagnosticsError) {
+            return try theme.render("shortcodes/\(shortcode.name)", context)
+        } catch {
+            diagnostics += error.diagnostics
+            return ""
+        }
+    }
+
+    /// `top="5"`: how many rows a list shows; nil (all) when absent.
+    mutating func top(_ shortcode: Shortcode) -> Int? {
+        guard let text = shortcode.arguments["top"] else { return nil }
+        guard let value = Int(text), value > 0 else {
+            diagnostics.append(.error(at: shortcode.location, "标签“\(shortcode.name)”的 top=\"\(text)\" 不是正整数",
+                                      hint: "写成 top=\"5\"，表示列出前5项；省略则列出全部。"))
+            return nil
+        }
+        return value
+    }
+
+    /// units, ranking, grades: the ranked units, optionally of one grade.
+    mutating func unitListContext(_ shortcode: Shortcode, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
         var units = evaluation.result.ranking
         if let grade = shortcode.arguments["grade"] {
-            let known = Set(evaluation.result.ranking.map(\.gradeName)) .union(evaluation.result.gradeCounts.map(\.grade))
+            let known = Set(evaluation.result.ranking.map(\.gradeName)).union(evaluation.result.gradeCounts.map(\.grade))
             if !known.contains(grade) {
                 diagnostics.append(.error(at: shortcode.location, "等次“\(grade)”不存在",
                                           hint: "可用的等次：\(evaluation.result.gradeCounts.map(\.grade).joined(separator: "、"))。"))
@@ -86,18 +120,12 @@ extension SiteRenderer {
             units = units.filter { $0.gradeName == grade }
         }
         let rows = units.map { unitSummary($0, evaluation: evaluation, page: path) }
-        let context: [String: Any] = [
+        return [
             "rows": rows, "count": rows.count, "is_empty": rows.isEmpty,
             "grade": shortcode.arguments["grade"] ?? "",
             "grade_counts": evaluation.result.gradeCounts.map { ["grade": $0.grade, "count": $0.count] },
             "unit_kind": evaluation.settings.unitKind,
             "sample_data": evaluation.settings.sampleData,
         ]
-        do throws(DiagnosticsError) {
-            return try theme.render("shortcodes/\(shortcode.name)", context)
-        } catch {
-            diagnostics += error.diagnostics
-            return ""
-        }
     }
 }

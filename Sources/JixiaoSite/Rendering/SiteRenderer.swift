@@ -57,19 +57,21 @@ struct SiteRenderer {
                  context: ["doc": documentContext(plan, page: path),
                            "body_html": markdown(plan.document, page: path, evaluation: evaluation)])
         }
-        if evaluation.hasIndicators {
+        if evaluation.publishesIndicators {
             page(SitePaths.indicators(slug), template: "indicators", title: "\(evaluation.settings.title)指标体系",
                  evaluation: evaluation, tab: "indicators", context: indicatorsContext(evaluation))
         }
-        if evaluation.hasResults {
+        if evaluation.publishesRanking {
             page(SitePaths.ranking(slug), template: "ranking", title: "\(evaluation.settings.title)结果排名",
                  evaluation: evaluation, tab: "ranking", context: rankingContext(evaluation, page: SitePaths.ranking(slug)))
+            addDownloads(evaluation)
+        }
+        if evaluation.publishesUnits {
             for unit in evaluation.result.units {
                 let path = SitePaths.unit(slug, unit.unit.slug)
                 page(path, template: "unit", title: "\(unit.unit.name)考核得分", evaluation: evaluation, tab: "ranking",
                      context: unitContext(unit, evaluation: evaluation, page: path))
             }
-            addDownloads(evaluation)
         }
         for notice in evaluation.notices {
             let path = SitePaths.notice(slug, notice.document.stem)
@@ -109,6 +111,16 @@ struct SiteRenderer {
         }
     }
 
+    /// The link to a unit's score card, or nil when this build does not publish them.
+    func unitLink(_ evaluation: EvaluatedEvaluation, _ unit: String, from path: String) -> String? {
+        evaluation.publishesUnits ? SitePaths.link(SitePaths.unit(evaluation.slug, unit), from: path) : nil
+    }
+
+    /// The same for a template context: `false` (so `{{#href}}` is skipped) when there is no card.
+    func unitHref(_ evaluation: EvaluatedEvaluation, _ unit: String, from path: String) -> Any {
+        unitLink(evaluation, unit, from: path) ?? false
+    }
+
     func baseContext(page path: String, title: String) -> [String: Any] {
         let config = site.config
         var siteInfo: [String: Any] = ["title": config.title]
@@ -132,6 +144,7 @@ struct SiteRenderer {
             "page": ["title": title, "path": path],
             "nav": nav,
             "generator": "jixiao",
+            "internal_build": site.audience == .internal,
         ]
     }
 
@@ -144,8 +157,8 @@ struct SiteRenderer {
         }
         add("overview", "概况", SitePaths.overview(slug))
         if evaluation.plan != nil { add("plan", "工作方案", SitePaths.plan(slug)) }
-        if evaluation.hasIndicators { add("indicators", "指标体系", SitePaths.indicators(slug)) }
-        if evaluation.hasResults { add("ranking", "结果排名", SitePaths.ranking(slug)) }
+        if evaluation.publishesIndicators { add("indicators", "指标体系", SitePaths.indicators(slug)) }
+        if evaluation.publishesRanking { add("ranking", "结果排名", SitePaths.ranking(slug)) }
         if let first = evaluation.notices.first { add("notices", "通知公告", SitePaths.notice(slug, first.document.stem)) }
         if evaluation.report != nil { add("report", "年度报告", SitePaths.report(slug)) }
         let settings = evaluation.settings

@@ -55,6 +55,9 @@ enum SampleSite {
         grading:
           pass_line: 60
           excellent_quota: 1/3
+        # 公开范围：公开构建（默认）只含公开部分。排名和得分卡默认仅内部可见，
+        # 这里设为公开；自评得分和扣分理由仍仅内部可见（jixiao build --audience internal）。
+        audience: { ranking: public, units: public }
 
         """),
         ("content/{SLUG}/indicators.yaml", """

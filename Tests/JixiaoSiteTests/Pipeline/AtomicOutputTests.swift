@@ -14,7 +14,7 @@ struct AtomicOutputTests {
             yaml += "  - { slug: u\(index), name: 单位\(index) }\n"
             csv += "u\(index),A,4,true,,\nu\(index),B,6,,\(index % 5),\(index % 5 == 0 ? "" : "缺报")\n"
         }
-        yaml += "grading: { pass_line: 6 }\n"
+        yaml += "grading: { pass_line: 6 }\naudience: { ranking: public, units: public }\n"
         files["content/2021-large/evaluation.yaml"] = yaml
         files["content/2021-large/indicators.yaml"] = files["content/2020-test/indicators.yaml"]
         files["content/2021-large/results.csv"] = csv

@@ -1,0 +1,46 @@
+import Foundation
+
+/// One unit's result against the previous year's evaluation.
+public struct UnitYearChange: Sendable {
+    public var unit: AssessedUnit
+    public var rank: Int
+    public var total: Decimal
+    public var grade: String
+    /// Nil when the unit was not assessed the previous year (shown as 新).
+    public var previousRank: Int?
+    public var previousTotal: Decimal?
+    public var previousGrade: String?
+
+    /// previousRank − rank: positive means the unit moved up. Nil for a new unit.
+    public var rankChange: Int? { previousRank.map { $0 - rank } }
+    /// total − previousTotal. Nil for a new unit.
+    public var totalChange: Decimal? { previousTotal.map { total - $0 } }
+    public var isNew: Bool { previousRank == nil }
+}
+
+public enum YearChange {
+    /// The current ranking compared unit by unit (matched by slug) with the previous one,
+    /// in the current rank order.
+    public static func compare(_ current: EvaluationResult, with previous: EvaluationResult) -> [UnitYearChange] {
+        var before: [String: UnitScore] = [:]
+        for unit in previous.ranking { before[unit.unit.slug] = unit }
+        return current.ranking.map { unit in
+            let old = before[unit.unit.slug]
+            return UnitYearChange(unit: unit.unit, rank: unit.rank, total: unit.total, grade: unit.gradeName,
+                                  previousRank: old?.rank, previousTotal: old?.total, previousGrade: old?.gradeName)
+        }
+    }
+
+    /// The text of a rank change as the ranking table shows it: "↑2", "↓1", "—" (unchanged), "新".
+    public static func symbol(_ change: UnitYearChange) -> String {
+        guard let delta = change.rankChange else { return "新" }
+        if delta > 0 { return "↑\(delta)" }
+        if delta < 0 { return "↓\(-delta)" }
+        return "—"
+    }
+
+    /// Whether two evaluations assess exactly the same units (by slug).
+    public static func sameUnits(_ a: EvaluationResult, _ b: EvaluationResult) -> Bool {
+        Set(a.settings.units.map(\.slug)) == Set(b.settings.units.map(\.slug))
+    }
+}
