@@ -12,7 +12,7 @@ import ZIPFoundation
 struct PublicBuildLeakTests {
     static let sentinels = [
         "SENTINELPAGE", "SENTINELNOTICE", "SENTINELPLAN", "SENTINELREPORT", "SENTINELREASON", "SENTINELSELFREPORT",
-        "SENTINELVETO", "SENTINELBONUS", "SENTINELADJUST",
+        "SENTINELVETO", "SENTINELBONUS", "SENTINELADJUST", "SENTINELSECTION",
     ]
 
     static func files(rankingPublic: Bool) -> [String: String] {
@@ -62,7 +62,7 @@ struct PublicBuildLeakTests {
             "content/2020-t/plan.md": "---\ntitle: 方案\naudience: internal\n---\nSENTINELPLAN\n",
             "content/2020-t/report.md": "---\ntitle: 报告\naudience: internal\n---\nSENTINELREPORT\n",
             "content/2020-t/notices/internal.md": "---\ntitle: 内部通报\naudience: internal\n---\nSENTINELNOTICE\n",
-            "content/2020-t/notices/public.md": "---\ntitle: 公开通报\n---\n优秀单位：\n\n{{< units grade=\"优秀\" >}}\n",
+            "content/2020-t/notices/public.md": "---\ntitle: 公开通报\n---\n优秀单位：\n\n{{< units grade=\"优秀\" >}}\n\n{{< internal >}}\n内部说明 SENTINELSECTION\n{{< /internal >}}\n\n公开的结尾。\n",
         ]
     }
 
@@ -151,6 +151,9 @@ struct PublicBuildLeakTests {
         let beta = files.files["2020-t/units/beta.html"]!
         guard case .data(let data) = beta else { return }
         #expect(String(decoding: data, as: UTF8.self).contains("SENTINELSELFREPORT"))
+        guard case .data(let notice) = files.files["2020-t/notices/public.html"]! else { return }
+        let html = String(decoding: notice, as: UTF8.self)
+        #expect(html.contains(#"<div class="internal-section" role="note">"#) && html.contains("SENTINELSECTION"))
     }
 
     @Test("without --audience a build is public unless site.yaml sets default_audience")

@@ -109,7 +109,9 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
             print(json.dumps({"sheets": wb.sheetnames, "rows": rows, "freeze": ws.freeze_panes, "merged": [str(m) for m in ws.merged_cells.ranges],
                               "bold": ws["A2"].font.b, "formats": fmts, "indicators": [[c.value for c in r] for r in wb.worksheets[1].iter_rows(min_row=3)]}, ensure_ascii=False))
             """
-        let output = try run(["python3", "-c", script, file.path])
+        // scripts/test points JIXIAO_PYTHON at the environment where openpyxl is installed.
+        let python = ProcessInfo.processInfo.environment["JIXIAO_PYTHON"] ?? "python3"
+        let output = try run([python, "-c", script, file.path])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(json["sheets"] as? [String] == ["排名", "指标体系"])
         #expect(json["freeze"] as? String == "A3")

@@ -43,9 +43,26 @@ extension SiteRenderer {
     mutating func markdown(_ document: ContentDocument, page path: String, evaluation: EvaluatedEvaluation?) -> String {
         var lines: [Substring] = []
         var shortcodes: [Shortcode] = []
+        // `{{< internal >}} … {{< /internal >}}`: a section only internal builds carry.
+        var internalSection: Shortcode?
         for (offset, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let location = SourceLocation(file: document.path, line: document.bodyLine + offset, column: 1)
-            switch Shortcode.parse(line, at: location) {
+            let parsed = Shortcode.parse(line, at: location)
+            if case .success(let shortcode) = parsed, shortcode.name == "internal" || shortcode.name == "/internal" {
+                if (shortcode.name == "internal") == (internalSection != nil) {
+                    diagnostics.append(.error(at: location, shortcode.name == "internal" ? "内部内容块嵌套了" : "多出的 {{< /internal >}}",
+                                              hint: "每个 {{< internal >}} 配一个 {{< /internal >}}，不能嵌套。"))
+                    continue
+                }
+                internalSection = shortcode.name == "internal" ? shortcode : nil
+                if site.audience == .internal {
+                    lines.append(contentsOf: ["", "JIXIAOSHORTCODE\(shortcodes.count)END", ""])
+                    shortcodes.append(shortcode)
+                }
+                continue
+            }
+            if internalSection != nil && site.audience != .internal { continue }
+            switch parsed {
             case nil:
                 lines.append(line)
             case .failure(let error):
@@ -57,6 +74,10 @@ extension SiteRenderer {
                 shortcodes.append(shortcode)
             }
         }
+        if let open = internalSection {
+            diagnostics.append(.error(at: open.location, "{{< internal >}} 没有对应的 {{< /internal >}}",
+                                      hint: "在内部内容的末尾单独一行写 {{< /internal >}}。"))
+        }
         var html = MarkdownHTML.render(lines.joined(separator: "\n"), allowRawHTML: site.config.allowRawHTML)
         for (index, shortcode) in shortcodes.enumerated() {
             let output = render(shortcode, page: path, evaluation: evaluation)
@@ -66,6 +87,11 @@ extension SiteRenderer {
     }
 
     mutating func render(_ shortcode: Shortcode, page path: String, evaluation: EvaluatedEvaluation?) -> String {
+        // Internal sections reach here only in internal builds: a marked box around them.
+        if shortcode.name == "internal" {
+            return #"<div class="internal-section" role="note"><p class="internal-label">内部内容（公开版本中不出现）</p>"#
+        }
+        if shortcode.name == "/internal" { return "</div>" }
         guard Self.shortcodeNames.contains(shortcode.name) else {
             diagnostics.append(.error(at: shortcode.location, "未知的标签“\(shortcode.name)”",
                                       hint: "可用的标签：\(Self.shortcodeNames.joined(separator: "、"))。"))

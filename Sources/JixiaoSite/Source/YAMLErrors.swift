@@ -40,6 +40,8 @@ struct YAMLErrorReporter {
 
     static func translate(_ problem: String) -> String {
         if let chinese = problems[problem] { return "\(chinese)（\(problem)）" }
+        // libyaml stops deep nesting itself (a hostile file must not exhaust the stack).
+        if problem.hasPrefix("Maximum nesting level reached") { return "嵌套层数过深，文件结构不合理（nesting too deep）" }
         return problem
     }
 
