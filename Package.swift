@@ -52,6 +52,7 @@ let package = Package(
             name: "JixiaoServe",
             dependencies: [
                 "JixiaoSite",
+                "JixiaoMarkdown",
                 "JixiaoCore",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoMarkdown
 import JixiaoCore
 
 /// The page shown instead of any page of the site while the content does not
@@ -47,17 +48,8 @@ enum ErrorPage {
         return String(lines[location.line - 1]).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
     }
 
+    /// Text into HTML: the one escaping function of the Markdown wrapper.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+        Markdown.escapeHTML(text)
     }
 }

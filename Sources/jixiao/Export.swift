@@ -35,22 +35,7 @@ struct Export: ParsableCommand {
     var encoding: String = "utf-8"
 
     func run() throws {
-        let evaluated: EvaluatedSite
-        do throws(DiagnosticsError) {
-            evaluated = try SiteBuilder.evaluate(root: site.rootURL).0
-        } catch {
-            DiagnosticPrinter.print(error.diagnostics)
-            throw ExitCode.failure
-        }
-        guard let match = evaluated.evaluations.first(where: { $0.slug == evaluation }) else {
-            let known = evaluated.evaluations.map(\.slug).joined(separator: ", ")
-            FileHandle.standardError.write(Data("错误: 没有名为“\(evaluation)”的考核。可用：\(known)\n".utf8))
-            throw ExitCode.failure
-        }
-        guard match.hasResults else {
-            FileHandle.standardError.write(Data("错误: 考核“\(evaluation)”没有结果数据，无法导出。\n".utf8))
-            throw ExitCode.failure
-        }
+        let match = try EvaluationLookup.withResults(evaluation, root: site.rootURL, purpose: "导出", showWarnings: false)
         guard let csvEncoding = CSVGrid.Encoding(rawValue: encoding.lowercased()) else {
             FileHandle.standardError.write(Data("错误: 不认识的编码“\(encoding)”，写 utf-8 或 gb18030。\n".utf8))
             throw ExitCode.failure

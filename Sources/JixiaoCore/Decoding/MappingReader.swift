@@ -137,23 +137,9 @@ struct MappingReader {
 
     /// A known key that differs from `key` by at most two edits, for "是否应为…".
     static func closest(_ key: String, among known: [String]) -> String? {
-        known.map { ($0, editDistance(Array(key), Array($0))) }
+        known.map { ($0, EditDistance.between(key, $0)) }
             .filter { $0.1 <= 2 }
             .min { $0.1 < $1.1 }?.0
     }
 
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1,
-                                       previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
 }

@@ -1,3 +1,5 @@
+import JixiaoCore
+
 /// "Did you mean …" for names the author probably mistyped.
 enum Similarity {
     /// The candidate nearest to `name` by edit distance, if it is near enough
@@ -8,19 +10,7 @@ enum Similarity {
         return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 
-    /// Levenshtein distance over characters.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        EditDistance.between(a, b)
     }
 }

@@ -78,7 +78,7 @@ public enum PersonalDataDetector {
         digits.allSatisfy { $0 == digits[0] }
     }
 
-    static func webmail(in characters: [Character], at at: Int) -> PersonalDataMatch? {
+    static func webmail(in characters: [Character], at: Int) -> PersonalDataMatch? {
         func isLocal(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "._%+-".contains(c)) }
         func isDomain(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "-") }
         var start = at

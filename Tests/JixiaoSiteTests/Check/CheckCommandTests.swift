@@ -4,25 +4,9 @@ import Testing
 /// `jixiao check` and `jixiao new` as a user runs them (the executable built beside the tests).
 @Suite("jixiao check and jixiao new on the command line")
 struct CheckCommandTests {
-    static var executable: URL? {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jixiao")
-        let candidates = [beside, ScaffoldingTests.repository.appendingPathComponent(".build/debug/jixiao")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
+    /// The same runner as the other command-line tests.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        let executable = try #require(Self.executable, "build the jixiao executable first (scripts/test does)")
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        try CommandLineTests.run(arguments)
     }
 
     @Test("errors print as path:line:col: 错误: message with a hint; exit 1; JSON for editors")
