@@ -24,7 +24,7 @@ public enum ArchiveVerifier {
 
     public static func verify(_ url: URL) -> Report {
         var report = Report()
-        guard let archive = try? Archive(url: url, accessMode: .read) else {
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else {
             report.problems.append("无法打开压缩包（文件不存在、已损坏或不是 zip 文件）")
             return report
         }
