@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoSite
 
 /// `manifest.json` inside an archive: every other file with its size and
 /// SHA-256, the jixiao version that wrote it, and a hash of the content it was
@@ -19,11 +20,7 @@ public struct ArchiveManifest: Sendable, Equatable {
 
     /// Deterministic JSON: fixed key order, files sorted by path.
     public func json() -> Data {
-        func string(_ text: String) -> String {
-            let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
-            let array = data.map { String(decoding: $0, as: UTF8.self) } ?? "[\"\"]"
-            return String(array.dropFirst().dropLast())
-        }
+        let string = JSONText.quoted
         var out = "{\n"
         out += "  \"evaluation\": \(string(evaluation)),\n"
         out += "  \"generator\": \(string(generator)),\n"

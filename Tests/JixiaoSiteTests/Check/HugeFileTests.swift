@@ -12,7 +12,7 @@ struct HugeFileTests {
         let root = try BadInput.copyBase()
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("content/2020-test/results.csv")
-        FileManager.default.createFile(atPath: path.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path.path, contents: nil))
         let handle = try FileHandle(forWritingTo: path)
         let row = Data(String(repeating: "alpha,A,4,true,,\n", count: 6_000).utf8) // ~100 KB
         for _ in 0..<1_000 { handle.write(row) }
