@@ -70,6 +70,11 @@ struct BonusScoring {
                 diagnostics.append(.warning(at: result.location, "\(unit.name)的加分项\(item.id)没有写加分理由“reason”"))
             }
             let (counted, note) = item.capped(points)
+            if let cap = item.cap, note != nil {
+                diagnostics.append(.warning(at: result.location,
+                                            "加分项\(item.id)的加分\(formatPlain(points))超过该项上限\(formatPlain(cap))，将按\(formatPlain(cap))计",
+                                            hint: "核对加分；若上限有变，修改指标体系中该项的 cap。"))
+            }
             let text = note.map { "认定\(formatPlain(points))分，\($0)" } ?? "认定加\(formatScore(points, precision: precision))分"
             items[unit.slug, default: []].append(BonusScore(item: item, points: counted, reason: result.reason,
                                                             computation: text, counted: true))

@@ -64,6 +64,11 @@ struct IndicatorTreeScoring {
                 node.selfScore = selves.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
             }
         }
+        if let result, let selfScore = result.selfScore, selfScore > indicator.points {
+            diagnostics.append(.error(at: result.keyLocations["self"] ?? result.location,
+                                      "指标\(indicator.id)的自评得分\(formatPlain(selfScore))超过该项分值\(formatPlain(indicator.points))",
+                                      hint: "自评得分在0到该项分值之间；核对是否填错了列或指标编号。"))
+        }
         if let result, let selfScore = result.selfScore, let score = node.score, selfScore != score {
             diagnostics.append(.warning(at: result.keyLocations["self"] ?? result.location,
                                         "\(subject(indicator))的自评得分\(formatPlain(selfScore))与考评得分\(formatScore(score, precision: precision))不一致",
