@@ -111,14 +111,10 @@ struct SiteRenderer {
         }
     }
 
-    /// The link to a unit's score card, or nil when this build does not publish them.
-    func unitLink(_ evaluation: EvaluatedEvaluation, _ unit: String, from path: String) -> String? {
-        evaluation.publishesUnits ? SitePaths.link(SitePaths.unit(evaluation.slug, unit), from: path) : nil
-    }
-
-    /// The same for a template context: `false` (so `{{#href}}` is skipped) when there is no card.
+    /// The link to a unit's score card for a template context, or `false` (so
+    /// `{{#href}}` is skipped) when this build does not publish the cards.
     func unitHref(_ evaluation: EvaluatedEvaluation, _ unit: String, from path: String) -> Any {
-        unitLink(evaluation, unit, from: path) ?? false
+        evaluation.publishesUnits ? SitePaths.link(SitePaths.unit(evaluation.slug, unit), from: path) : false
     }
 
     func baseContext(page path: String, title: String) -> [String: Any] {
