@@ -27,52 +27,40 @@ struct RuleInputs {
                                   hint: "在该指标的结果中写上 \(name)。"))
     }
 
-    func decimal(_ name: String, diagnostics: inout [Diagnostic]) -> Decimal? {
+    /// A required input read by `read`; a missing one is reported as `expected`.
+    private func required<T>(_ name: String, expected: String, diagnostics: inout [Diagnostic],
+                             _ read: (SourceValue, inout [Diagnostic]) -> T?) -> T? {
         guard let field = value(name) else {
-            missing(name, expected: "数值", diagnostics: &diagnostics)
+            missing(name, expected: expected, diagnostics: &diagnostics)
             return nil
         }
-        return field.decimal(name, diagnostics: &diagnostics)
+        return read(field, &diagnostics)
+    }
+
+    func decimal(_ name: String, diagnostics: inout [Diagnostic]) -> Decimal? {
+        required(name, expected: "数值", diagnostics: &diagnostics) { $0.decimal(name, diagnostics: &$1) }
     }
 
     func nonNegative(_ name: String, diagnostics: inout [Diagnostic]) -> Decimal? {
-        guard let field = value(name) else {
-            missing(name, expected: "不小于0的数值", diagnostics: &diagnostics)
-            return nil
-        }
-        return field.nonNegativeDecimal(name, diagnostics: &diagnostics)
+        required(name, expected: "不小于0的数值", diagnostics: &diagnostics) { $0.nonNegativeDecimal(name, diagnostics: &$1) }
     }
 
     func positive(_ name: String, diagnostics: inout [Diagnostic]) -> Decimal? {
-        guard let field = value(name) else {
-            missing(name, expected: "大于0的数值", diagnostics: &diagnostics)
-            return nil
-        }
-        return field.positiveDecimal(name, diagnostics: &diagnostics)
+        required(name, expected: "大于0的数值", diagnostics: &diagnostics) { $0.positiveDecimal(name, diagnostics: &$1) }
     }
 
     func count(_ name: String, diagnostics: inout [Diagnostic]) -> Int? {
-        guard let field = value(name) else {
-            missing(name, expected: "次数，不小于0的整数", diagnostics: &diagnostics)
-            return nil
-        }
-        return field.count(name, diagnostics: &diagnostics)
+        required(name, expected: "次数，不小于0的整数", diagnostics: &diagnostics) { $0.count(name, diagnostics: &$1) }
     }
 
     func bool(_ name: String, diagnostics: inout [Diagnostic]) -> Bool? {
-        guard let field = value(name) else {
-            missing(name, expected: "true 或 false", diagnostics: &diagnostics)
-            return nil
-        }
-        return field.bool(name, diagnostics: &diagnostics)
+        required(name, expected: "true 或 false", diagnostics: &diagnostics) { $0.bool(name, diagnostics: &$1) }
     }
 
     func string(_ name: String, diagnostics: inout [Diagnostic]) -> String? {
-        guard let field = value(name) else {
-            missing(name, expected: "文本", diagnostics: &diagnostics)
-            return nil
+        required(name, expected: "文本", diagnostics: &diagnostics) {
+            $0.string(name, diagnostics: &$1)?.trimmingCharacters(in: .whitespaces)
         }
-        return field.string(name, diagnostics: &diagnostics)?.trimmingCharacters(in: .whitespaces)
     }
 
     /// A list of ids; an empty cell or `[]` is an empty list, `a;b` in a table cell is two.
