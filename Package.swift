@@ -7,6 +7,8 @@ import PackageDescription
 //   JixiaoMarkdown  the one wrapper over cmark used everywhere
 //   JixiaoCore      the pure evaluation core: indicator tree, rules, results, totals,
 //                   ranking, grades (no file or network I/O)
+//   JixiaoTemplate  the Mustache template engine the themes are written in (pure, fast,
+//                   Sendable: pages render on every core)
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
 //   JixiaoServe     the preview server edge (jixiao serve): HTTP, file watching, live reload
 //   JixiaoInterchange the spreadsheet edge: XLSX/CSV import and export
@@ -23,7 +25,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -37,15 +38,16 @@ let package = Package(
         // One system call Foundation lacks: swapping the new site in atomically.
         .target(name: "CJixiaoSystem"),
         .target(name: "JixiaoCore"),
+        .target(name: "JixiaoTemplate"),
         .target(
             name: "JixiaoSite",
             dependencies: [
                 "JixiaoCore",
                 "JixiaoMarkdown",
                 "CJixiaoSystem",
+                "JixiaoTemplate",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .target(
@@ -87,6 +89,7 @@ let package = Package(
         ),
         .testTarget(name: "JixiaoMarkdownTests", dependencies: ["JixiaoMarkdown"]),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
+        .testTarget(name: "JixiaoTemplateTests", dependencies: ["JixiaoTemplate"]),
         .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),

@@ -24,14 +24,10 @@ public enum EvaluationArchive {
         }
         var contents: [(path: String, data: Data)] = []
         for path in files.paths {
-            switch files.files[path]! {
-            case .data(let data): contents.append((path, data))
-            case .copy(let url):
-                guard let data = try? Data(contentsOf: url) else {
-                    throw DiagnosticsError([.error(at: SourceLocation(file: url.path), "无法读取文件", hint: "检查文件是否存在。")])
-                }
-                contents.append((path, data))
+            guard let data = try? files.files[path]!.bytes() else {
+                throw DiagnosticsError([.error(at: SourceLocation(file: path), "无法读取文件", hint: "检查文件是否存在。")])
             }
+            contents.append((path, data))
         }
         let manifest = ArchiveManifest(
             evaluation: slug, generator: generator, sourceHash: sourceHash(root: root, evaluation: slug),

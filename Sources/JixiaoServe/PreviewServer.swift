@@ -134,14 +134,8 @@ public actor PreviewServer {
         guard let contents = build.files.files[path] else {
             return html(notFound(path), status: .notFound, version: build.version)
         }
-        let data: Data
-        switch contents {
-        case .data(let bytes): data = bytes
-        case .copy(let url):
-            guard let bytes = try? Data(contentsOf: url) else {
-                return html(notFound(path), status: .notFound, version: build.version)
-            }
-            data = bytes
+        guard let data = try? contents.bytes() else {
+            return html(notFound(path), status: .notFound, version: build.version)
         }
         if isPage {
             return html(String(decoding: data, as: UTF8.self), status: .ok, version: build.version)

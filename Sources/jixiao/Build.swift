@@ -20,6 +20,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Who the site is for: public (default unless site.yaml sets default_audience) or internal (everything, marked 内部资料).")
     var audience: Audience?
 
+    @Flag(name: .long, help: "Render every page again instead of keeping the unchanged ones of the previous build (the cache in <root>/.jixiao-cache/).")
+    var noCache = false
+
     func run() throws {
         var options = SiteBuilder.Options(
             root: site.rootURL,
@@ -27,10 +30,12 @@ struct Build: ParsableCommand {
             theme: theme,
             extraDownloads: SpreadsheetDownloads.formats)
         options.audience = audience
+        options.cache = noCache ? nil : site.rootURL.appendingPathComponent(".jixiao-cache", isDirectory: true)
         do throws(DiagnosticsError) {
             let report = try SiteBuilder.build(options)
             DiagnosticPrinter.printWarnings(report.warnings)
-            print("已生成 \(report.pages) 个页面（共 \(report.files) 个文件），用时 \(String(format: "%.2f", report.seconds)) 秒 → \(options.output.path)")
+            let kept = report.reused > 0 ? "，其中 \(report.reused) 个未变、沿用上次的结果" : ""
+            print("已生成 \(report.pages) 个页面（共 \(report.files) 个文件\(kept)），用时 \(String(format: "%.2f", report.seconds)) 秒 → \(options.output.path)")
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             FileHandle.standardError.write(Data("构建失败：\(DiagnosticPrinter.summary(error.diagnostics))；原有网站未改动。\n".utf8))

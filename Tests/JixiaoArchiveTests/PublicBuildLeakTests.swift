@@ -80,11 +80,7 @@ struct PublicBuildLeakTests {
     static func allBytes(_ files: SiteFiles) throws -> [(path: String, data: Data)] {
         var result: [(String, Data)] = []
         for path in files.paths {
-            let data: Data
-            switch files.files[path]! {
-            case .data(let bytes): data = bytes
-            case .copy(let url): data = try Data(contentsOf: url)
-            }
+            let data = try files.files[path]!.bytes()
             result.append((path, data))
             if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 let archive = try Archive(data: data, accessMode: .read)

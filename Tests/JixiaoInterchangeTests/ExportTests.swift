@@ -92,6 +92,14 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
 }
 
 @Suite(.serialized) struct ExportTests {
+    @Test("XML escaping: markup and forbidden characters, and Chinese text left as it is", arguments: [
+        ("得分，扣分：0.5", "得分，扣分：0.5"), ("a<b & \"c\">", "a&lt;b &amp; &quot;c&quot;&gt;"),
+        ("x\u{1}y\u{FFFE}z\u{FFFF}", "xyz"), ("行一\n行二\t", "行一\n行二\t"), ("\u{FFFD}\u{EFBF}", "\u{FFFD}\u{EFBF}"),
+    ])
+    func xmlEscaping(text: String, expected: String) {
+        #expect(XLSXPackage.escape(text) == expected)
+    }
+
     @Test func rankingWorkbookReadBackByOpenpyxl() throws {
         let folder = try SampleSite.make()
         defer { folder.remove() }

@@ -24,7 +24,7 @@ public enum DecimalText {
 
     /// Reads `[+-]digits[.digits]` (also `.5` and `5.`) as an exact `Decimal`.
     public static func parse(_ raw: String) -> Result<Decimal, DecimalParseFailure> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedSpaces()
         var scalars = Substring(text).unicodeScalars[...]
         var negative = false
         if let first = scalars.first, first == "+" || first == "-" {

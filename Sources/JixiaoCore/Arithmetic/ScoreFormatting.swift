@@ -4,6 +4,15 @@ import Foundation
 /// exactly that many, e.g. "92.35", "0.30", "100.00" (precision 0 gives "92").
 public func formatScore(_ value: Decimal, precision: Int) -> String {
     let places = max(0, precision)
+    if let parts = DecimalParts(value), let units = parts.scaled(to: places) {
+        let text = DecimalParts.digits(units, places: places)
+        return parts.negative && units != 0 ? "-" + text : text
+    }
+    return formatScoreByDescription(value, places: places)
+}
+
+/// The general path, through `Decimal.description`, for values beyond 64-bit significands.
+func formatScoreByDescription(_ value: Decimal, places: Int) -> String {
     let rounded = value.roundedHalfUp(places)
     let negative = rounded < 0
     let magnitude = negative ? -rounded : rounded
@@ -30,7 +39,16 @@ public func formatPercent(_ ratio: Decimal) -> String {
 }
 
 /// Digits of a non-negative decimal in positional notation (never scientific).
-private func plainDigits(_ value: Decimal) -> String {
+func plainDigits(_ value: Decimal) -> String {
+    if let parts = DecimalParts(value), let whole = parts.scaled(to: max(0, -parts.exponent)) {
+        var significand = whole
+        var places = max(0, -parts.exponent)
+        while places > 0 && significand % 10 == 0 {
+            significand /= 10
+            places -= 1
+        }
+        return DecimalParts.digits(significand, places: places)
+    }
     // Decimal's description is locale independent and positional ("0.02", "100").
     let text = value.description
     guard text.contains(".") else { return text }

@@ -57,7 +57,7 @@ struct MappingReader {
             return nil
         }
         guard let text = field.string(key, diagnostics: &diagnostics) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedSpacesAndNewlines()
         if trimmed.isEmpty {
             if required {
                 diagnostics.append(.error(at: field.location, "\(what)的“\(key)”不能为空"))

@@ -74,9 +74,9 @@ public enum ResultsReader {
                 diagnostics.append(.error(at: row.location, "results.csv 的一行无法读取"))
                 continue
             }
-            let cells = entries.filter { !$0.value.isNull && !($0.value.text?.trimmingCharacters(in: .whitespaces).isEmpty ?? false) }
-            let unit = cells.first { $0.key == "unit" }?.value.text?.trimmingCharacters(in: .whitespaces)
-            let indicator = cells.first { $0.key == "indicator" }?.value.text?.trimmingCharacters(in: .whitespaces)
+            let cells = entries.filter { !$0.value.isNull && !($0.value.text?.trimmedSpaces().isEmpty ?? false) }
+            let unit = cells.first { $0.key == "unit" }?.value.text?.trimmedSpaces()
+            let indicator = cells.first { $0.key == "indicator" }?.value.text?.trimmedSpaces()
             guard let unit, let indicator else {
                 diagnostics.append(.error(at: row.location, "results.csv 的这一行缺少\(unit == nil ? "“unit”" : "“indicator”")",
                                           hint: "每行须写考核对象的 slug（unit）和指标编号（indicator）。"))
@@ -86,13 +86,14 @@ public enum ResultsReader {
             guard let result = indicatorResult(value, indicatorID: indicator, fromTable: true, diagnostics: &diagnostics) else {
                 continue
             }
-            var results = byUnit[unit] ?? UnitResults(unitSlug: unit, location: row.location)
-            if let index = results.scores.firstIndex(where: { $0.indicatorID == indicator }) {
-                results.scores[index] = merge(results.scores[index], result, diagnostics: &diagnostics)
+            // Changed in place: taking the unit out and putting it back copied its scores on every row.
+            if byUnit[unit] == nil { byUnit[unit] = UnitResults(unitSlug: unit, location: row.location) }
+            let index = byUnit[unit]!.scores.firstIndex { $0.indicatorID == indicator }
+            if let index {
+                byUnit[unit]!.scores[index] = merge(byUnit[unit]!.scores[index], result, diagnostics: &diagnostics)
             } else {
-                results.scores.append(result)
+                byUnit[unit]!.scores.append(result)
             }
-            byUnit[unit] = results
         }
         return byUnit
     }

@@ -99,7 +99,7 @@ extension SourceValue {
         if let text {
             guard splitting else { return [text] }
             return text.split(whereSeparator: { $0 == ";" || $0 == "；" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmedSpaces() }
                 .filter { !$0.isEmpty }
         }
         guard let items else {

@@ -12,12 +12,19 @@ enum Ranking {
             return comparison == .orderedSame ? a < b : comparison == .orderedDescending
         }
         var ranked = order.map { units[$0] }
-        for position in ranked.indices {
-            let key = keys[order[position]]
-            let better = keys.filter { compare($0, key) == .orderedDescending }.count
-            let equal = keys.filter { compare($0, key) == .orderedSame }.count
-            ranked[position].rank = better + 1
-            ranked[position].tied = equal > 1
+        // Walk the sorted list group by group of equal keys: everyone in a group
+        // shares the rank after all units above it (one pass, not one scan per unit).
+        var groupStart = 0
+        while groupStart < ranked.count {
+            var groupEnd = groupStart + 1
+            while groupEnd < ranked.count, compare(keys[order[groupEnd]], keys[order[groupStart]]) == .orderedSame {
+                groupEnd += 1
+            }
+            for position in groupStart..<groupEnd {
+                ranked[position].rank = groupStart + 1
+                ranked[position].tied = groupEnd - groupStart > 1
+            }
+            groupStart = groupEnd
         }
         return ranked
     }

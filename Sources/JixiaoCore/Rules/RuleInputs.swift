@@ -59,7 +59,7 @@ struct RuleInputs {
 
     func string(_ name: String, diagnostics: inout [Diagnostic]) -> String? {
         required(name, expected: "文本", diagnostics: &diagnostics) {
-            $0.string(name, diagnostics: &$1)?.trimmingCharacters(in: .whitespaces)
+            $0.string(name, diagnostics: &$1)?.trimmedSpaces()
         }
     }
 
@@ -83,7 +83,7 @@ struct RuleInputs {
         if let text = field.text {
             var counts: [(key: String, count: Int, location: SourceLocation)] = []
             for part in text.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
-                let pieces = part.split(whereSeparator: { $0 == ":" || $0 == "：" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                let pieces = part.split(whereSeparator: { $0 == ":" || $0 == "：" }).map { $0.trimmedSpaces() }
                 guard pieces.count == 2, let count = DecimalText.decimal(pieces[1]), count.isWholeNumber, count >= 0 else {
                     diagnostics.append(field.wrongType(name, expected: "按类别的次数（如 { 省市通报: 1, 县直: 2 }）"))
                     return nil

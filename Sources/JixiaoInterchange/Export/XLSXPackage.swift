@@ -94,6 +94,7 @@ enum XLSXPackage {
 
     /// XML text: markup characters escaped, characters XML 1.0 forbids dropped.
     static func escape(_ text: String) -> String {
+        if !needsEscaping(text) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -108,6 +109,23 @@ enum XLSXPackage {
             }
         }
         return result
+    }
+}
+
+extension XLSXPackage {
+    /// Most cells need nothing: no markup or control character and no U+FFFE or
+    /// U+FFFF (EF BF BE, EF BF BF); checked on bytes, since this runs on every cell.
+    static func needsEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case ..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
+            default:
+                if byte >= 0xBE && byte <= 0xBF && previous == (0xEF, 0xBF) { return true }
+                previous = (previous.1, byte)
+            }
+        }
+        return false
     }
 }
 

@@ -4,35 +4,55 @@ enum XLSXSheetWriter {
     static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings) -> String {
         let columnCount = max(1, sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
         let lastColumn = CellReference.columnName(columnCount - 1)
+        // Column letters once, and every cell appended in place: a scores sheet has
+        // hundreds of thousands of cells.
+        let columnNames = (0..<columnCount).map(CellReference.columnName)
         var rowNumber = 0
         var data = ""
-        func cell(_ column: Int, _ value: XLSXWorkbook.Cell, style: Int) -> String {
-            let reference = CellReference.columnName(column) + "\(rowNumber)"
+        data.reserveCapacity(64 * columnCount * (sheet.rows.count + 2))
+        func cell(_ column: Int, _ value: XLSXWorkbook.Cell, style: Int) {
+            data += "<c r=\""
+            data += columnNames[column]
+            data += String(rowNumber)
             switch value {
-            case .empty: return "<c r=\"\(reference)\" s=\"\(style)\"/>"
-            case .text(let text): return "<c r=\"\(reference)\" s=\"\(style)\" t=\"s\"><v>\(strings.id(text))</v></c>"
-            case .number(let digits): return "<c r=\"\(reference)\" s=\"\(XLSXStyles.number)\"><v>\(digits)</v></c>"
-            case .integer(let value): return "<c r=\"\(reference)\" s=\"\(XLSXStyles.integer)\"><v>\(value)</v></c>"
+            case .empty:
+                data += "\" s=\"\(style)\"/>"
+            case .text(let text):
+                data += "\" s=\"\(style)\" t=\"s\"><v>"
+                data += String(strings.id(text))
+                data += "</v></c>"
+            case .number(let digits):
+                data += "\" s=\"\(XLSXStyles.number)\"><v>"
+                data += digits
+                data += "</v></c>"
+            case .integer(let value):
+                data += "\" s=\"\(XLSXStyles.integer)\"><v>"
+                data += String(value)
+                data += "</v></c>"
             }
         }
         if let title = sheet.title {
             rowNumber += 1
-            data += "<row r=\"\(rowNumber)\" ht=\"28\" customHeight=\"1\">" + cell(0, .text(title), style: XLSXStyles.title) + "</row>"
+            data += "<row r=\"\(rowNumber)\" ht=\"28\" customHeight=\"1\">"
+            cell(0, .text(title), style: XLSXStyles.title)
+            data += "</row>"
         }
         rowNumber += 1
         data += "<row r=\"\(rowNumber)\">"
         for column in 0..<columnCount {
             let name = column < sheet.header.count ? sheet.header[column] : ""
-            data += cell(column, name.isEmpty ? .empty : .text(name), style: XLSXStyles.header)
+            cell(column, name.isEmpty ? .empty : .text(name), style: XLSXStyles.header)
         }
         data += "</row>"
         let headerRow = rowNumber
+        let styles = (0..<columnCount).map { sheet.wrapColumns.contains($0) ? XLSXStyles.wrappedText : XLSXStyles.text }
         for row in sheet.rows {
             rowNumber += 1
-            data += "<row r=\"\(rowNumber)\">"
+            data += "<row r=\""
+            data += String(rowNumber)
+            data += "\">"
             for column in 0..<columnCount {
-                let value = column < row.count ? row[column] : .empty
-                data += cell(column, value, style: sheet.wrapColumns.contains(column) ? XLSXStyles.wrappedText : XLSXStyles.text)
+                cell(column, column < row.count ? row[column] : .empty, style: styles[column])
             }
             data += "</row>"
         }
@@ -47,7 +67,7 @@ enum XLSXSheetWriter {
             var width = column < sheet.header.count ? displayWidth(sheet.header[column]) : 0
             for row in sheet.rows where column < row.count {
                 switch row[column] {
-                case .text(let text): width = max(width, text.split(separator: "\n").map { displayWidth(String($0)) }.max() ?? 0)
+                case .text(let text): width = max(width, widestLine(text))
                 case .number(let digits): width = max(width, digits.count + 2)
                 case .integer(let value): width = max(width, String(value).count)
                 case .empty: break
@@ -69,6 +89,21 @@ enum XLSXSheetWriter {
     /// characters count two.
     static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    /// The display width of the widest line of a text.
+    static func widestLine(_ text: String) -> Int {
+        var widest = 0
+        var current = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                widest = max(widest, current)
+                current = 0
+            } else {
+                current += isWide(scalar) ? 2 : 1
+            }
+        }
+        return max(widest, current)
     }
 
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {

@@ -14,6 +14,9 @@ public struct SiteBuilder {
         public var audience: Audience? = nil
         /// Only these evaluations (folder names), for a self-contained archive of one; nil for all.
         public var onlyEvaluations: Set<String>? = nil
+        /// Where the build cache lives (see BuildCache), for an incremental build;
+        /// nil renders every page. `jixiao build` uses `.jixiao-cache/` at the root.
+        public var cache: URL? = nil
 
         public init(root: URL, output: URL? = nil, theme: String? = nil, extraDownloads: [DownloadFormat] = []) {
             self.root = root
@@ -26,6 +29,8 @@ public struct SiteBuilder {
     public struct Report: Sendable {
         public var pages: Int
         public var files: Int
+        /// Files kept from the previous build (incremental builds).
+        public var reused: Int
         public var warnings: [Diagnostic]
         public var seconds: Double
     }
@@ -33,19 +38,36 @@ public struct SiteBuilder {
     /// Reads, checks and evaluates everything (load → validate → evaluate).
     /// Throws every error found; warnings come back with the site.
     public static func evaluate(root: URL) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
+        var timer = PhaseTimer()
+        return try evaluate(root: root, timer: &timer)
+    }
+
+    static func evaluate(root: URL, timer: inout PhaseTimer) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         let (content, loadWarnings) = try ContentLoader.load(root: root)
+        timer.mark("load")
         var diagnostics = loadWarnings
         var site = SiteEvaluator.evaluate(content, diagnostics: &diagnostics)
+        timer.mark("evaluate")
         ContentChecks.run(site, root: root, diagnostics: &diagnostics)
+        timer.mark("checks")
         site.sources = content.sources
         diagnostics.sort(by: Diagnostic.reportOrder)
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
         return (site, diagnostics)
     }
 
-    /// Evaluates and renders the site in memory, without writing anything.
-    public static func make(_ options: Options) throws(DiagnosticsError) -> (SiteFiles, warnings: [Diagnostic]) {
-        var (evaluated, diagnostics) = try evaluate(root: options.root)
+    /// Everything before rendering: the evaluated view for the build's audience,
+    /// its theme, and the warnings so far.
+    struct Prepared {
+        var site: EvaluatedSite
+        var theme: Theme
+        var audience: Audience
+        var warnings: [Diagnostic]
+    }
+
+    static func prepare(_ options: Options) throws(DiagnosticsError) -> Prepared {
+        var timer = PhaseTimer()
+        var (evaluated, diagnostics) = try evaluate(root: options.root, timer: &timer)
         let audience = options.audience ?? evaluated.config.defaultAudience
         if audience == .public {
             // The privacy guard protects what reaches the public; internal builds may carry contacts.
@@ -60,22 +82,69 @@ public struct SiteBuilder {
             site.evaluations.removeAll { !only.contains($0.slug) }
         }
         let theme = try Theme.load(root: options.root, name: options.theme ?? site.config.theme)
+        timer.mark("privacy")
+        return Prepared(site: site, theme: theme, audience: audience, warnings: diagnostics.sorted(by: Diagnostic.reportOrder))
+    }
+
+    /// Renders a prepared build into `sink`; public builds pass through the privacy mask.
+    static func render(_ prepared: Prepared, _ options: Options, cache: BuildCache? = nil,
+                       into sink: any SiteSink) throws(DiagnosticsError) -> RenderCount {
+        let target: any SiteSink = prepared.audience == .public && prepared.site.config.privacy.masksAnything
+            ? MaskingSink(next: sink, policy: prepared.site.config.privacy) : sink
         do throws(DiagnosticsError) {
-            var files = try SiteRenderer.render(site, theme: theme, root: options.root, extraDownloads: options.extraDownloads)
-            if audience == .public { PrivacyGuard.mask(&files, policy: site.config.privacy) }
-            return (files, diagnostics.sorted(by: Diagnostic.reportOrder))
+            return try SiteRenderer.render(prepared.site, theme: prepared.theme, root: options.root,
+                                           extraDownloads: options.extraDownloads, cache: cache, into: target)
         } catch {
-            throw DiagnosticsError((diagnostics + error.diagnostics).sorted(by: Diagnostic.reportOrder))
+            throw DiagnosticsError((prepared.warnings + error.diagnostics).sorted(by: Diagnostic.reportOrder))
         }
     }
 
-    /// Builds and writes the site; the previous output stays untouched unless
-    /// everything succeeded.
+    /// Evaluates and renders the site in memory, without writing anything.
+    public static func make(_ options: Options) throws(DiagnosticsError) -> (SiteFiles, warnings: [Diagnostic]) {
+        let prepared = try prepare(options)
+        let sink = CollectingSink()
+        _ = try render(prepared, options, into: sink)
+        return (sink.collected, prepared.warnings)
+    }
+
+    /// Builds and writes the site, streaming pages into a staging folder as they
+    /// are rendered; the previous output stays untouched unless everything succeeded.
     public static func build(_ options: Options) throws(DiagnosticsError) -> Report {
         let start = Date()
-        let (files, warnings) = try make(options)
-        try SiteWriter.write(files, to: options.output)
-        return Report(pages: files.pageCount, files: files.files.count, warnings: warnings,
+        let prepared = try prepare(options)
+        let cache = options.cache.map { BuildCache.open(folder: $0, output: options.output, key: cacheKey(prepared, options)) }
+        var timer = PhaseTimer()
+        let staging = try StagingFolder(for: options.output)
+        let count: RenderCount
+        do throws(DiagnosticsError) {
+            count = try render(prepared, options, cache: cache, into: staging)
+            timer.mark("render")
+            // Forget the old cache before the swap: if the process dies between the
+            // swap and the save, the next build starts clean rather than trusting
+            // entries that describe the previous site.
+            cache?.remove()
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+        timer.mark("swap")
+        cache?.save(count.cacheEntries)
+        return Report(pages: count.pages, files: count.files, reused: count.reused, warnings: prepared.warnings,
                       seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Everything about a build that the pages' fingerprints do not cover: where it
+    /// goes, for whom, with which downloads and masking, by which jixiao binary.
+    static func cacheKey(_ prepared: Prepared, _ options: Options) -> StableHash {
+        var key = StableHash()
+        key.add(options.output.standardizedFileURL.path)
+        key.add(prepared.audience.rawValue)
+        key.add(prepared.theme.name)
+        key.add(options.extraDownloads.map(\.fileName).joined(separator: ","))
+        key.add(options.onlyEvaluations?.sorted().joined(separator: ",") ?? "*")
+        key.add(String(describing: prepared.site.config.privacy))
+        key.add(BuildCache.executableIdentity)
+        return key
     }
 }

@@ -5,7 +5,13 @@ import JixiaoCore
 enum SiteEvaluator {
     static func evaluate(_ content: SiteContent, diagnostics: inout [Diagnostic]) -> EvaluatedSite {
         let pages = content.pages.map { publication($0, what: "页面", diagnostics: &diagnostics) }
-        let evaluations = content.evaluations.compactMap { evaluate($0, diagnostics: &diagnostics) }
+        // Each evaluation is scored on its own core; diagnostics are merged in folder order.
+        let scored = content.evaluations.concurrentMap { evaluation in
+            var found: [Diagnostic] = []
+            return (evaluate(evaluation, diagnostics: &found), found)
+        }
+        let evaluations = scored.compactMap(\.0)
+        diagnostics += scored.flatMap(\.1)
         var ordered = evaluations.sorted {
             ($0.settings.year, $1.slug) > ($1.settings.year, $0.slug)
         }
@@ -26,8 +32,24 @@ enum SiteEvaluator {
                 diagnostics: &diagnostics)
         }
         var parts: [String: [UnitResults]] = [:]
-        for (slug, results) in ResultsReader.tableResults(rows: content.resultRows, diagnostics: &diagnostics) {
-            parts[slug, default: []].append(results)
+        if let table = content.resultsTable {
+            // The rows live only here: scored, checked for placeholders, then dropped.
+            let rows: [SourceValue]
+            do throws(DiagnosticsError) {
+                rows = try CSVSource.parse(text: table.text, file: table.path)
+            } catch {
+                diagnostics += error.diagnostics
+                return nil
+            }
+            let errorsBefore = diagnostics.count
+            for (slug, results) in ResultsReader.tableResults(rows: rows, diagnostics: &diagnostics) {
+                parts[slug, default: []].append(results)
+            }
+            // A cell that already has an error is not also reported as a placeholder.
+            let errorPlaces = Set(diagnostics[errorsBefore...].filter { $0.severity == .error }.map(\.location))
+            var placeholders: [Diagnostic] = []
+            for row in rows { PlaceholderCheck.checkValue(row, diagnostics: &placeholders) }
+            diagnostics += placeholders.filter { !errorPlaces.contains($0.location) }
         }
         var selfReports: [String: ContentDocument] = [:]
         for document in content.unitDocuments {

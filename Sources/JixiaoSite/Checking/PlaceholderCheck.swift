@@ -5,7 +5,8 @@ import JixiaoCore
 enum PlaceholderCheck {
     static let hint = "这是模板或草稿中的占位内容，发布前换成真实内容。"
 
-    /// Every front matter and data file of the site, as read.
+    /// Every front matter and data file of the site, as read (results.csv rows are
+    /// checked as they are scored, see SiteEvaluator).
     static func dataValues(in site: EvaluatedSite) -> [SourceValue] {
         var values = site.pages.compactMap(\.document.frontMatter)
         for evaluation in site.evaluations {
@@ -13,7 +14,6 @@ enum PlaceholderCheck {
             values.append(content.settings)
             if let indicators = content.indicators { values.append(indicators) }
             values += content.indicatorFiles.compactMap(\.frontMatter)
-            values += content.resultRows
             values += content.unitDocuments.compactMap(\.frontMatter)
             for document in [content.plan, content.report].compactMap({ $0 }) + content.notices {
                 if let frontMatter = document.frontMatter { values.append(frontMatter) }

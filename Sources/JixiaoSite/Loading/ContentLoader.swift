@@ -38,9 +38,22 @@ public struct ContentLoader {
                                         hint: "新建 content/site.yaml，写明网站名称、主办单位和备案号。"))
         }
         let pages = markdownFiles(in: "content/pages")
+        let names = listing("content").filter { isDirectory(contentDir.appendingPathComponent($0)) && $0 != "pages" }
+        // Evaluations are independent folders: each is read on its own core by its own loader.
+        let loaded = names.concurrentMap { [root] name in
+            var loader = ContentLoader(root: root)
+            var evaluation = loader.loadEvaluation(slug: name)
+            for (path, text) in loader.sources {
+                evaluation?.digest.add(path)
+                evaluation?.digest.add(text)
+            }
+            return (evaluation, loader.diagnostics, loader.sources)
+        }
         var evaluations: [EvaluationContent] = []
-        for name in listing("content") where isDirectory(contentDir.appendingPathComponent(name)) && name != "pages" {
-            if let evaluation = loadEvaluation(slug: name) { evaluations.append(evaluation) }
+        for (evaluation, found, read) in loaded {
+            evaluations += evaluation.map { [$0] } ?? []
+            diagnostics += found
+            sources += read
         }
         return SiteContent(config: config, pages: pages, evaluations: evaluations)
     }
@@ -66,9 +79,10 @@ public struct ContentLoader {
         let csv = root.appendingPathComponent("\(folder)/results.csv")
         if FileManager.default.fileExists(atPath: csv.path) {
             do throws(DiagnosticsError) {
-                let data = try TextFile.bytes(csv, path: "\(folder)/results.csv")
-                evaluation.resultRows = try CSVSource.parse(data: data, file: "\(folder)/results.csv")
-                sources.append(("\(folder)/results.csv", try CSVSource.decode(data, file: "\(folder)/results.csv")))
+                let path = "\(folder)/results.csv"
+                let text = try CSVSource.decode(try TextFile.bytes(csv, path: path), file: path)
+                evaluation.resultsTable = (path, text)
+                sources.append((path, text))
             } catch {
                 diagnostics += error.diagnostics
             }

@@ -10,13 +10,18 @@ public struct EvaluationContent: Sendable {
     public var plan: ContentDocument?
     public var indicators: SourceValue?
     public var indicatorFiles: [ContentDocument] = []
-    /// Rows of `results.csv`, one mapping per row.
-    public var resultRows: [SourceValue] = []
+    /// `results.csv`, decoded but not yet split into rows: a large table's rows
+    /// (hundreds of thousands of located cells) exist only while the evaluation
+    /// is scored, not for the whole build.
+    public var resultsTable: (path: String, text: String)?
     public var unitDocuments: [ContentDocument] = []
     public var notices: [ContentDocument] = []
     public var report: ContentDocument?
     /// Files under `attachments/`, relative to the evaluation folder, sorted.
     public var attachments: [String] = []
+    /// Every file read from the folder, hashed: what the build cache compares to
+    /// know whether this evaluation's downloads can be kept.
+    public var digest = StableHash()
 }
 
 /// Everything under `content/`, read but not yet interpreted.

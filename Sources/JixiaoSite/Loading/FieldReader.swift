@@ -30,7 +30,7 @@ struct FieldReader {
             wrongType(key, field, expected: "文字")
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedSpacesAndNewlines()
         if trimmed.isEmpty, required { missing(key) }
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -8,6 +8,16 @@ public struct SiteFiles: Sendable {
         case data(Data)
         /// A file copied as it is (theme assets, attachments).
         case copy(URL)
+        /// The same bytes as this file of the previous build (see BuildCache): linked, not rewritten.
+        case previous(URL)
+
+        /// The file's bytes, reading the file for a copy.
+        public func bytes() throws -> Data {
+            switch self {
+            case .data(let data): data
+            case .copy(let url), .previous(let url): try Data(contentsOf: url)
+            }
+        }
     }
 
     public private(set) var files: [String: Contents] = [:]
@@ -24,6 +34,10 @@ public struct SiteFiles: Sendable {
 
     public mutating func copy(_ path: String, from source: URL) {
         files[path] = .copy(source)
+    }
+
+    public mutating func put(_ path: String, _ contents: Contents) {
+        files[path] = contents
     }
 
     public var paths: [String] { files.keys.sorted() }

@@ -11,6 +11,7 @@ public enum PersonalDataDetector {
     ]
 
     public static func find(in text: String) -> [PersonalDataMatch] {
+        guard mayContain(text) else { return [] }
         var matches: [PersonalDataMatch] = []
         let characters = Array(text)
         var index = 0
@@ -34,6 +35,23 @@ public enum PersonalDataDetector {
             }
         }
         return matches
+    }
+
+    /// A quick byte scan: every kind needs either a run of at least 11 ASCII
+    /// digits or an "@", and most content has neither, so the character-by-
+    /// character search can be skipped (it was a tenth of a large build).
+    static func mayContain(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if run >= 11 { return true }
+            } else {
+                if byte == 0x40 { return true }
+                run = 0
+            }
+        }
+        return false
     }
 
     static func classify(digits run: String) -> PersonalDataKind? {

@@ -7,21 +7,24 @@ import JixiaoCore
 public enum PrivacyGuard {
     /// Diagnostics for every hit in the content (error for `fail`, warning for `mask`).
     public static func check(_ sources: [(path: String, text: String)], policy: PrivacyPolicy) -> [Diagnostic] {
+        sources.concurrentMap { source in check(source, policy: policy) }.flatMap { $0 }
+    }
+
+    static func check(_ source: (path: String, text: String), policy: PrivacyPolicy) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for source in sources {
-            for (offset, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for match in PersonalDataDetector.find(in: String(line)) {
-                    let location = SourceLocation(file: source.path, line: offset + 1, column: match.offset + 1)
-                    switch policy.action(for: match.kind) {
-                    case .fail:
-                        diagnostics.append(.error(
-                            at: location, "公开内容中有\(match.kind.label)“\(match.masked)”",
-                            hint: "删除或改为去标识化形式（如 \(match.masked)）；若确属应公开的信息，在 site.yaml 的 privacy 中设置 \(match.kind.rawValue): mask 或 allow。"))
-                    case .mask:
-                        diagnostics.append(.warning(at: location, "\(match.kind.label)将遮盖为“\(match.masked)”后发布"))
-                    case .allow:
-                        break
-                    }
+        guard PersonalDataDetector.mayContain(source.text) else { return diagnostics }
+        for (offset, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in PersonalDataDetector.find(in: String(line)) {
+                let location = SourceLocation(file: source.path, line: offset + 1, column: match.offset + 1)
+                switch policy.action(for: match.kind) {
+                case .fail:
+                    diagnostics.append(.error(
+                        at: location, "公开内容中有\(match.kind.label)“\(match.masked)”",
+                        hint: "删除或改为去标识化形式（如 \(match.masked)）；若确属应公开的信息，在 site.yaml 的 privacy 中设置 \(match.kind.rawValue): mask 或 allow。"))
+                case .mask:
+                    diagnostics.append(.warning(at: location, "\(match.kind.label)将遮盖为“\(match.masked)”后发布"))
+                case .allow:
+                    break
                 }
             }
         }
@@ -29,13 +32,11 @@ public enum PrivacyGuard {
     }
 
     /// Masks, in every HTML, CSV, JSON and text file of the output, the hits whose kind the policy masks.
-    public static func mask(_ files: inout SiteFiles, policy: PrivacyPolicy) {
-        guard PersonalDataKind.allCases.contains(where: { policy.action(for: $0) == .mask }) else { return }
-        for path in files.paths where [".html", ".csv", ".json", ".txt", ".xml"].contains(where: path.hasSuffix) {
-            guard case .data(let data) = files.files[path], let text = String(data: data, encoding: .utf8) else { continue }
-            let masked = mask(text, policy: policy)
-            if masked != text { files.add(path, masked) }
-        }
+    static func mask(_ path: String, _ contents: SiteFiles.Contents, policy: PrivacyPolicy) -> SiteFiles.Contents {
+        guard policy.masksAnything, [".html", ".csv", ".json", ".txt", ".xml"].contains(where: path.hasSuffix),
+              case .data(let data) = contents, let text = String(data: data, encoding: .utf8) else { return contents }
+        let masked = mask(text, policy: policy)
+        return masked == text ? contents : .data(Data(masked.utf8))
     }
 
     static func mask(_ text: String, policy: PrivacyPolicy) -> String {

@@ -16,6 +16,11 @@ public struct PrivacyPolicy: Sendable, Hashable {
         actions[kind] ?? .fail
     }
 
+    /// Whether output files need scanning at all (only hits of masked kinds are changed).
+    var masksAnything: Bool {
+        PersonalDataKind.allCases.contains { action(for: $0) == .mask }
+    }
+
     /// Reads `privacy: { mobile: mask, id_number: fail, bank_card: fail, webmail: allow }`.
     static func read(_ value: SourceValue?, diagnostics: inout [Diagnostic]) -> PrivacyPolicy {
         guard let value, !value.isNull else { return .strict }

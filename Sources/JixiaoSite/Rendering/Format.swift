@@ -26,14 +26,20 @@ enum Format {
 
     /// One CSV field, quoted when needed (RFC 4180).
     static func csvField(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Bytes, not Characters: the four markers are ASCII and this runs on every cell of scores.csv.
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text
     }
 
     static func csvLine(_ fields: [String]) -> String {
-        fields.map(csvField).joined(separator: ",") + "\r\n"
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "," }
+            line += csvField(field)
+        }
+        return line + "\r\n"
     }
 
     /// A JSON string literal.

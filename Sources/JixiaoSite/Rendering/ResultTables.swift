@@ -1,17 +1,30 @@
+import Foundation
 import JixiaoCore
 
 extension SiteRenderer {
-    mutating func addDownloads(_ evaluation: EvaluatedEvaluation) {
-        let slug = evaluation.slug
-        files.add(SitePaths.download(slug, "ranking.csv"), ResultTables.rankingCSV(evaluation.result))
-        files.add(SitePaths.download(slug, "ranking.json"), ResultTables.rankingJSON(evaluation.result))
-        files.add(SitePaths.download(slug, "scores.csv"), ResultTables.scoresCSV(evaluation.result))
-        for format in extraDownloads {
-            do {
-                files.add(SitePaths.download(slug, format.fileName), data: try format.make(evaluation.result))
-            } catch {
-                diagnostics.append(.error(at: SourceLocation(file: evaluation.content.folder),
-                                          "无法生成下载文件 \(format.fileName)：\(error)"))
+    /// ranking.csv, ranking.json, scores.csv and the extra formats, one job each.
+    func downloadJobs(_ evaluation: EvaluatedEvaluation) -> [Job] {
+        let result = evaluation.result
+        let formats = [
+            DownloadFormat(fileName: "ranking.csv", title: "") { Data(ResultTables.rankingCSV($0).utf8) },
+            DownloadFormat(fileName: "ranking.json", title: "") { Data(ResultTables.rankingJSON($0).utf8) },
+            DownloadFormat(fileName: "scores.csv", title: "") { Data(ResultTables.scoresCSV($0).utf8) },
+        ] + extraDownloads
+        return formats.map { format in
+            { renderer in
+                // A download is made from the evaluation's files alone.
+                let path = SitePaths.download(evaluation.slug, format.fileName)
+                if renderer.reusesPrevious(path, madeFrom: {
+                    var hash = evaluation.content.digest
+                    hash.add(format.fileName)
+                    return hash
+                }) { return }
+                do {
+                    renderer.files.add(path, data: try format.make(result))
+                } catch {
+                    renderer.diagnostics.append(.error(at: SourceLocation(file: evaluation.content.folder),
+                                                       "无法生成下载文件 \(format.fileName)：\(error)"))
+                }
             }
         }
     }

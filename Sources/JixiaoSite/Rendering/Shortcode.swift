@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoTemplate
 
 /// A tag on a line of its own in a notice or report, such as
 /// `{{< units grade="优秀" >}}`, that the build replaces with lists computed from
@@ -116,7 +117,7 @@ extension SiteRenderer {
             context = unitListContext(shortcode, evaluation: evaluation, page: path)
         }
         do throws(DiagnosticsError) {
-            return try theme.render("shortcodes/\(shortcode.name)", context)
+            return try theme.render("shortcodes/\(shortcode.name)", TemplateValue(any: context))
         } catch {
             diagnostics += error.diagnostics
             return ""

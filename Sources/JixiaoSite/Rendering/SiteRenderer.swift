@@ -1,18 +1,24 @@
 import Foundation
 import JixiaoCore
+import JixiaoTemplate
 
 /// The render step: turns the evaluated site into files, through the theme's
 /// templates. Templates receive plain dictionaries (documented in
 /// docs/themes.md); all numbers arrive already formatted, so a template never
 /// computes anything.
-struct SiteRenderer {
+struct SiteRenderer: Sendable {
     let site: EvaluatedSite
     let theme: Theme
     /// The site root, where content paths (attachments) are read from.
     let root: URL
     /// Downloads beyond CSV and JSON that the caller asked for (see DownloadFormat).
     var extraDownloads: [DownloadFormat] = []
+    /// The previous build's pages, for an incremental build; nil renders everything.
+    var cache: BuildCache?
+    /// What the job being run has made so far; handed to the sink after each job.
     var files = SiteFiles()
+    /// The fingerprints of what the job made (see BuildCache), for the next build.
+    var fingerprints: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(site: EvaluatedSite, theme: Theme, root: URL) {
@@ -21,16 +27,50 @@ struct SiteRenderer {
         self.root = root
     }
 
-    static func render(_ site: EvaluatedSite, theme: Theme, root: URL,
-                       extraDownloads: [DownloadFormat] = []) throws(DiagnosticsError) -> SiteFiles {
+    /// One piece of the site that renders independently of the others: the
+    /// site-wide pages, one evaluation's own pages, one download, one score card.
+    typealias Job = @Sendable (inout SiteRenderer) -> Void
+
+    /// Renders the whole site into `sink`, on every core. Throws the diagnostics
+    /// of every page that failed; returns how many files and pages were made.
+    static func render(_ site: EvaluatedSite, theme: Theme, root: URL, extraDownloads: [DownloadFormat] = [],
+                       cache: BuildCache? = nil, into sink: any SiteSink) throws(DiagnosticsError) -> RenderCount {
         var renderer = SiteRenderer(site: site, theme: theme, root: root)
         renderer.extraDownloads = extraDownloads
-        renderer.renderAll()
-        if !renderer.diagnostics.isEmpty { throw DiagnosticsError(renderer.diagnostics) }
-        return renderer.files
+        renderer.cache = cache
+        let (count, diagnostics) = ParallelJobs.run(renderer.jobs(), worker: renderer, sink: sink)
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        return count
     }
 
-    mutating func renderAll() {
+    /// With a cache: records what `path` is made from, and says whether the
+    /// previous build's file can stand in for it (then it is already added).
+    mutating func reusesPrevious(_ path: String, madeFrom fingerprint: () -> StableHash) -> Bool {
+        guard let cache else { return false }
+        let hex = fingerprint().hex
+        fingerprints[path] = hex
+        guard let previous = cache.reusable(path, fingerprint: hex) else { return false }
+        files.put(path, .previous(previous))
+        return true
+    }
+
+    func jobs() -> [Job] {
+        var jobs: [Job] = [{ $0.renderSiteWide() }]
+        for evaluation in site.evaluations {
+            jobs.append { $0.renderEvaluation(evaluation) }
+            if evaluation.publishesRanking {
+                jobs += downloadJobs(evaluation)
+            }
+            if evaluation.publishesUnits {
+                for unit in evaluation.result.units {
+                    jobs.append { $0.renderUnit(unit, evaluation: evaluation) }
+                }
+            }
+        }
+        return jobs
+    }
+
+    mutating func renderSiteWide() {
         for asset in theme.assets {
             files.copy("assets/\(asset.path)", from: asset.source)
         }
@@ -42,11 +82,9 @@ struct SiteRenderer {
                  context: ["doc": documentContext(publication, page: path),
                            "body_html": markdown(publication.document, page: path, evaluation: nil)])
         }
-        for evaluation in site.evaluations {
-            renderEvaluation(evaluation)
-        }
     }
 
+    /// An evaluation's own pages; its downloads and score cards are jobs of their own.
     mutating func renderEvaluation(_ evaluation: EvaluatedEvaluation) {
         let slug = evaluation.slug
         page(SitePaths.overview(slug), template: "overview", title: evaluation.settings.title,
@@ -64,14 +102,6 @@ struct SiteRenderer {
         if evaluation.publishesRanking {
             page(SitePaths.ranking(slug), template: "ranking", title: "\(evaluation.settings.title)结果排名",
                  evaluation: evaluation, tab: "ranking", context: rankingContext(evaluation, page: SitePaths.ranking(slug)))
-            addDownloads(evaluation)
-        }
-        if evaluation.publishesUnits {
-            for unit in evaluation.result.units {
-                let path = SitePaths.unit(slug, unit.unit.slug)
-                page(path, template: "unit", title: "\(unit.unit.name)考核得分", evaluation: evaluation, tab: "ranking",
-                     context: unitContext(unit, evaluation: evaluation, page: path))
-            }
         }
         for notice in evaluation.notices {
             let path = SitePaths.notice(slug, notice.document.stem)
@@ -91,6 +121,12 @@ struct SiteRenderer {
         }
     }
 
+    mutating func renderUnit(_ unit: UnitScore, evaluation: EvaluatedEvaluation) {
+        let path = SitePaths.unit(evaluation.slug, unit.unit.slug)
+        page(path, template: "unit", title: "\(unit.unit.name)考核得分", evaluation: evaluation, tab: "ranking",
+             context: unitContext(unit, evaluation: evaluation, page: path))
+    }
+
     /// Renders one page through its template and the base layout.
     mutating func page(_ path: String, template: String, title: String,
                        evaluation: EvaluatedEvaluation? = nil, tab: String? = nil,
@@ -104,8 +140,16 @@ struct SiteRenderer {
                                    ["title": evaluation.settings.title, "href": SitePaths.link(SitePaths.overview(evaluation.slug), from: path)]]
         }
         full.merge(context) { _, new in new }
+        let value = TemplateValue(any: full)
+        let theme = theme
+        if reusesPrevious(path, madeFrom: {
+            var hash = theme.fingerprint
+            hash.add(template)
+            hash.add(value)
+            return hash
+        }) { return }
         do throws(DiagnosticsError) {
-            files.add(path, try theme.render(template, full))
+            files.add(path, try theme.render(template, value))
         } catch {
             diagnostics += error.diagnostics
         }

@@ -1,13 +1,15 @@
 import Foundation
 import JixiaoCore
-import Mustache
+import JixiaoTemplate
 
 /// The templates and assets of the site's theme, read at build time so users can
 /// edit them without recompiling. A site theme overrides single files of the
 /// default theme: a file of the same name in `themes/<name>/` wins.
 public struct Theme: Sendable {
     public let name: String
-    let library: MustacheLibrary
+    let library: TemplateLibrary
+    /// Every template's name and text, hashed: a page made with other templates is not reused.
+    let fingerprint: StableHash
     /// Asset files (relative to `assets/`) → the file to copy, after overrides.
     public let assets: [(path: String, source: URL)]
 
@@ -30,7 +32,7 @@ public struct Theme: Sendable {
                                            hint: "主题放在 themes/<名称>/ 下；site.yaml 的 theme 写主题文件夹名，或删去它以使用默认主题。")])
         }
         let folders = try folders(root: root, name: name)
-        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: (text: String, file: String)] = [:]
         var assets: [String: URL] = [:]
         var diagnostics: [Diagnostic] = []
         // Least specific first, so a site theme's file replaces the default one.
@@ -39,7 +41,7 @@ public struct Theme: Sendable {
                 let file = "\(folder.label)/templates/\(path)"
                 do throws(DiagnosticsError) {
                     let text = try TextFile.read(folder.url.appendingPathComponent("templates/\(path)"), path: file)
-                    templates[String(path.dropLast(".mustache".count))] = try Self.parse(text, file: file)
+                    sources[String(path.dropLast(".mustache".count))] = (text, file)
                 } catch {
                     diagnostics += error.diagnostics
                 }
@@ -48,27 +50,46 @@ public struct Theme: Sendable {
                 assets[path] = folder.url.appendingPathComponent("assets/\(path)")
             }
         }
+        // Each template on its own first, so every broken file is reported, not just the first.
+        for name in sources.keys.sorted() {
+            do throws(TemplateSyntaxError) {
+                _ = try TemplateLibrary(templates: [name: sources[name]!.text])
+            } catch {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: sources[name]!.file, line: error.line, column: error.column),
+                    "模板语法错误：\(error.message)",
+                    hint: "检查该行的 {{…}} 标签是否成对、名称是否一致。"))
+            }
+        }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
-        return Theme(name: name, library: MustacheLibrary(templates: templates),
+        let library: TemplateLibrary
+    /// Every template's name and text, hashed: a page made with other templates is not reused.
+    let fingerprint: StableHash
+        do throws(TemplateSyntaxError) {
+            library = try TemplateLibrary(templates: sources.mapValues(\.text))
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(name)"), "模板无法解析：\(error)")])
+        }
+        for template in sources.keys.sorted() {
+            for used in library.referencedNames(template) where !library.contains(used) {
+                diagnostics.append(.error(at: SourceLocation(file: sources[template]!.file),
+                                          "模板引用了不存在的模板“\(used)”",
+                                          hint: "检查 {{>\(used)}} 或 {{<\(used)}} 的名称；模板放在主题的 templates/ 下，名称不含 .mustache。"))
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        var templatesHash = StableHash()
+        for template in sources.keys.sorted() {
+            templatesHash.add(template)
+            templatesHash.add(sources[template]!.text)
+        }
+        return Theme(name: name, library: library, fingerprint: templatesHash,
                      assets: assets.keys.sorted().map { ($0, assets[$0]!) })
     }
 
-    static func parse(_ text: String, file: String) throws(DiagnosticsError) -> MustacheTemplate {
-        do {
-            return try MustacheTemplate(string: text)
-        } catch let error as MustacheTemplate.ParserError {
-            throw DiagnosticsError([.error(
-                at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
-                "模板语法错误：\(error.error)",
-                hint: "检查该行的 {{…}} 标签是否成对、名称是否一致。")])
-        } catch {
-            throw DiagnosticsError([.error(at: SourceLocation(file: file), "模板无法解析：\(error)")])
-        }
-    }
-
     /// Renders the template `name` with `context`; a missing template is a theme error.
-    func render(_ name: String, _ context: [String: Any]) throws(DiagnosticsError) -> String {
-        guard let output = library.render(context, withTemplate: name) else {
+    func render(_ name: String, _ context: TemplateValue) throws(DiagnosticsError) -> String {
+        guard let output = library.render(name, context) else {
             throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(self.name)/templates/\(name).mustache"),
                                            "主题缺少模板 \(name).mustache",
                                            hint: "从 themes/default/templates/ 复制该文件，或删除站点主题中的同名覆盖。")])

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import JixiaoCore
 
@@ -18,22 +17,20 @@ import JixiaoCore
 ///   unterminated quote and text after a closing quote are errors.
 public enum CSVSource {
     public static func parse(data: Data, file: String) throws(DiagnosticsError) -> [SourceValue] {
-        let text = try decode(data, file: file)
+        try parse(text: decode(data, file: file), file: file)
+    }
+
+    /// The rows of text already decoded (see `decode`).
+    public static func parse(text: String, file: String) throws(DiagnosticsError) -> [SourceValue] {
         let start = SourceLocation(file: file, line: 1, column: 0)
         guard !text.allSatisfy(\.isWhitespace) else {
             throw DiagnosticsError([.error(at: start, "CSV 文件是空的", hint: "第一行写表头，例如 unit,indicator,score。")])
         }
-        try checkQuotes(text, file: file)
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
-        } catch {
-            throw DiagnosticsError([.error(at: start, "无法读取 CSV 文件：\(error)")])
-        }
-        guard let headerRow = reader.next() else {
+        var reader = CSVRowReader(text, file: file)
+        guard let (headerRow, _) = try reader.next() else {
             throw DiagnosticsError([.error(at: start, "CSV 文件是空的", hint: "第一行写表头，例如 unit,indicator,score。")])
         }
-        var header = headerRow.map { $0.trimmingCharacters(in: .whitespaces) }
+        var header = headerRow.map { $0.trimmedSpaces() }
         while header.last == "" { header.removeLast() }
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
@@ -55,11 +52,8 @@ public enum CSVSource {
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
 
         var rows: [SourceValue] = []
-        var line = 1 + lineCount(headerRow)
         var rowNumber = 0
-        while let cells = reader.next() {
-            let rowLine = line
-            line += lineCount(cells)
+        while let (cells, rowLine) = try reader.next() {
             rowNumber += 1
             if cells.allSatisfy(\.isEmpty) { continue }
             let rowLocation = SourceLocation(file: file, line: rowLine, column: 0)
@@ -84,24 +78,8 @@ public enum CSVSource {
             }
             rows.append(.mapping(entries, at: rowLocation))
         }
-        if let error = reader.error {
-            diagnostics.append(.error(at: start, "无法读取 CSV 文件：\(error)"))
-        }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         return rows
-    }
-
-    /// The physical lines a row took: one plus the line breaks inside its cells.
-    static func lineCount(_ cells: [String]) -> Int {
-        var breaks = 0
-        for cell in cells {
-            var previousCR = false
-            for scalar in cell.unicodeScalars {
-                if scalar == "\r" || (scalar == "\n" && !previousCR) { breaks += 1 }
-                previousCR = scalar == "\r"
-            }
-        }
-        return 1 + breaks
     }
 
     // MARK: Encoding
@@ -126,58 +104,5 @@ public enum CSVSource {
         }
         throw DiagnosticsError([.error(at: SourceLocation(file: file, line: 1), "CSV 文件既不是 UTF-8 也不是 GB18030 编码",
                                        hint: "在 Excel 中另存为“CSV UTF-8（逗号分隔）”。")])
-    }
-
-    // MARK: Quotes
-
-    /// CSV.swift reads an unterminated quote to the end of the file and silently
-    /// drops text after a closing quote; find both first, with their line.
-    static func checkQuotes(_ text: String, file: String) throws(DiagnosticsError) {
-        let whitespace = CharacterSet.whitespaces.subtracting(CharacterSet(charactersIn: ","))
-        var line = 1
-        var atFieldStart = true
-        var inQuotes = false
-        var afterClosingQuote = false
-        var quoteLine = 0
-        var previousCR = false
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let isBreak = scalar == "\n" || scalar == "\r"
-            if isBreak, !(scalar == "\n" && previousCR) { line += 1 }
-            previousCR = scalar == "\r"
-            defer { index += 1 }
-            if inQuotes {
-                if scalar == "\"" {
-                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
-                        index += 1
-                    } else {
-                        inQuotes = false
-                        afterClosingQuote = true
-                    }
-                }
-                continue
-            }
-            if scalar == "," || isBreak {
-                atFieldStart = true
-                afterClosingQuote = false
-                continue
-            }
-            if whitespace.contains(scalar) { continue }
-            if afterClosingQuote {
-                throw DiagnosticsError([.error(at: SourceLocation(file: file, line: line), "引号结束后还有其他文字",
-                                               hint: "整个单元格都要在引号内；单元格中的引号要写成两个引号 \"\"。")])
-            }
-            if atFieldStart, scalar == "\"" {
-                inQuotes = true
-                quoteLine = line
-            }
-            atFieldStart = false
-        }
-        if inQuotes {
-            throw DiagnosticsError([.error(at: SourceLocation(file: file, line: quoteLine), "引号没有闭合：从这一行开始的引号直到文件末尾都没有结束",
-                                           hint: "在单元格末尾补上英文双引号 \"；单元格中的引号要写成两个引号 \"\"。")])
-        }
     }
 }

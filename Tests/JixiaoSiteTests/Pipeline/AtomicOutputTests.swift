@@ -57,7 +57,11 @@ struct AtomicOutputTests {
         // The next build cleans up what the killed ones left and succeeds.
         let again = try CommandLineTests.run(["build", "--root", site.root.path])
         #expect(again.status == 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("jixiao-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+            .filter { $0.contains("jixiao-new") || $0.contains("jixiao-old") }
         #expect(leftovers.isEmpty, "\(leftovers)")
+        // The build cache holds its one file, no half-written copies.
+        let cache = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".jixiao-cache").path)
+        #expect(cache == ["build.tsv"], "\(cache)")
     }
 }

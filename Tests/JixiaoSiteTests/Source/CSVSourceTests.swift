@@ -35,6 +35,15 @@ private func csv(_ text: String) throws(DiagnosticsError) -> [SourceValue] {
         #expect(rows.first?["score"]?.text == "1")
     }
 
+    @Test func spacesAroundCellsButNotInsideQuotes() throws {
+        let rows = try csv("unit,reason,score\n\u{3000}a\t, \" 保留 , 空格 \" ,\t1\u{3000}\rb,\"\"\"引\"\"\",2")
+        #expect(rows.map { $0["unit"]?.text } == ["a", "b"])
+        #expect(rows[0]["reason"]?.text == " 保留 , 空格 ")
+        #expect(rows[0]["score"]?.text == "1")
+        #expect(rows[1]["reason"]?.text == "\"引\"")
+        #expect(rows.map(\.location.line) == [2, 3])
+    }
+
     @Test func gb18030() throws {
         // "单位,原因\nnanning,缺报😀\n" in GB18030, with a 4-byte sequence.
         let bytes: [UInt8] = [0xB5, 0xA5, 0xCE, 0xBB, 0x2C, 0xD4, 0xAD, 0xD2, 0xF2, 0x0A,
@@ -93,5 +102,18 @@ private func csv(_ text: String) throws(DiagnosticsError) -> [SourceValue] {
         #expect(!blank.isEmpty)
         let headerOnly = sourceDiagnostics { try csv("unit,score\n") }
         #expect(headerOnly.isEmpty)
+    }
+}
+
+@Suite struct CSVSpaceTests {
+    /// Every character `CharacterSet.whitespaces` holds is trimmed around a cell, and nothing else.
+    @Test func trimsExactlyFoundationsSpaces() throws {
+        for value in 0...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), !["\n", "\r", ",", "\""].contains(scalar) else { continue }
+            let isSpace = CharacterSet.whitespaces.contains(scalar)
+            guard isSpace || value < 0x80 || (0x2000...0x2100).contains(value) || value == 0x3000 || value == 0x3001 else { continue }
+            let rows = try CSVSource.parse(data: Data("a\n\(scalar)x\(scalar)\n".utf8), file: "r.csv")
+            #expect(rows.first?["a"]?.text == (isSpace ? "x" : "\(scalar)x\(scalar)"), "U+\(String(value, radix: 16))")
+        }
     }
 }

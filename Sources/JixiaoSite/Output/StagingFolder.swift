@@ -2,41 +2,68 @@ import CJixiaoSystem
 import Foundation
 import JixiaoCore
 
-/// Writes a finished build. Everything goes into a fresh folder beside the target
-/// first; only when every file is written is it swapped in, in one atomic step
-/// where the system allows it. A build that fails, or is killed, leaves the
-/// previous site as it was.
-public enum SiteWriter {
-    public static func write(_ site: SiteFiles, to output: URL) throws(DiagnosticsError) {
+/// Where a build writes. Everything goes into a fresh folder beside the target
+/// first, file by file as pages are rendered; only when every file is written is
+/// it swapped in, in one atomic step where the system allows it. A build that
+/// fails, or is killed, leaves the previous site as it was.
+public final class StagingFolder: SiteSink, @unchecked Sendable {
+    let output: URL
+    let staging: URL
+    private let lock = NSLock()
+    private var madeFolders: Set<String> = []
+
+    /// A fresh staging folder beside `output` (leftovers of killed builds are removed first).
+    public init(for output: URL) throws(DiagnosticsError) {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).jixiao-new-\(getpid())")
-        let location = SourceLocation(file: output.path)
-        removeLeftovers(of: name, in: parent)
+        self.output = output
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).jixiao-new-\(getpid())")
+        Self.removeLeftovers(of: output.lastPathComponent, in: parent)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made: Set<String> = []
-            for path in site.paths {
-                let url = staging.appendingPathComponent(path)
-                let folder = url.deletingLastPathComponent().path
-                if !made.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    made.insert(folder)
-                }
-                switch site.files[path]! {
-                case .data(let data): try data.write(to: url)
-                case .copy(let source): try fm.copyItem(at: source, to: url)
-                }
-            }
         } catch {
-            try? fm.removeItem(at: staging)
-            throw DiagnosticsError([.error(at: location, "写入网站文件失败：\(error.localizedDescription)",
-                                           hint: "检查输出文件夹的磁盘空间和写权限；原有网站未被改动。")])
+            throw writeError(error)
         }
-        try swapIn(staging, at: output, location: location)
+        madeFolders.insert(staging.path)
+    }
+
+    public func put(_ path: String, _ contents: SiteFiles.Contents) throws(DiagnosticsError) -> Int {
+        let url = staging.appendingPathComponent(path)
+        do {
+            let folder = url.deletingLastPathComponent().path
+            if !lock.withLock({ madeFolders.contains(folder) }) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                _ = lock.withLock { madeFolders.insert(folder) }
+            }
+            switch contents {
+            case .data(let data): try data.write(to: url)
+            case .copy(let source): try FileManager.default.copyItem(at: source, to: url)
+            case .previous(let source):
+                // A hard link costs no bytes and no time; the old folder is removed
+                // after the swap, and this name keeps the file alive.
+                if link(source.path, url.path) != 0 { try FileManager.default.copyItem(at: source, to: url) }
+            }
+            return contents.byteCount
+        } catch {
+            throw writeError(error)
+        }
+    }
+
+    /// Swaps the finished staging folder in for the output.
+    public func commit() throws(DiagnosticsError) {
+        try Self.swapIn(staging, at: output, location: SourceLocation(file: output.path))
+    }
+
+    /// Throws the staging folder away; the output stays as it was.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func writeError(_ error: any Error) -> DiagnosticsError {
+        DiagnosticsError([.error(at: SourceLocation(file: output.path), "写入网站文件失败：\(error.localizedDescription)",
+                                 hint: "检查输出文件夹的磁盘空间和写权限；原有网站未被改动。")])
     }
 
     /// Staging folders left by builds that were killed (their process is gone).

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A decimal as sign, integer significand and power of ten, when the significand
+/// fits in 64 bits (every score, point value and ratio does). Formatting through
+/// these parts is integer arithmetic; going through `Decimal.description` and
+/// string surgery was a tenth of a large build.
+struct DecimalParts: Equatable {
+    var negative: Bool
+    var significand: UInt64
+    var exponent: Int
+
+    /// Reads the parts straight from Decimal's storage (exponent byte, length and
+    /// sign bits, 16-bit mantissa words). Foundation does not make that storage
+    /// public, so `layoutIsKnown` proves the reading right once, on sample values,
+    /// before it is ever trusted; otherwise callers take the slow path.
+    init?(_ value: Decimal) {
+        guard Self.layoutIsKnown else { return nil }
+        guard let parts = Self.read(value) else { return nil }
+        self = parts
+    }
+
+    init(negative: Bool, significand: UInt64, exponent: Int) {
+        self.negative = negative
+        self.significand = significand
+        self.exponent = exponent
+    }
+
+    private static func read(_ value: Decimal) -> DecimalParts? {
+        var copy = value
+        return withUnsafeBytes(of: &copy) { raw -> DecimalParts? in
+            guard raw.count == 20 else { return nil }
+            let exponent = Int(Int8(bitPattern: raw[0]))
+            let flags = raw[1]
+            let length = Int(flags >> 4)
+            let negative = flags & 0x08 != 0
+            guard length <= 4 else { return nil }
+            var significand: UInt64 = 0
+            for word in stride(from: length - 1, through: 0, by: -1) {
+                significand = significand << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8
+            }
+            return DecimalParts(negative: negative, significand: significand, exponent: exponent)
+        }
+    }
+
+    /// The storage layout matches what `read` expects, checked on values whose
+    /// parts are known.
+    static let layoutIsKnown: Bool = {
+        let samples: [(String, DecimalParts)] = [
+            ("-12.34", DecimalParts(negative: true, significand: 1234, exponent: -2)),
+            ("1", DecimalParts(negative: false, significand: 1, exponent: 0)),
+            ("0", DecimalParts(negative: false, significand: 0, exponent: 0)),
+            ("123456789012.5", DecimalParts(negative: false, significand: 1_234_567_890_125, exponent: -1)),
+            ("0.000000000001", DecimalParts(negative: false, significand: 1, exponent: -12)),
+            ("-18446744073709551615", DecimalParts(negative: true, significand: UInt64.max, exponent: 0)),
+        ]
+        for (text, expected) in samples {
+            guard let value = Decimal(string: text), let parts = read(value) else { return false }
+            // A value may be stored un-normalised (trailing zeros); compare as numbers.
+            let rebuilt = Decimal(sign: parts.negative ? .minus : .plus, exponent: parts.exponent,
+                                  significand: Decimal(parts.significand))
+            guard rebuilt == value, parts.negative == expected.negative else { return false }
+        }
+        return true
+    }()
+
+    static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(UInt64(1)) { result, _ in result * 10 } }
+
+    /// Rounded half-up (away from zero) to `places` decimals, as the integer count
+    /// of 10^-places units; nil when that does not fit in 64 bits.
+    func scaled(to places: Int) -> UInt64? {
+        let shift = exponent + places
+        if shift >= 0 {
+            guard shift < Self.powersOfTen.count else { return significand == 0 ? 0 : nil }
+            let (product, overflow) = significand.multipliedReportingOverflow(by: Self.powersOfTen[shift])
+            return overflow ? nil : product
+        }
+        guard -shift < Self.powersOfTen.count else { return 0 }
+        let divisor = Self.powersOfTen[-shift]
+        let (quotient, remainder) = significand.quotientAndRemainder(dividingBy: divisor)
+        return remainder >= divisor - remainder ? quotient + 1 : quotient
+    }
+
+    /// `units` × 10^-places written positionally with exactly `places` decimals.
+    static func digits(_ units: UInt64, places: Int) -> String {
+        var text = String(units)
+        guard places > 0 else { return text }
+        if text.utf8.count <= places {
+            text = String(repeating: "0", count: places - text.utf8.count + 1) + text
+        }
+        text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
+        return text
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+extension Array where Element: Sendable {
+    /// `map` on every core: the elements are taken in turn from a shared counter
+    /// by one worker per core, and the results come back in the original order,
+    /// so the outcome is the same as a plain `map` whatever the scheduling.
+    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count)
+        guard workers > 1 else { return map(transform) }
+        let slots = ResultSlots<Result>(count: count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = slots.claim() {
+                slots.fill(index, transform(self[index]))
+            }
+        }
+        return slots.results
+    }
+}
+
+/// The results of a concurrent map: each slot is written by exactly one worker
+/// (the one that claimed its index), and read only after all workers are done.
+private final class ResultSlots<Result>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var slots: [Result?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func fill(_ index: Int, _ result: Result) {
+        lock.withLock { slots[index] = result }
+    }
+
+    var results: [Result] { slots.map { $0! } }
+}

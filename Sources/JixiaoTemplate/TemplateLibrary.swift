@@ -1,0 +1,89 @@
+/// A set of named templates that may refer to each other by name (partials, parents).
+///
+/// Immutable once made, so one library can render pages on several threads at once.
+public struct TemplateLibrary: Sendable {
+    private let templates: [String: ParsedTemplate]
+
+    /// Parses every template (name → source text). Templates are parsed in name order,
+    /// so the error reported for a library with several broken templates is stable.
+    public init(templates sources: [String: String]) throws(TemplateSyntaxError) {
+        var templates: [String: ParsedTemplate] = [:]
+        templates.reserveCapacity(sources.count)
+        for name in sources.keys.sorted() {
+            let source = sources[name] ?? ""
+            let nodes = try TemplateParser.parse(source, name: name)
+            templates[name] = ParsedTemplate(nodes: nodes, sourceLength: source.utf8.count)
+        }
+        self.templates = templates
+    }
+
+    public func contains(_ name: String) -> Bool {
+        templates[name] != nil
+    }
+
+    /// Renders the template `name`; nil when there is no such template. A partial or
+    /// parent that does not exist renders as nothing (see `referencedNames`).
+    public func render(_ name: String, _ context: TemplateValue) -> String? {
+        var output = ""
+        guard render(name, context, into: &output) else { return nil }
+        return output
+    }
+
+    /// Appends the rendering of `name` to `output`; false (and `output` unchanged)
+    /// when there is no such template.
+    public func render(_ name: String, _ context: TemplateValue, into output: inout String) -> Bool {
+        guard let template = templates[name] else { return false }
+        var renderer = TemplateRenderer(templates: templates, context: context, output: "")
+        swap(&renderer.output, &output)
+        // Pages are mostly template text plus values; start with room for a few times
+        // the template so appending rarely has to grow the string.
+        renderer.output.reserveCapacity(renderer.output.utf8.count + max(4096, template.sourceLength * 4))
+        renderer.render(template.nodes, escapesHTML: true)
+        swap(&renderer.output, &output)
+        return true
+    }
+
+    /// The partial and parent names the template `name` uses (`{{>name}}`, `{{<name}}`),
+    /// sorted and unique, so a caller can report the ones that do not exist. Names
+    /// chosen by the context (`{{>*name}}`) cannot be known and are not listed.
+    public func referencedNames(_ name: String) -> [String] {
+        templates[name]?.referencedNames ?? []
+    }
+}
+
+/// One parsed template of a library.
+struct ParsedTemplate: Sendable {
+    let nodes: [TemplateNode]
+    let sourceLength: Int
+    let referencedNames: [String]
+
+    init(nodes: [TemplateNode], sourceLength: Int) {
+        self.nodes = nodes
+        self.sourceLength = sourceLength
+        var names = Set<String>()
+        Self.collectReferences(in: nodes, into: &names)
+        self.referencedNames = names.sorted()
+    }
+
+    private static func collectReferences(in nodes: [TemplateNode], into names: inout Set<String>) {
+        for node in nodes {
+            switch node {
+            case .section(let section), .invertedSection(let section):
+                collectReferences(in: section.body, into: &names)
+            case .block(let block):
+                collectReferences(in: block.defaultContent, into: &names)
+            case .partial(let call):
+                if case .named(let name) = call.target {
+                    names.insert(name)
+                }
+                if let overrides = call.overrides {
+                    for override in overrides.values {
+                        collectReferences(in: override, into: &names)
+                    }
+                }
+            case .text, .variable, .contentType:
+                break
+            }
+        }
+    }
+}

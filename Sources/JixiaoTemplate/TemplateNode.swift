@@ -1,0 +1,115 @@
+/// One piece of a parsed template. A template is parsed once into a tree of nodes;
+/// rendering walks the tree and never looks at the source text again.
+///
+/// Every payload is a single reference (or a string), so walking the tree copies one
+/// reference per node; the parts that are not strings live in final classes.
+enum TemplateNode: Sendable {
+    /// Literal text, copied as is.
+    case text(String)
+    /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (not escaped).
+    case variable(TemplateName, escaped: Bool)
+    /// `{{#name}}…{{/name}}`
+    case section(Section)
+    /// `{{^name}}…{{/name}}`
+    case invertedSection(Section)
+    /// `{{>name}}`, or `{{<name}}…{{/name}}`.
+    case partial(PartialCall)
+    /// `{{$name}}default{{/name}}` outside a parent call: replaced by an override
+    /// when an enclosing parent call gives one.
+    case block(Block)
+    /// `{{%CONTENT_TYPE:HTML}}` / `{{%CONTENT_TYPE:TEXT}}`: whether later variables
+    /// in the same section are HTML-escaped.
+    case contentType(escapesHTML: Bool)
+}
+
+/// A section or inverted section: the name it tests and the nodes it renders.
+final class Section: Sendable {
+    let name: TemplateName
+    let body: [TemplateNode]
+
+    init(name: TemplateName, body: [TemplateNode]) {
+        self.name = name
+        self.body = body
+    }
+}
+
+/// A block with its default content.
+final class Block: Sendable {
+    let name: String
+    let defaultContent: [TemplateNode]
+    /// The whitespace before a standalone block tag, added to the lines it renders.
+    let indentation: String
+
+    init(name: String, defaultContent: [TemplateNode], indentation: String) {
+        self.name = name
+        self.defaultContent = defaultContent
+        self.indentation = indentation
+    }
+}
+
+/// A partial or parent call.
+final class PartialCall: Sendable {
+    enum Target: Sendable {
+        /// `{{>partials/name}}`: a fixed template name.
+        case named(String)
+        /// `{{>*name}}`: the template named by a context value.
+        case dynamic(TemplateName)
+    }
+
+    let target: Target
+    /// The whitespace before a standalone tag, added to every line the partial renders
+    /// after its first; nil when the tag is not standalone (plain partials only).
+    let indentation: String?
+    /// The blocks a parent call (`{{<name}}`) overrides; nil for a plain partial.
+    let overrides: [String: [TemplateNode]]?
+
+    init(target: Target, indentation: String?, overrides: [String: [TemplateNode]]?) {
+        self.target = target
+        self.indentation = indentation
+        self.overrides = overrides
+    }
+}
+
+/// A name in a tag, split once at parse time.
+final class TemplateName: Sendable {
+    enum Kind: Sendable {
+        /// `{{.}}` (or an empty name): the current context.
+        case current
+        /// `{{index()}}` and friends: a transform of the position in the list being iterated.
+        case listPosition
+        /// `{{.name}}`: looked up in the current context only, without climbing.
+        case anchored
+        /// `{{name}}` / `{{a.b}}`: the first part is searched from the innermost context
+        /// outwards, the rest are looked up inside what was found.
+        case search
+    }
+
+    let kind: Kind
+    /// The parts between dots, empty ones dropped (`a..b` is `a`, `b`): the first is
+    /// searched for in the context stack, the rest inside what was found. Kept apart
+    /// so a lookup needs no slicing.
+    let first: String
+    let rest: [String]
+    /// Applied in order (the innermost call of `f(g(x))` first).
+    let transforms: [Transform]
+
+    init(name: String, transformNames: [String]) {
+        let components = name.split(separator: ".").map(String.init)
+        first = components.first ?? ""
+        rest = Array(components.dropFirst())
+        // Written `f(g(x))`, so the last name is applied first.
+        transforms = transformNames.reversed().map(Transform.init(name:))
+        if name == "." {
+            kind = .current
+        } else if name.isEmpty && !transformNames.isEmpty {
+            kind = .listPosition
+        } else if name.first == "." {
+            kind = .anchored
+        } else if components.isEmpty {
+            // `{{}}`: swift-mustache resolves an empty name to the current context.
+            kind = .current
+        } else {
+            kind = .search
+        }
+    }
+}

@@ -1,0 +1,338 @@
+/// Renders parsed templates into one output string.
+///
+/// State that swift-mustache copies into a new context object for every section,
+/// partial and list element lives here once: a stack of context values (pushed and
+/// popped, never copied), the position in the list being iterated, the current
+/// partial indentation and the block overrides of enclosing parent calls.
+struct TemplateRenderer {
+    private let templates: [String: ParsedTemplate]
+    var output: String
+    /// Innermost context last.
+    private var stack: [TemplateValue]
+    /// Set while rendering an element of a list section (for `first()`, `index()`…).
+    private var listPosition: ListPosition?
+    /// The indentation of the enclosing standalone partials and blocks.
+    private var indentation = ""
+    /// Block overrides of the enclosing parent calls, outermost first: the outermost
+    /// override of a block wins.
+    private var overrides: [[String: [TemplateNode]]] = []
+    /// Indentation still to be written before the next non-empty output (see `render`).
+    private var pendingIndentation: String?
+    /// Partial and block calls in progress; bounded so a partial that includes itself
+    /// ends instead of overflowing the stack.
+    private var callDepth = 0
+    private static let maximumCallDepth = 64
+
+    init(templates: [String: ParsedTemplate], context: TemplateValue, output: String) {
+        self.templates = templates
+        self.stack = [context]
+        self.stack.reserveCapacity(16)
+        self.output = output
+    }
+
+    /// Renders a node list: a template, a section body, one list element…
+    ///
+    /// Indentation follows swift-mustache exactly: inside an indented partial or block,
+    /// a node's output is indented when it is not empty and what this same call
+    /// rendered so far ends with "\n" (an output ending in "\r\n" does not count, like
+    /// Swift's `Character` comparison). The indentation is kept pending and written
+    /// just before the next non-empty output, so nothing is inserted after the fact.
+    mutating func render(_ nodes: [TemplateNode], escapesHTML initialEscaping: Bool) {
+        var escapesHTML = initialEscaping
+        let start = output.utf8.count
+        let indented = !indentation.isEmpty
+        // Indexing (rather than `for node in nodes`) lets the optimizer borrow each
+        // node from the array instead of copying it.
+        for index in nodes.indices {
+            if indented {
+                markLineStart(since: start)
+            }
+            switch nodes[index] {
+            case .text(let text):
+                if indented {
+                    appendIndentedText(text, since: start)
+                } else {
+                    append(text)
+                }
+            case .variable(let name, let escaped):
+                if let value = resolve(name) {
+                    appendValue(value, escaped: escaped && escapesHTML)
+                }
+            case .section(let section):
+                renderSection(resolve(section.name), section.body, escapesHTML: escapesHTML)
+            case .invertedSection(let section):
+                renderInvertedSection(resolve(section.name), section.body, escapesHTML: escapesHTML)
+            case .partial(let call):
+                renderPartial(call)
+            case .block(let block):
+                renderBlock(block, escapesHTML: escapesHTML)
+            case .contentType(let escapes):
+                escapesHTML = escapes
+            }
+        }
+        // Indentation left pending by this call (or one inside it) after its last
+        // output is dropped: swift-mustache only indents output that follows.
+        if pendingIndentation != nil && output.utf8.count > start {
+            pendingIndentation = nil
+        }
+    }
+
+    // MARK: - Output
+
+    @inline(__always)
+    private mutating func flushPendingIndentation() {
+        if let pending = pendingIndentation {
+            output += pending
+            pendingIndentation = nil
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        guard !text.isEmpty else { return }
+        flushPendingIndentation()
+        output += text
+    }
+
+    private mutating func append(_ text: Substring) {
+        guard !text.isEmpty else { return }
+        flushPendingIndentation()
+        output += text
+    }
+
+    private mutating func appendValue(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .string(let string):
+            guard !string.isEmpty else { return }
+            flushPendingIndentation()
+            if escaped {
+                HTMLEscaping.append(string, to: &output)
+            } else {
+                output += string
+            }
+        case .int(let int):
+            // Digits and "-" need no escaping.
+            append(String(int))
+        case .bool(let bool):
+            append(bool ? "true" : "false")
+        case .list, .object:
+            let text = ValueText.text(value)
+            append(escaped ? HTMLEscaping.escape(text) : text)
+        case .null:
+            break
+        }
+    }
+
+    /// Before a node of an indented call: indentation becomes pending when this call's
+    /// output so far is not empty and ends with a line feed.
+    private mutating func markLineStart(since start: Int) {
+        let utf8 = output.utf8
+        let count = utf8.count
+        guard count > start else { return }
+        var atLineStart = false
+        if let last = utf8.last, last == UInt8(ascii: "\n") {
+            // "\r\n" is one Character in Swift, and is not equal to "\n".
+            atLineStart = count - start < 2 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != UInt8(ascii: "\r")
+        }
+        pendingIndentation = atLineStart ? indentation : nil
+    }
+
+    /// Text inside an indented call: the parser joins adjacent lines into one text
+    /// node, so each line after a newline is indented as a separate node would be.
+    private mutating func appendIndentedText(_ text: String, since start: Int) {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            utf8.formIndex(after: &index)
+            if byte == UInt8(ascii: "\n") {
+                if lineStart != utf8.startIndex { markLineStart(since: start) }
+                append(text[lineStart..<index])
+                lineStart = index
+            }
+        }
+        if lineStart < utf8.endIndex {
+            if lineStart != utf8.startIndex { markLineStart(since: start) }
+            append(text[lineStart...])
+        }
+    }
+
+    // MARK: - Lookup
+
+    /// The value a name refers to; nil when there is none (`.null` counts as none).
+    private func resolve(_ name: TemplateName) -> TemplateValue? {
+        var value: TemplateValue
+        switch name.kind {
+        case .search:
+            guard let found = search(name) else { return nil }
+            if name.transforms.isEmpty { return found }
+            value = found
+        case .current:
+            guard let top = stack.last else { return nil }
+            value = top
+        case .listPosition:
+            // The first transform reads the list position; the others apply to its result.
+            guard let position = listPosition, let transformed = name.transforms.first?.apply(to: position) else {
+                return nil
+            }
+            return Self.applyTransforms(name.transforms.dropFirst(), to: transformed)
+        case .anchored:
+            guard let top = stack.last else { return nil }
+            if name.first.isEmpty {
+                value = top
+            } else {
+                guard let child = Self.child(top, name.first), let found = Self.descend(child, name.rest) else { return nil }
+                value = found
+            }
+        }
+        return Self.applyTransforms(name.transforms[...], to: value)
+    }
+
+    private static func applyTransforms(_ transforms: ArraySlice<Transform>, to value: TemplateValue) -> TemplateValue? {
+        var value = value
+        for transform in transforms {
+            guard let transformed = transform.apply(to: value) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    /// Finds the first part of a name from the innermost context outwards, then the
+    /// other parts inside what was found (without climbing again).
+    private func search(_ name: TemplateName) -> TemplateValue? {
+        var index = stack.count - 1
+        while index >= 0 {
+            if let child = Self.child(stack[index], name.first) {
+                return name.rest.isEmpty ? child : Self.descend(child, name.rest)
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The value of `key` in an object; nil when it is not an object, the key is
+    /// absent or its value is `.null`.
+    @inline(__always)
+    private static func child(_ value: TemplateValue, _ key: String) -> TemplateValue? {
+        guard case .object(let object) = value, let child = object[key] else { return nil }
+        if case .null = child { return nil }
+        return child
+    }
+
+    private static func descend(_ value: TemplateValue, _ components: [String]) -> TemplateValue? {
+        var current = value
+        for component in components {
+            guard let child = child(current, component) else { return nil }
+            current = child
+        }
+        return current
+    }
+
+    // MARK: - Sections
+
+    /// `{{#name}}`: lists render once per element, `true` once, `false`, missing and
+    /// empty lists not at all; any other value (even "" or 0, as in swift-mustache)
+    /// renders once with the value as the innermost context.
+    private mutating func renderSection(_ value: TemplateValue?, _ body: [TemplateNode], escapesHTML: Bool) {
+        guard let value else { return }
+        switch value {
+        case .list(let elements):
+            guard !elements.isEmpty else { return }
+            let savedPosition = listPosition
+            let lastIndex = elements.count - 1
+            for (index, element) in elements.enumerated() {
+                listPosition = ListPosition(isFirst: index == 0, isLast: index == lastIndex, index: index)
+                stack.append(element)
+                render(body, escapesHTML: escapesHTML)
+                stack.removeLast()
+            }
+            listPosition = savedPosition
+        case .bool(let bool):
+            // No new context: `first()` and friends still see the enclosing list.
+            if bool { render(body, escapesHTML: escapesHTML) }
+        case .null:
+            return
+        case .string, .int, .object:
+            renderPushing(value, body, escapesHTML: escapesHTML)
+        }
+    }
+
+    /// `{{^name}}`: renders when the value is missing, `false` or an empty list.
+    private mutating func renderInvertedSection(_ value: TemplateValue?, _ body: [TemplateNode], escapesHTML: Bool) {
+        switch value {
+        case nil, .null?:
+            render(body, escapesHTML: escapesHTML)
+        case .bool(let bool)?:
+            if !bool { render(body, escapesHTML: escapesHTML) }
+        case .list(let elements)?:
+            // swift-mustache makes the empty list the innermost context.
+            if elements.isEmpty { renderPushing(.list([]), body, escapesHTML: escapesHTML) }
+        case .string?, .int?, .object?:
+            return
+        }
+    }
+
+    private mutating func renderPushing(_ value: TemplateValue, _ body: [TemplateNode], escapesHTML: Bool) {
+        let savedPosition = listPosition
+        listPosition = nil
+        stack.append(value)
+        render(body, escapesHTML: escapesHTML)
+        stack.removeLast()
+        listPosition = savedPosition
+    }
+
+    // MARK: - Partials and inheritance
+
+    /// `{{>name}}` and `{{<name}}…{{/name}}`. A template that does not exist renders
+    /// nothing, as in swift-mustache.
+    private mutating func renderPartial(_ call: PartialCall) {
+        let template: ParsedTemplate?
+        switch call.target {
+        case .named(let name):
+            template = templates[name]
+        case .dynamic(let name):
+            guard case .string(let templateName)? = resolve(name) else { return }
+            template = templates[templateName]
+        }
+        guard let template, callDepth < Self.maximumCallDepth else { return }
+        let savedIndentation = indentation
+        let savedPosition = listPosition
+        if let extra = call.indentation {
+            indentation += extra
+        }
+        if let blockOverrides = call.overrides {
+            overrides.append(blockOverrides)
+        }
+        listPosition = nil
+        callDepth += 1
+        // A partial starts escaping HTML again whatever the caller's content type.
+        render(template.nodes, escapesHTML: true)
+        callDepth -= 1
+        if call.overrides != nil {
+            overrides.removeLast()
+        }
+        listPosition = savedPosition
+        indentation = savedIndentation
+    }
+
+    /// `{{$name}}default{{/name}}`: the outermost override of `name`, or the default.
+    private mutating func renderBlock(_ block: Block, escapesHTML: Bool) {
+        guard callDepth < Self.maximumCallDepth else { return }
+        var content = block.defaultContent
+        for level in overrides {
+            if let override = level[block.name] {
+                content = override
+                break
+            }
+        }
+        let savedIndentation = indentation
+        let savedPosition = listPosition
+        indentation += block.indentation
+        listPosition = nil
+        callDepth += 1
+        render(content, escapesHTML: escapesHTML)
+        callDepth -= 1
+        listPosition = savedPosition
+        indentation = savedIndentation
+    }
+}
