@@ -15,8 +15,20 @@ enum PlaceholderPattern {
         return try! NSRegularExpression(pattern: patterns.joined(separator: "|"))
     }()
 
+    /// Every pattern needs one of these characters; most cells have none, and
+    /// then the regular expression (run on every cell of results.csv) is skipped.
+    static func mayContain(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar {
+            case "*", "＊", "×", "X", "x", "Ｘ", "某", "t", "T", "待", "此": true
+            default: false
+            }
+        }
+    }
+
     /// The first placeholder in `text`: its offset in Unicode scalars and its text.
     static func first(in text: String) -> (offset: Int, match: String)? {
+        guard mayContain(text) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let found = expression.firstMatch(in: text, range: range),
               let matched = Range(found.range, in: text) else { return nil }

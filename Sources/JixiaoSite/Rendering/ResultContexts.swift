@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoTemplate
 
 /// The ranking page and the unit score cards: computed numbers, each shown with
 /// how it was obtained.
@@ -85,35 +86,39 @@ extension SiteRenderer {
 
     mutating func unitContext(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
         let precision = evaluation.settings.precision
-        var rows: [[String: Any]] = []
+        // The score table is most of a card's context: built as template values
+        // directly, not as `Any` to be converted (see TemplateValue(any:)).
+        var rows: [TemplateValue] = []
         func walk(_ score: IndicatorScore) {
-            var row: [String: Any] = [
-                "id": score.indicator.id, "name": score.indicator.name, "level": score.indicator.level,
-                "indent": score.indicator.level - 1,
-                "is_group": !score.children.isEmpty,
-                "points": Format.points(score.points),
-                "score": Format.score(score.score, precision) ?? "不适用",
-                "deduction": score.notApplicable ? "—" : Format.score(score.deduction, precision),
-                "has_deduction": score.deduction > 0,
-                "not_applicable": score.notApplicable, "vetoed": score.vetoed,
-                "computation": score.computation, "reasons": score.reasons, "evidence": score.evidence,
-                "inputs": score.inputs.map { ["name": Self.inputNames[$0.name] ?? $0.name, "value": $0.text] },
-                "rule": score.indicator.ruleDescription,
+            let row: [String: TemplateValue] = [
+                "id": .string(score.indicator.id), "name": .string(score.indicator.name),
+                "level": .int(score.indicator.level), "indent": .int(score.indicator.level - 1),
+                "is_group": .bool(!score.children.isEmpty),
+                "points": .string(Format.points(score.points)),
+                "score": .string(Format.score(score.score, precision) ?? "不适用"),
+                "deduction": .string(score.notApplicable ? "—" : Format.score(score.deduction, precision)),
+                "has_deduction": .bool(score.deduction > 0),
+                "not_applicable": .bool(score.notApplicable), "vetoed": .bool(score.vetoed),
+                "computation": .string(score.computation),
+                "reasons": .list(score.reasons.map(TemplateValue.string)),
+                "evidence": .list(score.evidence.map(TemplateValue.string)),
+                "inputs": .list(score.inputs.map { .object(["name": .string(Self.inputNames[$0.name] ?? $0.name), "value": .string($0.text)]) }),
+                "rule": .string(score.indicator.ruleDescription),
+                "self": TemplateValue(Format.score(score.selfScore, precision)),
+                "criteria": TemplateValue(score.indicator.criteria),
+                "source": TemplateValue(score.source),
+                "reviewer": TemplateValue(score.reviewer),
+                "has_inputs": .bool(!score.inputs.isEmpty),
+                "has_evidence": .bool(!score.evidence.isEmpty),
+                "self_differs": .bool(score.selfScore != nil && score.score != nil && score.selfScore != score.score),
             ]
-            row["self"] = Format.score(score.selfScore, precision)
-            row["criteria"] = score.indicator.criteria
-            row["source"] = score.source
-            row["reviewer"] = score.reviewer
-            row["has_inputs"] = !score.inputs.isEmpty
-            row["has_evidence"] = !score.evidence.isEmpty
-            row["self_differs"] = score.selfScore != nil && score.score != nil && score.selfScore != score.score
-            rows.append(row)
+            rows.append(.object(row))
             score.children.forEach(walk)
         }
         unit.indicators.forEach(walk)
         var context: [String: Any] = [
             "unit": unitSummary(unit, evaluation: evaluation, page: path),
-            "rows": rows,
+            "rows": TemplateValue.list(rows),
             "computation": unit.computation,
             "components": unit.components.map { component -> [String: Any] in
                 ["name": component.name, "weight": Format.points(component.weight),
