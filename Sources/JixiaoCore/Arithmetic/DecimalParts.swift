@@ -80,14 +80,25 @@ struct DecimalParts: Equatable {
         return remainder >= divisor - remainder ? quotient + 1 : quotient
     }
 
-    /// `units` × 10^-places written positionally with exactly `places` decimals.
+    /// `units` × 10^-places written positionally with exactly `places` decimals,
+    /// digit by digit from the right into a buffer on the stack.
     static func digits(_ units: UInt64, places: Int) -> String {
-        var text = String(units)
-        guard places > 0 else { return text }
-        if text.utf8.count <= places {
-            text = String(repeating: "0", count: places - text.utf8.count + 1) + text
+        let capacity = 24 + max(0, places)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            var rest = units
+            var written = 0
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+                if written == places {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ".")
+                }
+            } while rest > 0 || written <= places
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<capacity]), as: UTF8.self)
         }
-        text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
-        return text
     }
 }

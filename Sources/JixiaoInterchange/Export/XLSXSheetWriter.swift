@@ -7,26 +7,32 @@ enum XLSXSheetWriter {
         // Column letters once, and every cell appended in place: a scores sheet has
         // hundreds of thousands of cells.
         let columnNames = (0..<columnCount).map(CellReference.columnName)
-        var rowNumber = 0
+        var rowNumber = 0 {
+            didSet { rowText = String(rowNumber) }
+        }
+        var rowText = "0"
         var data = ""
         data.reserveCapacity(64 * columnCount * (sheet.rows.count + 2))
+        // The fixed text after a cell reference, per style, made once.
+        var emptyTails: [Int: String] = [:], textTails: [Int: String] = [:]
+        let numberTail = "\" s=\"\(XLSXStyles.number)\"><v>", integerTail = "\" s=\"\(XLSXStyles.integer)\"><v>"
         func cell(_ column: Int, _ value: XLSXWorkbook.Cell, style: Int) {
             data += "<c r=\""
             data += columnNames[column]
-            data += String(rowNumber)
+            data += rowText
             switch value {
             case .empty:
-                data += "\" s=\"\(style)\"/>"
+                data += emptyTails[style] ?? { emptyTails[style] = "\" s=\"\(style)\"/>"; return emptyTails[style]! }()
             case .text(let text):
-                data += "\" s=\"\(style)\" t=\"s\"><v>"
+                data += textTails[style] ?? { textTails[style] = "\" s=\"\(style)\" t=\"s\"><v>"; return textTails[style]! }()
                 data += String(strings.id(text))
                 data += "</v></c>"
             case .number(let digits):
-                data += "\" s=\"\(XLSXStyles.number)\"><v>"
+                data += numberTail
                 data += digits
                 data += "</v></c>"
             case .integer(let value):
-                data += "\" s=\"\(XLSXStyles.integer)\"><v>"
+                data += integerTail
                 data += String(value)
                 data += "</v></c>"
             }
@@ -49,7 +55,7 @@ enum XLSXSheetWriter {
         for row in sheet.rows {
             rowNumber += 1
             data += "<row r=\""
-            data += String(rowNumber)
+            data += rowText
             data += "\">"
             for column in 0..<columnCount {
                 cell(column, column < row.count ? row[column] : .empty, style: styles[column])

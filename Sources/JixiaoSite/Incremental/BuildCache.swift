@@ -98,8 +98,8 @@ public struct BuildCache: Sendable {
 }
 
 extension StableHash {
-    /// Adds a template value: its kind, then its content; object keys in sorted
-    /// order, since a dictionary's own order differs from run to run.
+    /// Adds a template value: its kind, then its content (an object's members in
+    /// any order).
     mutating func add(_ value: TemplateValue) {
         switch value {
         case .string(let text):
@@ -116,10 +116,9 @@ extension StableHash {
             for item in items { add(item) }
         case .object(let members):
             add(6)
-            add(members.count)
-            for key in members.keys.sorted() {
-                add(key)
-                add(members[key]!)
+            addUnordered(members) { hash, member in
+                hash.add(member.key)
+                hash.add(member.value)
             }
         case .null:
             add(7)

@@ -61,9 +61,10 @@ struct SiteRenderer: Sendable {
             if evaluation.publishesRanking {
                 jobs += downloadJobs(evaluation)
             }
-            if evaluation.publishesUnits {
+            if evaluation.publishesUnits, let first = evaluation.result.units.first {
+                let frame = frame(for: SitePaths.unit(evaluation.slug, first.unit.slug), evaluation: evaluation, tab: "ranking")
                 for unit in evaluation.result.units {
-                    jobs.append { $0.renderUnit(unit, evaluation: evaluation) }
+                    jobs.append { $0.renderUnit(unit, evaluation: evaluation, frame: frame) }
                 }
             }
         }
@@ -121,26 +122,22 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    mutating func renderUnit(_ unit: UnitScore, evaluation: EvaluatedEvaluation) {
+    mutating func renderUnit(_ unit: UnitScore, evaluation: EvaluatedEvaluation, frame: [String: TemplateValue]) {
         let path = SitePaths.unit(evaluation.slug, unit.unit.slug)
-        page(path, template: "unit", title: "\(unit.unit.name)考核得分", evaluation: evaluation, tab: "ranking",
+        page(path, template: "unit", title: "\(unit.unit.name)考核得分", frame: frame,
              context: unitContext(unit, evaluation: evaluation, page: path))
     }
 
-    /// Renders one page through its template and the base layout.
+    /// Renders one page through its template and the base layout. `frame` is what
+    /// the page shares with its siblings (see `frame(for:evaluation:tab:)`), when the
+    /// caller made it once for many pages.
     mutating func page(_ path: String, template: String, title: String,
                        evaluation: EvaluatedEvaluation? = nil, tab: String? = nil,
-                       context: [String: Any]) {
-        var full = baseContext(page: path, title: title)
-        if let evaluation {
-            full["evaluation"] = evaluationContext(evaluation, page: path, tab: tab)
-            full["sample_data"] = evaluation.settings.sampleData
-            full["has_breadcrumbs"] = true
-            full["breadcrumbs"] = [["title": "首页", "href": SitePaths.link(SitePaths.home, from: path)],
-                                   ["title": evaluation.settings.title, "href": SitePaths.link(SitePaths.overview(evaluation.slug), from: path)]]
-        }
-        full.merge(context) { _, new in new }
-        let value = TemplateValue(any: full)
+                       frame: [String: TemplateValue]? = nil, context: [String: Any]) {
+        var full = frame ?? self.frame(for: path, evaluation: evaluation, tab: tab)
+        full["page"] = ["title": .string(title), "path": .string(path)]
+        for (key, value) in context { full[key] = TemplateValue(any: value) }
+        let value = TemplateValue.object(full)
         let theme = theme
         if reusesPrevious(path, madeFrom: {
             var hash = theme.fingerprint
@@ -155,13 +152,28 @@ struct SiteRenderer: Sendable {
         }
     }
 
+    /// What every page in the same folder of the same evaluation (and tab) shares:
+    /// the site, its navigation, the evaluation's tabs and the breadcrumbs. All score
+    /// cards of an evaluation share one, made once rather than for each card.
+    func frame(for path: String, evaluation: EvaluatedEvaluation?, tab: String?) -> [String: TemplateValue] {
+        var frame = baseContext(page: path)
+        if let evaluation {
+            frame["evaluation"] = evaluationContext(evaluation, page: path, tab: tab)
+            frame["sample_data"] = evaluation.settings.sampleData
+            frame["has_breadcrumbs"] = true
+            frame["breadcrumbs"] = [["title": "首页", "href": SitePaths.link(SitePaths.home, from: path)],
+                                    ["title": evaluation.settings.title, "href": SitePaths.link(SitePaths.overview(evaluation.slug), from: path)]]
+        }
+        return frame.mapValues(TemplateValue.init(any:))
+    }
+
     /// The link to a unit's score card for a template context, or `false` (so
     /// `{{#href}}` is skipped) when this build does not publish the cards.
     func unitHref(_ evaluation: EvaluatedEvaluation, _ unit: String, from path: String) -> Any {
         evaluation.publishesUnits ? SitePaths.link(SitePaths.unit(evaluation.slug, unit), from: path) : false
     }
 
-    func baseContext(page path: String, title: String) -> [String: Any] {
+    func baseContext(page path: String) -> [String: Any] {
         let config = site.config
         var siteInfo: [String: Any] = ["title": config.title]
         siteInfo["description"] = config.description
@@ -181,7 +193,6 @@ struct SiteRenderer: Sendable {
         return [
             "root": SitePaths.root(from: path),
             "site": siteInfo,
-            "page": ["title": title, "path": path],
             "nav": nav,
             "generator": "jixiao",
             "internal_build": site.audience == .internal,

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoTemplate
 import Testing
 @testable import JixiaoSite
 
@@ -112,4 +113,39 @@ struct IncrementalBuildTests {
         #expect(report.reused == 0)
         #expect(try site.read("index.html").contains("内部"))
     }
+}
+
+@Suite("Fingerprints for the build cache")
+struct FingerprintTests {
+    static func fingerprint(_ value: TemplateValue) -> String {
+        var hash = StableHash()
+        hash.add(value)
+        return hash.hex
+    }
+
+    @Test("the same context gives the same fingerprint whatever the key order; any change gives another")
+    func contexts() {
+        var first: [String: TemplateValue] = [:]
+        var second: [String: TemplateValue] = [:]
+        let members: [(String, TemplateValue)] = (0..<50).map { ("key\($0)", .string("值\($0)")) }
+        for (key, value) in members { first[key] = value }
+        for (key, value) in members.reversed() { second[key] = value }
+        #expect(Self.fingerprint(.object(first)) == Self.fingerprint(.object(second)))
+        var changed = first
+        changed["key7"] = .string("值7 ")
+        #expect(Self.fingerprint(.object(changed)) != Self.fingerprint(.object(first)))
+        // Kinds and nesting count: "1" is not 1, [a, b] is not [ab], {a: {b}} is not {a: b}.
+        #expect(Self.fingerprint(.string("1")) != Self.fingerprint(.int(1)))
+        #expect(Self.fingerprint(["a", "b"]) != Self.fingerprint(["ab"]))
+        #expect(Self.fingerprint(["a": ["b": true]]) != Self.fingerprint(["a": true, "b": true]))
+        #expect(Self.fingerprint(["x": .null]) != Self.fingerprint([:]))
+    }
+
+    @Test("a fingerprint is the same in every process (the cache outlives the run)")
+    func stableAcrossRuns() {
+        // Computed once and written down: a per-process seeded hash would differ here.
+        #expect(Self.fingerprint(["title": "考核", "rows": [1, 2, true]]) == Self.recorded)
+    }
+
+    static let recorded = "a5a6f2f503611d26d723051912637f40"
 }
