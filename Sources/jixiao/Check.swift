@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var diagnostics: [Diagnostic]
         do throws(DiagnosticsError) {
-            diagnostics = try SiteBuilder.make(SiteBuilder.Options(root: site.rootURL)).warnings
+            diagnostics = try SiteBuilder.check(SiteBuilder.Options(root: site.rootURL))
         } catch {
             diagnostics = error.diagnostics
         }

@@ -17,6 +17,7 @@ public enum Evaluator {
         let precision = settings.precision
         let assessed = settings.units.compactMap { unit in results[unit.slug].map { (unit: unit, results: $0) } }
 
+        let sharedIndicators = Dictionary(system.allIndicators.map { ($0.id, SharedIndicator($0)) }) { first, _ in first }
         var units: [UnitScore] = []
         for (unit, unitResults) in assessed {
             ResultValidation.checkUnit(unit, unitResults, system: system, diagnostics: &diagnostics)
@@ -25,7 +26,8 @@ public enum Evaluator {
             for hit in vetoes {
                 if let id = hit.veto.scope.indicatorID, zeroed[id] == nil { zeroed[id] = hit }
             }
-            let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, precision: precision, vetoed: zeroed)
+            let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, precision: precision,
+                                            vetoed: zeroed, shared: sharedIndicators)
             let (indicators, indicatorTotal) = tree.score(diagnostics: &diagnostics)
             let adjustments = unitResults.adjustments.map { adjustment in
                 AdjustmentScore(points: adjustment.points, kind: adjustment.kind, kindName: adjustment.kind.name,

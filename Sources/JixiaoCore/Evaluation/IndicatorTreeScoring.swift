@@ -10,6 +10,8 @@ struct IndicatorTreeScoring {
     let precision: Int
     /// Indicator id → the veto that zeroes it.
     let vetoed: [String: VetoHit]
+    /// Indicator id → the indicator, shared by all units' scores (see SharedIndicator).
+    let shared: [String: SharedIndicator]
 
     /// The scored tree and the indicator total (rounded to the precision).
     func score(diagnostics: inout [Diagnostic]) -> (indicators: [IndicatorScore], total: Decimal) {
@@ -25,7 +27,7 @@ struct IndicatorTreeScoring {
                        diagnostics: inout [Diagnostic]) -> IndicatorScore {
         let result = results.score(indicator.id)
         var node = IndicatorScore(
-            indicator: indicator, points: indicator.points, score: nil,
+            indicator: shared[indicator.id] ?? SharedIndicator(indicator), points: indicator.points, score: nil,
             selfScore: result?.selfScore, deduction: 0, notApplicable: false, vetoed: false,
             inputs: result?.inputs.map { RuleInput(name: $0.key, text: $0.value.displayText) } ?? [],
             reasons: result?.reasons ?? [], evidence: result?.evidence ?? [], source: result?.source,

@@ -59,9 +59,21 @@ public struct UnitScore: Sendable {
     }
 }
 
+/// An indicator shared by every unit's score of it. A large evaluation holds
+/// millions of scores; a copy of the whole indicator (names, criteria, rule,
+/// owners …) in each was most of a build's memory and reference counting.
+public final class SharedIndicator: Sendable {
+    public let value: Indicator
+
+    public init(_ value: Indicator) {
+        self.value = value
+    }
+}
+
 /// One indicator's score for one unit.
 public struct IndicatorScore: Sendable {
-    public var indicator: Indicator
+    private var shared: SharedIndicator
+    public var indicator: Indicator { shared.value }
     /// Effective points after n/a redistribution (the declared points for an n/a indicator).
     public var points: Decimal
     /// Nil when not applicable.
@@ -80,6 +92,25 @@ public struct IndicatorScore: Sendable {
     /// How the score was obtained, e.g. "每次扣0.02分 × 3次 = 0.06，得0.14分".
     public var computation: String
     public var children: [IndicatorScore]
+
+    init(indicator: SharedIndicator, points: Decimal, score: Decimal?, selfScore: Decimal?, deduction: Decimal,
+         notApplicable: Bool, vetoed: Bool, inputs: [RuleInput], reasons: [String], evidence: [String],
+         source: String?, reviewer: String?, computation: String, children: [IndicatorScore]) {
+        shared = indicator
+        self.points = points
+        self.score = score
+        self.selfScore = selfScore
+        self.deduction = deduction
+        self.notApplicable = notApplicable
+        self.vetoed = vetoed
+        self.inputs = inputs
+        self.reasons = reasons
+        self.evidence = evidence
+        self.source = source
+        self.reviewer = reviewer
+        self.computation = computation
+        self.children = children
+    }
 
     public func find(_ id: String) -> IndicatorScore? {
         if indicator.id == id { return self }

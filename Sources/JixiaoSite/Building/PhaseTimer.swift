@@ -12,8 +12,9 @@ struct PhaseTimer {
         let now = Date()
         let resident = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?
             .split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 * Int(getpagesize()) / 1_048_576 } ?? 0
-        FileHandle.standardError.write(Data(String(format: "[timing] %-10@ %7.3f s  %5d MB resident\n",
-                                                   phase, now.timeIntervalSince(last), resident).utf8))
+        let name = phase.padding(toLength: 9, withPad: " ", startingAt: 0)
+        FileHandle.standardError.write(Data(String(format: "[timing] %@ %7.3f s  %5d MB resident\n",
+                                                   name, now.timeIntervalSince(last), resident).utf8))
         last = now
     }
 }

@@ -107,6 +107,14 @@ public struct SiteBuilder {
         return (sink.collected, prepared.warnings)
     }
 
+    /// Everything a build does except writing: every page is rendered (so template
+    /// errors are found) and dropped at once. What `jixiao check` runs.
+    public static func check(_ options: Options) throws(DiagnosticsError) -> [Diagnostic] {
+        let prepared = try prepare(options)
+        _ = try render(prepared, options, into: DiscardingSink())
+        return prepared.warnings
+    }
+
     /// Builds and writes the site, streaming pages into a staging folder as they
     /// are rendered; the previous output stays untouched unless everything succeeded.
     public static func build(_ options: Options) throws(DiagnosticsError) -> Report {

@@ -4,8 +4,9 @@ import JixiaoCore
 /// Reads content files as UTF-8 text. Invalid bytes are reported at their line
 /// instead of being replaced: nothing the user wrote is silently changed.
 enum TextFile {
-    /// Files larger than this are refused; no content file of a real site comes near it.
-    static let maximumSize = 20 * 1024 * 1024
+    /// Files larger than this are refused: a province's results.csv for 10,000 units ×
+    /// 40 indicators is about 30 MB; anything far beyond is not a content file.
+    static let maximumSize = 64 * 1024 * 1024
 
     static func read(_ url: URL, path: String) throws(DiagnosticsError) -> String {
         let data = try bytes(url, path: path)

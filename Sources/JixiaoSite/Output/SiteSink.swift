@@ -28,6 +28,11 @@ final class CollectingSink: SiteSink, @unchecked Sendable {
     var collected: SiteFiles { lock.withLock { files } }
 }
 
+/// Keeps nothing: for checking that every page renders.
+struct DiscardingSink: SiteSink {
+    func put(_ path: String, _ contents: SiteFiles.Contents) -> Int { contents.byteCount }
+}
+
 /// Masks personal data (as the site's privacy policy asks) in the text files of a
 /// public build before they reach the next sink.
 struct MaskingSink: SiteSink {

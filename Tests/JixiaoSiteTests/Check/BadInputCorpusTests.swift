@@ -66,7 +66,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     /// What `jixiao check` reports for a site: every error, or the warnings of a good build.
     static func check(_ root: URL) -> [Diagnostic] {
         do throws(DiagnosticsError) {
-            return try SiteBuilder.make(SiteBuilder.Options(root: root)).warnings
+            return try SiteBuilder.check(SiteBuilder.Options(root: root))
         } catch {
             return error.diagnostics
         }
