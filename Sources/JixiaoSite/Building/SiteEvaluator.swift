@@ -67,8 +67,10 @@ enum SiteEvaluator {
                                       hint: "添加 indicators.yaml（或 indicators/ 文件夹），结果中的指标编号须在其中。"))
         }
         let result = Evaluator.evaluate(settings: settings, system: system, results: results, diagnostics: &diagnostics)
+        var scored = content
+        scored.resultsTable = nil // read and scored; rendering needs only the results
         var evaluated = EvaluatedEvaluation(
-            content: content,
+            content: scored,
             result: result,
             plan: content.plan.map { publication($0, what: "工作方案", diagnostics: &diagnostics) },
             notices: content.notices.map { publication($0, what: "通知公告", diagnostics: &diagnostics) },
