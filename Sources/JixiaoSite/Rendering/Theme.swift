@@ -50,25 +50,26 @@ public struct Theme: Sendable {
                 assets[path] = folder.url.appendingPathComponent("assets/\(path)")
             }
         }
-        // Each template on its own first, so every broken file is reported, not just the first.
-        for name in sources.keys.sorted() {
-            do throws(TemplateSyntaxError) {
-                _ = try TemplateLibrary(templates: [name: sources[name]!.text])
-            } catch {
-                diagnostics.append(.error(
-                    at: SourceLocation(file: sources[name]!.file, line: error.line, column: error.column),
-                    "模板语法错误：\(error.message)",
-                    hint: "检查该行的 {{…}} 标签是否成对、名称是否一致。"))
-            }
-        }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         let library: TemplateLibrary
-    /// Every template's name and text, hashed: a page made with other templates is not reused.
-    let fingerprint: StableHash
         do throws(TemplateSyntaxError) {
             library = try TemplateLibrary(templates: sources.mapValues(\.text))
-        } catch {
-            throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(name)"), "模板无法解析：\(error)")])
+        } catch let first {
+            // The library stops at the first broken template; parse each alone to report them all.
+            for template in sources.keys.sorted() {
+                do throws(TemplateSyntaxError) {
+                    _ = try TemplateLibrary(templates: [template: sources[template]!.text])
+                } catch {
+                    diagnostics.append(.error(
+                        at: SourceLocation(file: sources[template]!.file, line: error.line, column: error.column),
+                        "模板语法错误：\(error.message)",
+                        hint: "检查该行的 {{…}} 标签是否成对、名称是否一致。"))
+                }
+            }
+            if diagnostics.isEmpty {
+                diagnostics.append(.error(at: SourceLocation(file: "themes/\(name)"), "模板无法解析：\(first)"))
+            }
+            throw DiagnosticsError(diagnostics)
         }
         for template in sources.keys.sorted() {
             for used in library.referencedNames(template) where !library.contains(used) {

@@ -178,4 +178,20 @@ struct SiteBuildTests {
         #expect(diagnostic.location.file == "themes/default/templates/archive.mustache")
         #expect(diagnostic.location.line == 3)
     }
+
+    @Test("every broken template is reported, and a partial that does not exist names its user")
+    func everyTemplateError() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.remove() }
+        try site.write("themes/default/templates/archive.mustache", "<h1>\n{{#years}}\n{{/wrong}}\n")
+        try site.write("themes/default/templates/page.mustache", "{{#doc}}\n")
+        let broken = try #require(throws: DiagnosticsError.self) { try site.build() }
+        #expect(broken.diagnostics.map(\.location.file) == ["themes/default/templates/archive.mustache",
+                                                             "themes/default/templates/page.mustache"])
+        try site.write("themes/default/templates/archive.mustache", "{{>partials/nowhere}}")
+        try site.write("themes/default/templates/page.mustache", "{{<base}}{{/base}}")
+        let missing = try #require(throws: DiagnosticsError.self) { try site.build() }
+        #expect(missing.diagnostics.map(\.location.file) == ["themes/default/templates/archive.mustache"])
+        #expect(missing.diagnostics.first?.message.contains("partials/nowhere") == true)
+    }
 }
