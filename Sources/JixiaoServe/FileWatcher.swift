@@ -58,28 +58,25 @@ public final class FileWatcher: @unchecked Sendable {
     #if canImport(Glibc)
     private func run(_ watcher: InotifyWatcher) {
         defer { watcher.close() }
-        var changed: Set<String> = []
-        while !isStopped {
-            // Waiting for the burst to end: wake after the quiet period; otherwise
-            // wake now and then to notice stop().
-            let timeout = changed.isEmpty ? 200 : quietMilliseconds
-            let paths = watcher.wait(milliseconds: timeout)
-            if paths.isEmpty {
-                if !changed.isEmpty {
-                    onChange(changed)
-                    changed = []
-                }
-            } else {
-                changed.formUnion(paths)
-            }
-        }
+        // Idle: wake now and then to notice stop(); in a burst: after the quiet period.
+        collectBursts { inBurst in watcher.wait(milliseconds: inBurst ? quietMilliseconds : 200) }
     }
     #else
     private func run(_ scanner: ModificationScanner) {
+        collectBursts { inBurst in
+            Thread.sleep(forTimeInterval: inBurst ? Double(quietMilliseconds) / 1000 : 0.3)
+            return scanner.scan()
+        }
+    }
+    #endif
+
+    /// Gathers changed paths until a wait brings none, then reports the burst once.
+    /// `nextChanges` waits (briefly, or for the quiet period while a burst is on)
+    /// and returns what changed meanwhile.
+    private func collectBursts(_ nextChanges: (_ inBurst: Bool) -> Set<String>) {
         var changed: Set<String> = []
         while !isStopped {
-            Thread.sleep(forTimeInterval: changed.isEmpty ? 0.3 : Double(quietMilliseconds) / 1000)
-            let paths = scanner.scan()
+            let paths = nextChanges(!changed.isEmpty)
             if paths.isEmpty {
                 if !changed.isEmpty {
                     onChange(changed)
@@ -90,7 +87,6 @@ public final class FileWatcher: @unchecked Sendable {
             }
         }
     }
-    #endif
 
     /// Names editors use for their own temporary and backup files.
     static func isIgnored(_ name: String) -> Bool {

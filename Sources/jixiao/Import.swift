@@ -47,6 +47,13 @@ struct ImportOptions: ParsableArguments {
         return try SpreadsheetInput.read(url: url, displayName: file, sheet: sheet, encoding: forced)
     }
 
+    /// Prints why an import stopped; nothing was written.
+    func failure(_ diagnostics: [Diagnostic]) -> ExitCode {
+        DiagnosticPrinter.print(diagnostics)
+        FileHandle.standardError.write(Data("导入失败，没有写入任何文件。\n".utf8))
+        return .failure
+    }
+
     func finish(_ problems: [Diagnostic]) throws {
         DiagnosticPrinter.print(problems)
         if problems.contains(where: { $0.severity == .error }) {
@@ -73,9 +80,7 @@ struct ImportIndicators: ParsableCommand {
             try ImportWriting.write(IndicatorYAMLWriter.yaml(system), to: site.rootURL.appendingPathComponent(relative),
                                     displayPath: relative, force: options.force)
         } catch {
-            DiagnosticPrinter.print(error.diagnostics)
-            FileHandle.standardError.write(Data("导入失败，没有写入任何文件。\n".utf8))
-            throw ExitCode.failure
+            throw options.failure(error.diagnostics)
         }
         try options.finish(problems)
         let leaves = system.all.filter(\.isLeaf)
@@ -111,9 +116,7 @@ struct ImportResults: ParsableCommand {
             try ImportWriting.write(ResultsSheetReader.csv(rows), to: site.rootURL.appendingPathComponent(relative),
                                     displayPath: relative, force: options.force)
         } catch {
-            DiagnosticPrinter.print(error.diagnostics)
-            FileHandle.standardError.write(Data("导入失败，没有写入任何文件。\n".utf8))
-            throw ExitCode.failure
+            throw options.failure(error.diagnostics)
         }
         try options.finish(problems)
         print("已写入 \(relative)：\(Set(rows.map(\.unit)).count) 个单位，\(rows.count) 行得分。")

@@ -40,5 +40,4 @@ extension String {
     private static func cannotStartSpace(_ byte: UInt8) -> Bool {
         (byte > 0x20 && byte < 0x7F) || (byte >= 0x80 && byte != 0xC2 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3)
     }
-
 }
