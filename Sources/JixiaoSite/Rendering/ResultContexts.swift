@@ -38,11 +38,7 @@ extension SiteRenderer {
             "grade_counts": result.gradeCounts.map { ["grade": $0.grade, "count": $0.count] },
             "precision": precision,
             "rounding_note": "得分按四舍五入保留\(precision)位小数；排名与等次按公布的（已取舍的）总分确定，并列者名次相同。",
-            "downloads": [
-                ["title": "排名 CSV", "href": SitePaths.link(SitePaths.download(evaluation.slug, "ranking.csv"), from: path)],
-                ["title": "排名 JSON", "href": SitePaths.link(SitePaths.download(evaluation.slug, "ranking.json"), from: path)],
-                ["title": "全部得分 CSV", "href": SitePaths.link(SitePaths.download(evaluation.slug, "scores.csv"), from: path)],
-            ] + extraDownloads.map { format -> [String: Any] in
+            "downloads": downloadFormats.map { format -> [String: Any] in
                 ["title": format.title, "href": SitePaths.link(SitePaths.download(evaluation.slug, format.fileName), from: path)]
             },
             "chart": chart.context,

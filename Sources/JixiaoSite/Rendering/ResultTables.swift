@@ -2,15 +2,20 @@ import Foundation
 import JixiaoCore
 
 extension SiteRenderer {
-    /// ranking.csv, ranking.json, scores.csv and the extra formats, one job each.
+    /// Every download beside an evaluation's ranking: the built-in tables, then the
+    /// formats the caller added. The ranking page links to the same list.
+    var downloadFormats: [DownloadFormat] {
+        [
+            DownloadFormat(fileName: "ranking.csv", title: "排名 CSV") { Data(ResultTables.rankingCSV($0).utf8) },
+            DownloadFormat(fileName: "ranking.json", title: "排名 JSON") { Data(ResultTables.rankingJSON($0).utf8) },
+            DownloadFormat(fileName: "scores.csv", title: "全部得分 CSV") { Data(ResultTables.scoresCSV($0).utf8) },
+        ] + extraDownloads
+    }
+
+    /// One job per download.
     func downloadJobs(_ evaluation: EvaluatedEvaluation) -> [Job] {
         let result = evaluation.result
-        let formats = [
-            DownloadFormat(fileName: "ranking.csv", title: "") { Data(ResultTables.rankingCSV($0).utf8) },
-            DownloadFormat(fileName: "ranking.json", title: "") { Data(ResultTables.rankingJSON($0).utf8) },
-            DownloadFormat(fileName: "scores.csv", title: "") { Data(ResultTables.scoresCSV($0).utf8) },
-        ] + extraDownloads
-        return formats.map { format in
+        return downloadFormats.map { format in
             { renderer in
                 // A download is made from the evaluation's files alone.
                 let path = SitePaths.download(evaluation.slug, format.fileName)
