@@ -35,18 +35,17 @@ public struct BuildCache: Sendable {
     /// The cache for a build of `output` with `key`; empty when there is none or it
     /// was made for something else.
     static func open(folder: URL, output: URL, key: StableHash) -> BuildCache {
-        var cache = BuildCache(folder: folder, output: output, key: key.hex, previous: [:])
-        guard let text = try? String(contentsOf: cache.file, encoding: .utf8) else { return cache }
+        let empty = BuildCache(folder: folder, output: output, key: key.hex, previous: [:])
+        guard let text = try? String(contentsOf: empty.file, encoding: .utf8) else { return empty }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.popFirst() == Substring("\(format)\t\(cache.key)") else { return cache }
+        guard lines.popFirst() == Substring("\(format)\t\(empty.key)") else { return empty }
         var entries: [String: Entry] = [:]
         for line in lines {
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let size = Int(fields[1]) else { return cache }
+            guard fields.count == 3, let size = Int(fields[1]) else { return empty }
             entries[String(fields[2])] = Entry(fingerprint: String(fields[0]), size: size)
         }
-        cache = BuildCache(folder: folder, output: output, key: key.hex, previous: entries)
-        return cache
+        return BuildCache(folder: folder, output: output, key: key.hex, previous: entries)
     }
 
     /// The previous build's file for `path`, when it was made from the same

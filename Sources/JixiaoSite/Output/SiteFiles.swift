@@ -1,8 +1,9 @@
 import Foundation
 
-/// What a build produces, before anything touches the disk: every output file
-/// with its path relative to the site folder. Kept sorted by path so that the
-/// same content always gives the same site.
+/// A whole site held in memory (the preview server, archives, tests; a build
+/// streams its files to disk instead, see SiteSink): every output file with its
+/// path relative to the site folder, listed sorted by path so that the same
+/// content always gives the same site.
 public struct SiteFiles: Sendable {
     public enum Contents: Sendable {
         case data(Data)
