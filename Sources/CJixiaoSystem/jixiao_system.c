@@ -19,3 +19,10 @@ int jixiao_rename_exchange(const char *from, const char *to) {
     return -1;
 #endif
 }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+void jixiao_release_free_memory(void) { malloc_trim(0); }
+#else
+void jixiao_release_free_memory(void) {}
+#endif

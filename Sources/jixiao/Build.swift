@@ -20,7 +20,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Who the site is for: public (default unless site.yaml sets default_audience) or internal (everything, marked 内部资料).")
     var audience: Audience?
 
-    @Flag(name: .long, help: "Render every page again instead of keeping the unchanged ones of the previous build (the cache in <root>/.jixiao-cache/).")
+    @Flag(name: .long, help: "Score every evaluation and render every page again instead of keeping what did not change since the previous build (the cache in <root>/.jixiao-cache/).")
     var noCache = false
 
     func run() throws {
@@ -34,7 +34,8 @@ struct Build: ParsableCommand {
         do throws(DiagnosticsError) {
             let report = try SiteBuilder.build(options)
             DiagnosticPrinter.printWarnings(report.warnings)
-            let kept = report.reused > 0 ? "，其中 \(report.reused) 个未变、沿用上次的结果" : ""
+            var kept = report.reused > 0 ? "，其中 \(report.reused) 个未变、沿用上次的结果" : ""
+            if report.carriedEvaluations > 0 { kept += "；\(report.carriedEvaluations) 项考核的文件未变，未重新计分" }
             print("已生成 \(report.pages) 个页面（共 \(report.files) 个文件\(kept)），用时 \(String(format: "%.2f", report.seconds)) 秒 → \(options.output.path)")
         } catch {
             DiagnosticPrinter.print(error.diagnostics)

@@ -6,4 +6,8 @@
 /// (e.g. ENOSYS/EINVAL where the file system does not support it).
 int jixiao_rename_exchange(const char *from, const char *to);
 
+/// Gives memory the C allocator holds freed back to the system (glibc
+/// malloc_trim); does nothing elsewhere.
+void jixiao_release_free_memory(void);
+
 #endif

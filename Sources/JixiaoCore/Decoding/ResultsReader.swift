@@ -68,11 +68,22 @@ public enum ResultsReader {
     /// `results.csv`: each row a mapping of column → scalar (null for empty cells).
     /// Returns the results per unit slug.
     public static func tableResults(rows: [SourceValue], diagnostics: inout [Diagnostic]) -> [String: UnitResults] {
-        var byUnit: [String: UnitResults] = [:]
-        for row in rows {
+        var table = TableResults()
+        for row in rows { table.add(row, diagnostics: &diagnostics) }
+        return table.byUnit
+    }
+
+    /// The results of a table read one row at a time (see `tableResults`), so that
+    /// the rows of a large results.csv need not all be kept.
+    public struct TableResults {
+        public private(set) var byUnit: [String: UnitResults] = [:]
+
+        public init() {}
+
+        public mutating func add(_ row: SourceValue, diagnostics: inout [Diagnostic]) {
             guard let entries = row.entries else {
                 diagnostics.append(.error(at: row.location, "results.csv 的一行无法读取"))
-                continue
+                return
             }
             let cells = entries.filter { !$0.value.isNull && !($0.value.text?.trimmedSpaces().isEmpty ?? false) }
             let unit = cells.first { $0.key == "unit" }?.value.text?.trimmedSpaces()
@@ -80,22 +91,21 @@ public enum ResultsReader {
             guard let unit, let indicator else {
                 diagnostics.append(.error(at: row.location, "results.csv 的这一行缺少\(unit == nil ? "“unit”" : "“indicator”")",
                                           hint: "每行须写考核对象的 slug（unit）和指标编号（indicator）。"))
-                continue
+                return
             }
             let value = SourceValue.mapping(cells.filter { $0.key != "unit" && $0.key != "indicator" }, at: row.location)
-            guard let result = indicatorResult(value, indicatorID: indicator, fromTable: true, diagnostics: &diagnostics) else {
-                continue
+            guard let result = ResultsReader.indicatorResult(value, indicatorID: indicator, fromTable: true, diagnostics: &diagnostics) else {
+                return
             }
             // Changed in place: taking the unit out and putting it back copied its scores on every row.
             if byUnit[unit] == nil { byUnit[unit] = UnitResults(unitSlug: unit, location: row.location) }
             let index = byUnit[unit]!.scores.firstIndex { $0.indicatorID == indicator }
             if let index {
-                byUnit[unit]!.scores[index] = merge(byUnit[unit]!.scores[index], result, diagnostics: &diagnostics)
+                byUnit[unit]!.scores[index] = ResultsReader.merge(byUnit[unit]!.scores[index], result, diagnostics: &diagnostics)
             } else {
                 byUnit[unit]!.scores.append(result)
             }
         }
-        return byUnit
     }
 
     /// Merges several sources of one unit; a value given twice is an error at the second place.

@@ -18,39 +18,15 @@ public enum Evaluator {
         let assessed = settings.units.compactMap { unit in results[unit.slug].map { (unit: unit, results: $0) } }
 
         let sharedIndicators = Dictionary(system.allIndicators.map { ($0.id, SharedIndicator($0)) }) { first, _ in first }
-        var units: [UnitScore] = []
-        for (unit, unitResults) in assessed {
-            ResultValidation.checkUnit(unit, unitResults, system: system, diagnostics: &diagnostics)
-            let vetoes = ResultValidation.vetoHits(unit, unitResults, system: system, diagnostics: &diagnostics)
-            var zeroed: [String: VetoHit] = [:]
-            for hit in vetoes {
-                if let id = hit.veto.scope.indicatorID, zeroed[id] == nil { zeroed[id] = hit }
-            }
-            let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, precision: precision,
-                                            vetoed: zeroed, shared: sharedIndicators)
-            let (indicators, indicatorTotal) = tree.score(diagnostics: &diagnostics)
-            let adjustments = unitResults.adjustments.map { adjustment in
-                AdjustmentScore(points: adjustment.points, kind: adjustment.kind, kindName: adjustment.kind.name,
-                                reason: adjustment.reason, source: adjustment.source, noticeYear: adjustment.noticeYear,
-                                counted: adjustment.kind != .external || adjustment.noticeYear == settings.year)
-            }
-            var components: [ComponentScore] = []
-            if let formula = settings.formula {
-                components = CompositeScoring(formula: formula, systemTotal: system.total, precision: precision)
-                    .components(unit: unit, results: unitResults, indicatorTotal: indicatorTotal, diagnostics: &diagnostics)
-            } else if let first = unitResults.components.first {
-                diagnostics.append(.warning(at: first.location, "\(unit.name)的结果中有 components，但 evaluation.yaml 没有计分公式 formula，已忽略"))
-            }
-            let selves = indicators.filter { !$0.notApplicable }.map(\.selfScore)
-            let selfTotal = selves.allSatisfy { $0 != nil } && !selves.isEmpty
-                ? selves.reduce(Decimal(0)) { $0 + ($1 ?? 0) } : nil
-            units.append(UnitScore(
-                unit: unit, indicators: indicators, indicatorTotal: indicatorTotal, components: components,
-                bonus: [], bonusTotal: 0, adjustments: adjustments,
-                adjustmentTotal: adjustments.filter(\.counted).reduce(Decimal(0)) { $0 + $1.points },
-                vetoes: vetoes, selfTotal: selfTotal, total: 0, rank: 0, tied: false, grade: .ungraded, gradeName: "",
-                gradeNote: nil, computation: "", reviewer: unitResults.reviewer))
+        // Units are scored independently, on every core; their diagnostics keep the units' order.
+        let scored = assessed.concurrentMap { (unit, unitResults) -> (UnitScore, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            let score = scoreUnit(unit, unitResults, settings: settings, system: system, shared: sharedIndicators,
+                                  diagnostics: &found)
+            return (score, found)
         }
+        var units = scored.map(\.0)
+        diagnostics += scored.flatMap(\.1)
 
         var bonusNotes: [String: String] = [:]
         if let scheme = system.bonus {
@@ -74,9 +50,48 @@ public enum Evaluator {
         let grading = Grading(scheme: settings.grading, precision: precision, results: results)
         result.pendingTies = grading.grade(&ranking, diagnostics: &diagnostics)
         result.ranking = ranking
-        result.units = units.map { unit in ranking.first { $0.unit.slug == unit.unit.slug }! }
+        let ranked = Dictionary(ranking.map { ($0.unit.slug, $0) }) { first, _ in first }
+        result.units = units.map { ranked[$0.unit.slug]! }
         result.gradeCounts = grading.counts(ranking)
         return result
+    }
+
+    /// One unit's indicator scores, adjustments and components, before bonus,
+    /// totals, ranks and grades (which need every unit).
+    private static func scoreUnit(_ unit: AssessedUnit, _ unitResults: UnitResults, settings: EvaluationSettings,
+                                  system: IndicatorSystem, shared sharedIndicators: [String: SharedIndicator],
+                                  diagnostics: inout [Diagnostic]) -> UnitScore {
+        let precision = settings.precision
+        ResultValidation.checkUnit(unit, unitResults, system: system, diagnostics: &diagnostics)
+        let vetoes = ResultValidation.vetoHits(unit, unitResults, system: system, diagnostics: &diagnostics)
+        var zeroed: [String: VetoHit] = [:]
+        for hit in vetoes {
+            if let id = hit.veto.scope.indicatorID, zeroed[id] == nil { zeroed[id] = hit }
+        }
+        let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, precision: precision,
+                                        vetoed: zeroed, shared: sharedIndicators)
+        let (indicators, indicatorTotal) = tree.score(diagnostics: &diagnostics)
+        let adjustments = unitResults.adjustments.map { adjustment in
+            AdjustmentScore(points: adjustment.points, kind: adjustment.kind, kindName: adjustment.kind.name,
+                            reason: adjustment.reason, source: adjustment.source, noticeYear: adjustment.noticeYear,
+                            counted: adjustment.kind != .external || adjustment.noticeYear == settings.year)
+        }
+        var components: [ComponentScore] = []
+        if let formula = settings.formula {
+            components = CompositeScoring(formula: formula, systemTotal: system.total, precision: precision)
+                .components(unit: unit, results: unitResults, indicatorTotal: indicatorTotal, diagnostics: &diagnostics)
+        } else if let first = unitResults.components.first {
+            diagnostics.append(.warning(at: first.location, "\(unit.name)的结果中有 components，但 evaluation.yaml 没有计分公式 formula，已忽略"))
+        }
+        let selves = indicators.filter { !$0.notApplicable }.map(\.selfScore)
+        let selfTotal = selves.allSatisfy { $0 != nil } && !selves.isEmpty
+            ? selves.reduce(Decimal(0)) { $0 + ($1 ?? 0) } : nil
+        return UnitScore(
+            unit: unit, indicators: indicators, indicatorTotal: indicatorTotal, components: components,
+            bonus: [], bonusTotal: 0, adjustments: adjustments,
+            adjustmentTotal: adjustments.filter(\.counted).reduce(Decimal(0)) { $0 + $1.points },
+            vetoes: vetoes, selfTotal: selfTotal, total: 0, rank: 0, tied: false, grade: .ungraded, gradeName: "",
+            gradeNote: nil, computation: "", reviewer: unitResults.reviewer)
     }
 
     private static func checkTieBreakers(settings: EvaluationSettings, system: IndicatorSystem?, diagnostics: inout [Diagnostic]) {

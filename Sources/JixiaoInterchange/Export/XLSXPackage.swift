@@ -41,10 +41,14 @@ enum XLSXPackage {
 
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: timestamp,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
+            // Compressed straight from the text's own bytes: a scores sheet is tens of
+            // megabytes, and a copy of it would be that much more memory at once.
+            var text = text
+            try text.withUTF8 { bytes in
+                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: timestamp,
+                                     permissions: 0o644, compressionMethod: .deflate) { position, size in
+                    Data(buffer: UnsafeBufferPointer(rebasing: bytes[Int(position)..<Int(position) + size]))
+                }
             }
         }
         guard let data = archive.data else { throw XLSXWriteError() }
@@ -150,7 +154,7 @@ struct SharedStrings {
     func xml() -> String {
         var xml = XLSXPackage.header + "<sst xmlns=\"\(XLSXPackage.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(strings.count)\">"
         for text in strings {
-            let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
+            let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.utf8.contains(10)
             xml += "<si><t\(preserve ? " xml:space=\"preserve\"" : "")>\(XLSXPackage.escape(text))</t></si>"
         }
         return xml + "</sst>"

@@ -24,11 +24,22 @@ public struct EvaluatedEvaluation: Sendable {
     public var showsIndicators = true
     public var showsRanking = true
     public var showsUnits = true
+    /// What reading and scoring this evaluation reported, kept in the build cache
+    /// so that the warnings are shown again when it is carried over.
+    var scoringDiagnostics: [Diagnostic] = []
+    /// Set when the evaluation was carried over from the previous build unscored
+    /// (see CarryOver): `result` then has its settings and indicators but no units.
+    var carried: EvaluationRecord?
+    /// False when the previous build's pages and downloads of this evaluation are
+    /// kept instead of being rendered again (see CarryOver).
+    var rendersPages = true
 
     public var slug: String { content.slug }
     public var settings: EvaluationSettings { result.settings }
     public var hasIndicators: Bool { result.system != nil }
-    public var hasResults: Bool { !result.units.isEmpty }
+    public var hasResults: Bool { carried?.hasResults ?? !result.units.isEmpty }
+    /// The units with a score card.
+    var scoredUnits: [String] { carried?.scoredUnits ?? result.units.map(\.unit.slug) }
     /// What this view of the site renders (see AudienceFilter).
     public var publishesIndicators: Bool { hasIndicators && showsIndicators }
     public var publishesRanking: Bool { hasResults && showsRanking }

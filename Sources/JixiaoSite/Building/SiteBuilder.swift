@@ -31,6 +31,8 @@ public struct SiteBuilder {
         public var files: Int
         /// Files kept from the previous build (incremental builds).
         public var reused: Int
+        /// Evaluations whose files did not change, carried over unscored (see CarryOver).
+        public var carriedEvaluations: Int
         public var warnings: [Diagnostic]
         public var seconds: Double
     }
@@ -45,8 +47,13 @@ public struct SiteBuilder {
     static func evaluate(root: URL, timer: inout PhaseTimer) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         let (content, loadWarnings) = try ContentLoader.load(root: root)
         timer.mark("load")
+        return try evaluate(content, loadWarnings: loadWarnings, root: root, timer: &timer)
+    }
+
+    static func evaluate(_ content: SiteContent, loadWarnings: [Diagnostic], root: URL, carryOver: CarryOver? = nil,
+                         timer: inout PhaseTimer) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         var diagnostics = loadWarnings
-        var site = SiteEvaluator.evaluate(content, diagnostics: &diagnostics)
+        var site = SiteEvaluator.evaluate(content, carryOver: carryOver, diagnostics: &diagnostics)
         timer.mark("evaluate")
         ContentChecks.run(site, root: root, diagnostics: &diagnostics)
         timer.mark("checks")
@@ -57,18 +64,44 @@ public struct SiteBuilder {
     }
 
     /// Everything before rendering: the evaluated view for the build's audience,
-    /// its theme, and the warnings so far.
+    /// its theme, the warnings so far and the previous build's cache.
     struct Prepared {
         var site: EvaluatedSite
         var theme: Theme
         var audience: Audience
         var warnings: [Diagnostic]
+        var cache: BuildCache?
     }
 
-    static func prepare(_ options: Options) throws(DiagnosticsError) -> Prepared {
+    /// `incremental`: open the cache of `options.cache` and carry over what it
+    /// says did not change (only a build that writes its pages can link them).
+    static func prepare(_ options: Options, incremental: Bool = false) throws(DiagnosticsError) -> Prepared {
         var timer = PhaseTimer()
-        var (evaluated, diagnostics) = try evaluate(root: options.root, timer: &timer)
-        let audience = options.audience ?? evaluated.config.defaultAudience
+        let (content, loadWarnings) = try ContentLoader.load(root: options.root)
+        timer.mark("load")
+        let audience = options.audience ?? content.config.defaultAudience
+        // The theme is part of what the cache compares; its errors are reported
+        // after the content's, as an author fixes them in that order.
+        let theme: Result<Theme, DiagnosticsError>
+        do throws(DiagnosticsError) {
+            theme = .success(try Theme.load(root: options.root, name: options.theme ?? content.config.theme))
+        } catch {
+            theme = .failure(error)
+        }
+        var cache: BuildCache?
+        var carryOver: CarryOver?
+        if incremental, let folder = options.cache, case .success(let theme) = theme {
+            var shared = content.digest
+            shared.add(theme.fingerprint)
+            let key = cacheKey(options, audience: audience, theme: theme, config: content.config)
+            let opened = BuildCache.open(folder: folder, output: options.output, key: key, site: shared)
+            let digests = Dictionary(content.evaluations.map { ($0.slug, $0.digest.hex) }) { first, _ in first }
+            carryOver = CarryOver(digests: digests, records: opened.records) { opened.pages(of: $0) != nil }
+            cache = opened
+        }
+        var (evaluated, diagnostics) = try evaluate(content, loadWarnings: loadWarnings, root: options.root,
+                                                    carryOver: carryOver, timer: &timer)
+        MemoryRelease.returnFreedMemory()
         if audience == .public {
             // The privacy guard protects what reaches the public; internal builds may carry contacts.
             diagnostics += PrivacyGuard.check(evaluated.sources, policy: evaluated.config.privacy)
@@ -81,9 +114,9 @@ public struct SiteBuilder {
         if let only = options.onlyEvaluations {
             site.evaluations.removeAll { !only.contains($0.slug) }
         }
-        let theme = try Theme.load(root: options.root, name: options.theme ?? site.config.theme)
         timer.mark("privacy")
-        return Prepared(site: site, theme: theme, audience: audience, warnings: diagnostics.sorted(by: Diagnostic.reportOrder))
+        return Prepared(site: site, theme: try theme.get(), audience: audience,
+                        warnings: diagnostics.sorted(by: Diagnostic.reportOrder), cache: cache)
     }
 
     /// Renders a prepared build into `sink`; public builds pass through the privacy mask.
@@ -119,8 +152,8 @@ public struct SiteBuilder {
     /// are rendered; the previous output stays untouched unless everything succeeded.
     public static func build(_ options: Options) throws(DiagnosticsError) -> Report {
         let start = Date()
-        let prepared = try prepare(options)
-        let cache = options.cache.map { BuildCache.open(folder: $0, output: options.output, key: cacheKey(prepared, options)) }
+        let prepared = try prepare(options, incremental: true)
+        let cache = prepared.cache
         var timer = PhaseTimer()
         let staging = try StagingFolder(for: options.output)
         let count: RenderCount
@@ -137,21 +170,22 @@ public struct SiteBuilder {
             throw error
         }
         timer.mark("swap")
-        cache?.save(count.cacheEntries)
-        return Report(pages: count.pages, files: count.files, reused: count.reused, warnings: prepared.warnings,
-                      seconds: Date().timeIntervalSince(start))
+        cache?.save(count.cacheEntries, records: prepared.site.evaluations.map(EvaluationRecord.init))
+        return Report(pages: count.pages, files: count.files, reused: count.reused,
+                      carriedEvaluations: prepared.site.evaluations.count { $0.carried != nil },
+                      warnings: prepared.warnings, seconds: Date().timeIntervalSince(start))
     }
 
     /// Everything about a build that the pages' fingerprints do not cover: where it
     /// goes, for whom, with which downloads and masking, by which jixiao binary.
-    static func cacheKey(_ prepared: Prepared, _ options: Options) -> StableHash {
+    static func cacheKey(_ options: Options, audience: Audience, theme: Theme, config: SiteConfig) -> StableHash {
         var key = StableHash()
         key.add(options.output.standardizedFileURL.path)
-        key.add(prepared.audience.rawValue)
-        key.add(prepared.theme.name)
+        key.add(audience.rawValue)
+        key.add(theme.name)
         key.add(options.extraDownloads.map(\.fileName).joined(separator: ","))
         key.add(options.onlyEvaluations?.sorted().joined(separator: ",") ?? "*")
-        key.add(String(describing: prepared.site.config.privacy))
+        key.add(String(describing: config.privacy))
         key.add(BuildCache.executableIdentity)
         return key
     }

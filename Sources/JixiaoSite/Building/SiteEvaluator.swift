@@ -3,25 +3,62 @@ import JixiaoCore
 /// The validate → evaluate step: turns read content into typed, scored
 /// evaluations, collecting every diagnostic of every file.
 enum SiteEvaluator {
-    static func evaluate(_ content: SiteContent, diagnostics: inout [Diagnostic]) -> EvaluatedSite {
+    /// Scores every evaluation, or with `carryOver` only those it says must be
+    /// scored; the others are read from their records.
+    static func evaluate(_ content: SiteContent, carryOver: CarryOver? = nil,
+                         diagnostics: inout [Diagnostic]) -> EvaluatedSite {
         let pages = content.pages.map { publication($0, what: "页面", diagnostics: &diagnostics) }
-        // Each evaluation is scored on its own core; diagnostics are merged in folder order.
-        let scored = content.evaluations.concurrentMap { evaluation in
-            var found: [Diagnostic] = []
-            return (evaluate(evaluation, diagnostics: &found), found)
+        var plan = carryOver
+        var scored: [String: (EvaluatedEvaluation?, [Diagnostic])] = [:]
+        // Scoring a changed evaluation tells its year and whether what the next year
+        // compares with changed, which may call for scoring its neighbours too.
+        while true {
+            let due = content.evaluations.filter { scored[$0.slug] == nil && plan?.scores($0.slug) != false }
+            if due.isEmpty { break }
+            // Each evaluation is scored on its own core.
+            for (slug, outcome) in zip(due.map(\.slug), due.concurrentMap(evaluateFound)) {
+                scored[slug] = outcome
+                if let evaluated = outcome.0, plan?.changed.contains(slug) == true {
+                    plan?.learn(slug, year: evaluated.settings.year, comparison: EvaluationRecord.comparison(of: evaluated))
+                }
+            }
         }
-        let evaluations = scored.compactMap(\.0)
-        diagnostics += scored.flatMap(\.1)
+        var evaluations: [EvaluatedEvaluation] = []
+        // Diagnostics are merged in folder order.
+        for evaluation in content.evaluations {
+            if let (evaluated, found) = scored[evaluation.slug] {
+                diagnostics += found
+                guard var evaluated else { continue }
+                evaluated.scoringDiagnostics = found
+                evaluated.rendersPages = plan?.renders(evaluation.slug, year: evaluated.settings.year) ?? true
+                evaluations.append(evaluated)
+            } else if let record = plan?.records[evaluation.slug] {
+                var ignored: [Diagnostic] = [] // the record has what scoring it reported
+                guard var carried = self.evaluate(evaluation, scoring: false, diagnostics: &ignored) else { continue }
+                carried.carried = record
+                carried.rendersPages = false
+                diagnostics += record.diagnostics
+                evaluations.append(carried)
+            }
+        }
         var ordered = evaluations.sorted {
             ($0.settings.year, $1.slug) > ($1.settings.year, $0.slug)
         }
-        for index in ordered.indices {
+        for index in ordered.indices where ordered[index].carried == nil {
             ordered[index].previous = previous(of: ordered[index], among: ordered)
         }
         return EvaluatedSite(config: content.config, pages: pages, evaluations: ordered)
     }
 
-    static func evaluate(_ content: EvaluationContent, diagnostics: inout [Diagnostic]) -> EvaluatedEvaluation? {
+    static func evaluateFound(_ content: EvaluationContent) -> (EvaluatedEvaluation?, [Diagnostic]) {
+        var found: [Diagnostic] = []
+        return (evaluate(content, diagnostics: &found), found)
+    }
+
+    /// Validates and scores one evaluation. Without `scoring`, its results are not
+    /// read: what a carried-over evaluation needs (settings, indicators, documents).
+    static func evaluate(_ content: EvaluationContent, scoring: Bool = true,
+                         diagnostics: inout [Diagnostic]) -> EvaluatedEvaluation? {
         guard let settings = EvaluationSettings.decode(content.settings, diagnostics: &diagnostics) else { return nil }
         var system: IndicatorSystem?
         if let indicators = content.indicators {
@@ -32,31 +69,36 @@ enum SiteEvaluator {
                 diagnostics: &diagnostics)
         }
         var parts: [String: [UnitResults]] = [:]
-        if let table = content.resultsTable {
-            // The rows live only here: scored, checked for placeholders, then dropped.
-            let rows: [SourceValue]
+        if scoring, let source = content.resultsTable {
+            // Each row is read into the results, checked for placeholders and dropped:
+            // the rows of a large table (a located value per cell) never all exist at once.
+            var table = ResultsReader.TableResults()
+            var found: [Diagnostic] = []
+            var placeholders: [Diagnostic] = []
             do throws(DiagnosticsError) {
-                rows = try CSVSource.parse(text: table.text, file: table.path)
+                try CSVSource.forEachRow(text: source.text, file: source.path) { row in
+                    table.add(row, diagnostics: &found)
+                    PlaceholderCheck.checkValue(row, diagnostics: &placeholders)
+                }
             } catch {
-                diagnostics += error.diagnostics
+                diagnostics += error.diagnostics // what the rows read so far gave is moot
                 return nil
             }
-            let errorsBefore = diagnostics.count
-            for (slug, results) in ResultsReader.tableResults(rows: rows, diagnostics: &diagnostics) {
+            for (slug, results) in table.byUnit {
                 parts[slug, default: []].append(results)
             }
             // A cell that already has an error is not also reported as a placeholder.
-            let errorPlaces = Set(diagnostics[errorsBefore...].filter { $0.severity == .error }.map(\.location))
-            var placeholders: [Diagnostic] = []
-            for row in rows { PlaceholderCheck.checkValue(row, diagnostics: &placeholders) }
+            let errorPlaces = Set(found.filter { $0.severity == .error }.map(\.location))
+            diagnostics += found
             diagnostics += placeholders.filter { !errorPlaces.contains($0.location) }
         }
         var selfReports: [String: ContentDocument] = [:]
         for document in content.unitDocuments {
+            selfReports[document.stem] = document
+            guard scoring else { continue }
             let results = ResultsReader.unitResults(frontMatter: document.metadata, unitSlug: document.stem,
                                                     diagnostics: &diagnostics)
             parts[document.stem, default: []].append(results)
-            selfReports[document.stem] = document
         }
         var results: [String: UnitResults] = [:]
         for slug in parts.keys.sorted() {
@@ -86,7 +128,10 @@ enum SiteEvaluator {
     static func previous(of evaluation: EvaluatedEvaluation, among all: [EvaluatedEvaluation]) -> PreviousEvaluation? {
         guard evaluation.hasResults else { return nil }
         let year = evaluation.settings.year
-        let candidates = all.filter { $0.settings.year == year - 1 && $0.hasResults }.sorted { $0.slug < $1.slug }
+        // A carried-over evaluation is never a candidate here: CarryOver scores the
+        // year before every evaluation it renders again.
+        let candidates = all.filter { $0.settings.year == year - 1 && $0.hasResults && $0.carried == nil }
+            .sorted { $0.slug < $1.slug }
         func stem(_ slug: String) -> String {
             let prefix = slug.prefix { $0.isNumber }
             return prefix.count == 4 ? String(slug.dropFirst(4)) : slug

@@ -41,6 +41,7 @@ enum PlaceholderCheck {
 
     /// Markdown bodies line by line; fenced code is skipped.
     static func checkBody(_ document: ContentDocument, diagnostics: inout [Diagnostic]) {
+        guard PlaceholderPattern.mayContainInSomeLine(document.body) else { return }
         var inFence = false
         for (offset, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " }

@@ -28,7 +28,7 @@ struct PublishedDocument {
                 list.append(PublishedDocument(document: report.document, page: SitePaths.report(slug),
                                               evaluation: evaluation, publication: report))
             }
-            let scored = Set(evaluation.result.units.map(\.unit.slug))
+            let scored = Set(evaluation.scoredUnits)
             for (unit, document) in evaluation.selfReports.sorted(by: { $0.key < $1.key }) where scored.contains(unit) {
                 list.append(PublishedDocument(document: document, page: SitePaths.unit(slug, unit), evaluation: evaluation))
             }

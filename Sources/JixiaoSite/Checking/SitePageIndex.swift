@@ -17,7 +17,7 @@ struct SitePageIndex {
             if evaluation.hasResults {
                 paths.insert(SitePaths.ranking(slug))
                 for name in ["ranking.csv", "ranking.json", "scores.csv"] { paths.insert(SitePaths.download(slug, name)) }
-                for unit in evaluation.result.units { paths.insert(SitePaths.unit(slug, unit.unit.slug)) }
+                for unit in evaluation.scoredUnits { paths.insert(SitePaths.unit(slug, unit)) }
                 openPrefixes.append(SitePaths.download(slug, "ranking."))
             }
             for notice in evaluation.notices { paths.insert(SitePaths.notice(slug, notice.document.stem)) }

@@ -13,6 +13,9 @@ import JixiaoTemplate
 ///
 /// Kept in `.jixiao-cache/build.tsv` at the site root (not committed): a header
 /// line with the key of the build options, then `fingerprint size path` per file.
+/// Beside it, `evaluations.tsv` keeps what scoring each evaluation found (see
+/// EvaluationRecord), so that an unchanged evaluation is not scored again either
+/// (see CarryOver).
 public struct BuildCache: Sendable {
     public struct Entry: Sendable, Equatable {
         public var fingerprint: String
@@ -20,6 +23,7 @@ public struct BuildCache: Sendable {
     }
 
     static let format = "jixiao-build-cache 1"
+    static let recordsFormat = "jixiao-evaluations 1"
 
     /// The folder the cache lives in.
     let folder: URL
@@ -27,53 +31,91 @@ public struct BuildCache: Sendable {
     let output: URL
     /// Options, theme and jixiao binary, hashed: a cache made under other ones is not used.
     let key: String
+    /// What every page shows (site.yaml, free pages, theme), hashed: records made
+    /// under another one are not used.
+    let site: String
     /// The previous build's files; empty for the first build.
     let previous: [String: Entry]
+    /// The previous build's evaluations, by slug; empty when they cannot be trusted.
+    let records: [String: EvaluationRecord]
 
     var file: URL { folder.appendingPathComponent("build.tsv") }
+    var recordsFile: URL { folder.appendingPathComponent("evaluations.tsv") }
 
-    /// The cache for a build of `output` with `key`; empty when there is none or it
-    /// was made for something else.
-    static func open(folder: URL, output: URL, key: StableHash) -> BuildCache {
-        let empty = BuildCache(folder: folder, output: output, key: key.hex, previous: [:])
+    /// The cache for a build of `output` with `key` and site-wide inputs `site`;
+    /// empty when there is none or it was made for something else.
+    static func open(folder: URL, output: URL, key: StableHash, site: StableHash) -> BuildCache {
+        let empty = BuildCache(folder: folder, output: output, key: key.hex, site: site.hex, previous: [:], records: [:])
         guard let text = try? String(contentsOf: empty.file, encoding: .utf8) else { return empty }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        var lines = text.nonEmptyLines[...]
         guard lines.popFirst() == Substring("\(format)\t\(empty.key)") else { return empty }
         var entries: [String: Entry] = [:]
+        entries.reserveCapacity(lines.count)
         for line in lines {
-            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            let fields = line.tabSeparatedFields
             guard fields.count == 3, let size = Int(fields[1]) else { return empty }
             entries[String(fields[2])] = Entry(fingerprint: String(fields[0]), size: size)
         }
-        return BuildCache(folder: folder, output: output, key: key.hex, previous: entries)
+        var records: [String: EvaluationRecord] = [:]
+        if let text = try? String(contentsOf: empty.recordsFile, encoding: .utf8) {
+            var lines = text.nonEmptyLines[...]
+            if lines.popFirst() == Substring("\(recordsFormat)\t\(empty.key)\t\(empty.site)") {
+                records = EvaluationRecord.parse(lines) ?? [:]
+            }
+        }
+        return BuildCache(folder: folder, output: output, key: key.hex, site: site.hex, previous: entries, records: records)
     }
 
     /// The previous build's file for `path`, when it was made from the same
     /// fingerprint and is still there with the size it was written with.
     func reusable(_ path: String, fingerprint: String) -> URL? {
         guard let entry = previous[path], entry.fingerprint == fingerprint else { return nil }
+        return intact(path, entry)
+    }
+
+    /// The previous build's file for `path`, if it is still a regular file of the size it was written with.
+    private func intact(_ path: String, _ entry: Entry) -> URL? {
         let url = output.appendingPathComponent(path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              (attributes[.size] as? NSNumber)?.intValue == entry.size,
-              attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
+        var status = stat()
+        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == entry.size
+        else { return nil }
         return url
     }
 
-    /// Writes the entries of the build just finished (a temporary file renamed over
-    /// the old one, so a killed build never leaves half a cache).
-    func save(_ entries: [String: Entry]) {
+    /// The previous build's pages and downloads of an evaluation (everything under
+    /// its folder that the cache knows), if every one of them is still intact.
+    func pages(of slug: String) -> [(path: String, url: URL, entry: Entry)]? {
+        let prefix = "\(slug)/"
+        var pages: [(path: String, url: URL, entry: Entry)] = []
+        for (path, entry) in previous where path.hasPrefix(prefix) {
+            guard let url = intact(path, entry) else { return nil }
+            pages.append((path, url, entry))
+        }
+        return pages.isEmpty ? nil : pages
+    }
+
+    /// Writes the entries and records of the build just finished (temporary files
+    /// renamed over the old ones, so a killed build never leaves half a cache).
+    func save(_ entries: [String: Entry], records: [EvaluationRecord]) {
         var text = "\(Self.format)\t\(key)\n"
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             text += "\(entry.fingerprint)\t\(entry.size)\t\(path)\n"
         }
-        let temporary = folder.appendingPathComponent("build.tsv.\(getpid())")
         // Half-written copies left by builds that were killed while saving.
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix("build.tsv.") {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where entry.hasPrefix("build.tsv.") || entry.hasPrefix("evaluations.tsv.") {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
         }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The records first: they are only read together with a build.tsv of the same key.
+        write("\(Self.recordsFormat)\t\(key)\t\(site)\n" + EvaluationRecord.lines(records), to: recordsFile)
+        write(text, to: file)
+    }
+
+    private func write(_ text: String, to file: URL) {
+        let temporary = folder.appendingPathComponent("\(file.lastPathComponent).\(getpid())")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: temporary)
             _ = rename(temporary.path, file.path)
         } catch {
@@ -84,6 +126,7 @@ public struct BuildCache: Sendable {
     /// Forgets everything (a build that failed after the output may have changed).
     func remove() {
         try? FileManager.default.removeItem(at: file)
+        try? FileManager.default.removeItem(at: recordsFile)
     }
 
     /// The jixiao binary itself: a rebuilt binary may render the same context differently.

@@ -38,6 +38,11 @@ public struct ContentLoader {
                                         hint: "新建 content/site.yaml，写明网站名称、主办单位和备案号。"))
         }
         let pages = markdownFiles(in: "content/pages")
+        var digest = StableHash()
+        for (path, text) in sources {
+            digest.add(path)
+            digest.add(text)
+        }
         let names = listing("content").filter { isDirectory(contentDir.appendingPathComponent($0)) && $0 != "pages" }
         // Evaluations are independent folders: each is read on its own core by its own loader.
         let loaded = names.concurrentMap { [root] name in
@@ -47,6 +52,10 @@ public struct ContentLoader {
                 evaluation?.digest.add(path)
                 evaluation?.digest.add(text)
             }
+            for attachment in evaluation?.attachments ?? [] {
+                evaluation?.digest.add(attachment)
+                evaluation?.digest.add(loader.fileStamp("content/\(name)/\(attachment)"))
+            }
             return (evaluation, loader.diagnostics, loader.sources)
         }
         var evaluations: [EvaluationContent] = []
@@ -55,7 +64,7 @@ public struct ContentLoader {
             diagnostics += found
             sources += read
         }
-        return SiteContent(config: config, pages: pages, evaluations: evaluations)
+        return SiteContent(config: config, pages: pages, evaluations: evaluations, digest: digest)
     }
 
     mutating func loadEvaluation(slug: String) -> EvaluationContent? {
@@ -166,6 +175,14 @@ public struct ContentLoader {
             }
         }
         return result
+    }
+
+    /// Size and modification time of a file that is copied rather than read
+    /// (an attachment): what tells the build cache it changed.
+    func fileStamp(_ path: String) -> String {
+        var status = stat()
+        guard stat(root.appendingPathComponent(path).path, &status) == 0 else { return "-" }
+        return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }
 
     func isDirectory(_ url: URL) -> Bool {

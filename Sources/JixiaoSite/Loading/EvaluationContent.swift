@@ -19,8 +19,9 @@ public struct EvaluationContent: Sendable {
     public var report: ContentDocument?
     /// Files under `attachments/`, relative to the evaluation folder, sorted.
     public var attachments: [String] = []
-    /// Every file read from the folder, hashed: what the build cache compares to
-    /// know whether this evaluation's downloads can be kept.
+    /// Every file read from the folder (and the size and time of each attachment),
+    /// hashed: what the build cache compares to know whether this evaluation
+    /// changed since the previous build (see CarryOver).
     public var digest = StableHash()
 }
 
@@ -32,4 +33,6 @@ public struct SiteContent: Sendable {
     /// The text of every content file read, for checks that look at the
     /// whole source (the privacy guard).
     public var sources: [(path: String, text: String)] = []
+    /// site.yaml and the free pages, hashed: what every page shows.
+    public var digest = StableHash()
 }

@@ -57,6 +57,10 @@ struct SiteRenderer: Sendable {
     func jobs() -> [Job] {
         var jobs: [Job] = [{ $0.renderSiteWide() }]
         for evaluation in site.evaluations {
+            guard evaluation.rendersPages else {
+                jobs.append { $0.keepPages(of: evaluation) }
+                continue
+            }
             jobs.append { $0.renderEvaluation(evaluation) }
             if evaluation.publishesRanking {
                 jobs += downloadJobs(evaluation)
@@ -116,10 +120,32 @@ struct SiteRenderer: Sendable {
                  context: ["doc": documentContext(report, page: path),
                            "body_html": markdown(report.document, page: path, evaluation: evaluation)])
         }
+        copyAttachments(of: evaluation)
+    }
+
+    mutating func copyAttachments(of evaluation: EvaluatedEvaluation) {
         for attachment in evaluation.content.attachments {
-            files.copy("\(slug)/\(attachment)",
+            files.copy("\(evaluation.slug)/\(attachment)",
                        from: root.appendingPathComponent("\(evaluation.content.folder)/\(attachment)"))
         }
+    }
+
+    /// An evaluation carried over from the previous build (see CarryOver): its
+    /// pages and downloads are the previous build's files, linked; its attachments
+    /// are copied as in every build.
+    mutating func keepPages(of evaluation: EvaluatedEvaluation) {
+        guard let pages = cache?.pages(of: evaluation.slug) else {
+            // They were there when the build began (CarryOver checks): something changed the output meanwhile.
+            diagnostics.append(.error(at: SourceLocation(file: evaluation.content.folder),
+                                      "上次生成的“\(evaluation.settings.title)”页面在生成过程中被改动",
+                                      hint: "重新运行 jixiao build；仍不行时加 --no-cache。"))
+            return
+        }
+        for (path, url, entry) in pages {
+            files.put(path, .previous(url))
+            fingerprints[path] = entry.fingerprint
+        }
+        copyAttachments(of: evaluation)
     }
 
     mutating func renderUnit(_ unit: UnitScore, evaluation: EvaluatedEvaluation, frame: [String: TemplateValue]) {

@@ -22,6 +22,16 @@ public enum CSVSource {
 
     /// The rows of text already decoded (see `decode`).
     public static func parse(text: String, file: String) throws(DiagnosticsError) -> [SourceValue] {
+        var rows: [SourceValue] = []
+        try forEachRow(text: text, file: file) { rows.append($0) }
+        return rows
+    }
+
+    /// Hands each row to `body` as it is read, so that a large table's rows need
+    /// not all exist at once. Errors are thrown once the whole text is read (or at
+    /// the first that stops reading): rows handed over before then are to be
+    /// discarded with whatever was made of them.
+    public static func forEachRow(text: String, file: String, _ body: (SourceValue) -> Void) throws(DiagnosticsError) {
         let start = SourceLocation(file: file, line: 1, column: 0)
         guard !text.allSatisfy(\.isWhitespace) else {
             throw DiagnosticsError([.error(at: start, "CSV 文件是空的", hint: "第一行写表头，例如 unit,indicator,score。")])
@@ -51,7 +61,6 @@ public enum CSVSource {
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
 
-        var rows: [SourceValue] = []
         var rowNumber = 0
         while let (cells, rowLine) = try reader.next() {
             rowNumber += 1
@@ -76,10 +85,9 @@ public enum CSVSource {
                 let value: SourceValue = cell.isEmpty ? .null(at: location) : .scalar(cell, at: location)
                 entries.append(SourceEntry(key: name, keyLocation: location, value: value))
             }
-            rows.append(.mapping(entries, at: rowLocation))
+            body(.mapping(entries, at: rowLocation))
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
-        return rows
     }
 
     // MARK: Encoding

@@ -20,24 +20,31 @@ public enum FrontMatter {
         if isJSONStart(text) {
             return try splitJSON(text, file: file)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isDelimiter(first, allowDots: false) else {
+        // Lines are found on bytes, and only up to the closing delimiter: the body
+        // (most of the text) is taken as it is, not split and joined again.
+        var lines = LineScanner(text)
+        guard let first = lines.next(), isDelimiter(text[first.content], allowDots: false) else {
             return (nil, text, 1)
         }
-        guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], allowDots: true) }) else {
-            throw DiagnosticsError([.error(
-                at: SourceLocation(file: file, line: 1, column: 1),
-                "front matter 没有结束：第 1 行的 --- 之后找不到结尾的 ---",
-                hint: "在 front matter 的最后一行之后加一行 ---，正文写在它下面。")])
+        var close = 1
+        var blockEnd = first.next
+        while let line = lines.next() {
+            if isDelimiter(text[line.content], allowDots: true) {
+                let block = String(text[first.next..<blockEnd].dropLast(blockEnd > first.next ? 1 : 0))
+                var value = try YAMLSource.parse(block, file: file, lineOffset: 1)
+                if value.isNull {
+                    value = .mapping([], at: SourceLocation(file: file, line: 1, column: 1))
+                }
+                try requireMapping(value)
+                return (value, String(text[line.next...]), close + 2)
+            }
+            close += 1
+            blockEnd = line.next
         }
-        let block = lines[1..<close].joined(separator: "\n")
-        var value = try YAMLSource.parse(block, file: file, lineOffset: 1)
-        if value.isNull {
-            value = .mapping([], at: SourceLocation(file: file, line: 1, column: 1))
-        }
-        try requireMapping(value)
-        lines.removeFirst(close + 1)
-        return (value, lines.joined(separator: "\n"), close + 2)
+        throw DiagnosticsError([.error(
+            at: SourceLocation(file: file, line: 1, column: 1),
+            "front matter 没有结束：第 1 行的 --- 之后找不到结尾的 ---",
+            hint: "在 front matter 的最后一行之后加一行 ---，正文写在它下面。")])
     }
 
     /// `{` first, not followed by another `{`: a body starting with a shortcode

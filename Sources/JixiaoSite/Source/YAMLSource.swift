@@ -34,7 +34,8 @@ public enum YAMLSource {
         try reporter.rejectComplexKeysWithAliases()
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // UTF-8 named here: the default reads the process environment on every call.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             throw DiagnosticsError([reporter.diagnostic(for: error)])
         }

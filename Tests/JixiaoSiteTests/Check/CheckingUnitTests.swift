@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import JixiaoSite
 
@@ -12,6 +13,41 @@ struct CheckingUnitTests {
           arguments: ["**2019**年", "二〇二〇年", "等次待定", "1. **科学规范**", "桂粮发〔2019〕51号", "photodox", "x2 倍"])
     func notPlaceholder(_ text: String) {
         #expect(PlaceholderPattern.first(in: text) == nil)
+    }
+
+    /// The prefilters (cells, lines, whole bodies) skip the regular expression;
+    /// they may let text through that has no placeholder, never the other way.
+    @Test("the prefilters never hide a placeholder the expression finds")
+    func prefilters() {
+        let alphabet: [Character] = ["2", "0", "1", "9", "*", "x", "X", "×", "＊", "年", "局", "\n", " ", "t", "o", "d", "待", "填", "写", "某", "-", "〕"]
+        var state: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var found = 0
+        for _ in 0..<20_000 {
+            let text = String((0..<(1 + next(12))).map { _ in alphabet[next(alphabet.count)] })
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let anyLine = lines.contains { line in
+                PlaceholderPattern.expression.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+            }
+            if anyLine { found += 1 }
+            #expect(PlaceholderPattern.mayContainInSomeLine(text) || !anyLine, "\(text.debugDescription)")
+            for line in lines {
+                let direct = PlaceholderPattern.expression.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+                #expect((PlaceholderPattern.first(in: line) != nil) == direct, "\(line.debugDescription)")
+            }
+        }
+        #expect(found > 200, "the generated texts must hold placeholders for the test to mean anything")
+    }
+
+    @Test("a body has links only with ]( or ]:")
+    func linkPrefilter() {
+        #expect(LinkCheck.mayHaveLinks("见[方案](plan.md)"))
+        #expect(LinkCheck.mayHaveLinks("[1]: notices/a.md"))
+        #expect(!LinkCheck.mayHaveLinks("[注] (一) 说明：无链接"))
+        #expect(!LinkCheck.mayHaveLinks(""))
     }
 
     @Test("the placeholder's column counts Unicode scalars")

@@ -31,7 +31,9 @@ struct IncrementalBuildTests {
     static func buildBoth(_ site: TestSite, _ step: String) throws -> SiteBuilder.Report {
         let report = try SiteBuilder.build(options(site, cached: true))
         let clean = site.root.appendingPathComponent("clean")
-        try SiteBuilder.build(options(site, cached: false, output: clean))
+        let cleanReport = try SiteBuilder.build(options(site, cached: false, output: clean))
+        #expect(report.warnings == cleanReport.warnings, "\(step): the same warnings")
+        #expect(cleanReport.carriedEvaluations == 0)
         let incremental = try site.snapshot()
         let expected = try site.snapshot(clean)
         #expect(incremental.keys.sorted() == expected.keys.sorted(), "\(step): the same files")
@@ -60,8 +62,7 @@ struct IncrementalBuildTests {
         // One results row: that unit's card, the evaluation's ranking, notice and downloads change.
         let gammaBefore = try Self.inode(site, "2021-test/units/gamma.html")
         let betaBefore = try Self.inode(site, "2020-test/units/beta.html")
-        try site.write("content/2020-test/results.csv", TestSite.minimal["content/2020-test/results.csv"]!
-            .replacingOccurrences(of: "beta,B,5,,2,缺报2期", with: "beta,B,5,,3,缺报3期"))
+        try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
         let edited = try Self.buildBoth(site, "one results row")
         #expect(try site.read("2020-test/units/beta.html").contains("缺报3期"))
         #expect(try Self.inode(site, "2021-test/units/gamma.html") == gammaBefore, "an untouched evaluation's card is kept")
@@ -77,8 +78,7 @@ struct IncrementalBuildTests {
         // Deleting a unit, a notice and a whole evaluation.
         try site.write("content/2020-test/evaluation.yaml", TestSite.minimal["content/2020-test/evaluation.yaml"]!
             .replacingOccurrences(of: "  - { slug: gamma, name: 丙单位 }\n", with: ""))
-        try site.write("content/2020-test/results.csv", TestSite.minimal["content/2020-test/results.csv"]!
-            .replacingOccurrences(of: "gamma,A,4,true,,\ngamma,B,6,,0,\n", with: ""))
+        try Self.editResults(site, "2020-test", "gamma,A,4,true,,\ngamma,B,6,,0,\n", "")
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/2020-test/notices/praise.md"))
         try Self.buildBoth(site, "deleted unit and notice")
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("2020-test/units/gamma.html").path))
@@ -90,6 +90,98 @@ struct IncrementalBuildTests {
         let renamed = try Self.buildBoth(site, "site title")
         #expect(try site.read("2020-test/units/alpha.html").contains("改名站点"))
         #expect(renamed.reused == renamed.files - renamed.pages - 2)
+    }
+
+    /// Writes an evaluation's results.csv: the minimal site's, with one row replaced.
+    static func editResults(_ site: TestSite, _ slug: String, _ row: String, _ replacement: String) throws {
+        try site.write("content/\(slug)/results.csv", TestSite.minimal["content/2020-test/results.csv"]!
+            .replacingOccurrences(of: row, with: replacement))
+    }
+
+    /// Four years, two of them apart from the rest, and an attachment.
+    static func fourYears() throws -> TestSite {
+        let site = try Self.site()
+        for (year, results) in [(2023, "beta,B,5,,4,缺报4期"), (2025, "beta,B,5,,1,缺报1期")] {
+            let slug = "content/\(year)-test"
+            try site.write("\(slug)/evaluation.yaml", TestSite.minimal["content/2020-test/evaluation.yaml"]!
+                .replacingOccurrences(of: "2020", with: String(year)))
+            try site.write("\(slug)/indicators.yaml", TestSite.minimal["content/2020-test/indicators.yaml"]!)
+            try editResults(site, "\(year)-test", "beta,B,5,,2,缺报2期", results)
+        }
+        try site.write("content/2023-test/attachments/附件1.txt", "附件内容")
+        return site
+    }
+
+    @Test("an evaluation whose files did not change is not scored again; its pages are kept and its warnings repeated")
+    func carriedEvaluations() throws {
+        let site = try Self.fourYears()
+        defer { site.remove() }
+        let first = try Self.buildBoth(site, "first build")
+        #expect(first.carriedEvaluations == 0)
+        #expect(first.warnings.contains { $0.location.file == "content/2023-test/results.csv" })
+
+        let again = try Self.buildBoth(site, "no change")
+        #expect(again.carriedEvaluations == 4)
+        #expect(again.reused == again.files - 3, "all but the theme assets and the attachment are linked")
+
+        // 2025 changes: 2023 and 2020/2021 are more than a year away and carried over.
+        let card2023 = try Self.inode(site, "2023-test/units/beta.html")
+        try Self.editResults(site, "2025-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
+        let latest = try Self.buildBoth(site, "the newest year edited")
+        #expect(latest.carriedEvaluations == 3)
+        #expect(try site.read("2025-test/units/beta.html").contains("缺报3期"))
+        #expect(try Self.inode(site, "2023-test/units/beta.html") == card2023)
+
+        // 2020 changes: 2021 compares with it and is scored and rendered again; 2023 and 2025 are carried.
+        try Self.editResults(site, "2020-test", "alpha,B,6,,1,缺报1期", "alpha,B,6,,5,缺报5期")
+        let oldest = try Self.buildBoth(site, "the oldest year edited")
+        #expect(oldest.carriedEvaluations == 2)
+
+        // Only a reason in 2020 changes, not a rank or total: 2021, compared with 2020, is carried over too.
+        let card2021 = try Self.inode(site, "2021-test/units/alpha.html")
+        try Self.editResults(site, "2020-test", "alpha,B,6,,1,缺报1期", "alpha,B,6,,5,缺报五期")
+        let reasonOnly = try Self.buildBoth(site, "a reason edited")
+        #expect(reasonOnly.carriedEvaluations == 3)
+        #expect(try site.read("2020-test/units/alpha.html").contains("缺报五期"))
+        #expect(try Self.inode(site, "2021-test/units/alpha.html") == card2021)
+
+        // 2025 moves to 2024, right after 2023: now it is compared with 2023, which is scored again.
+        try site.write("content/2025-test/evaluation.yaml", TestSite.minimal["content/2020-test/evaluation.yaml"]!
+            .replacingOccurrences(of: "2020", with: "2024"))
+        let moved = try Self.buildBoth(site, "a year moved next to another")
+        #expect(moved.carriedEvaluations == 2, "2020 and 2021 carried; 2023 scored for the comparison")
+
+        // An attachment of a carried evaluation is still copied as it is now.
+        try site.write("content/2023-test/attachments/附件1.txt", "改过的附件内容")
+        try site.write("content/2023-test/attachments/附件2.txt", "新附件")
+        try Self.buildBoth(site, "attachments changed")
+        #expect(try site.read("2023-test/attachments/附件2.txt") == "新附件")
+
+        // A card of a carried evaluation damaged by hand: that evaluation is rendered again.
+        try Data("坏了".utf8).write(to: site.output.appendingPathComponent("2021-test/units/alpha.html"))
+        let repaired = try Self.buildBoth(site, "damaged card of a carried evaluation")
+        #expect(repaired.carriedEvaluations < 4)
+
+        // site.yaml is on every page: nothing is carried over.
+        try site.write("content/site.yaml", TestSite.minimal["content/site.yaml"]! + "\ndescription: 新的描述\n")
+        let configured = try Self.buildBoth(site, "site.yaml changed")
+        #expect(configured.carriedEvaluations == 0)
+    }
+
+    @Test("a failed build leaves the output and the cache as they were")
+    func failedBuildKeepsCache() throws {
+        let site = try Self.fourYears()
+        defer { site.remove() }
+        try Self.buildBoth(site, "first build")
+        let results = TestSite.minimal["content/2020-test/results.csv"]!
+        try site.write("content/2020-test/results.csv", results.replacingOccurrences(of: "alpha,A,4,true,,", with: "alpha,A,4,maybe,,"))
+        #expect(throws: DiagnosticsError.self) { try SiteBuilder.build(Self.options(site, cached: true)) }
+        try site.write("content/2020-test/results.csv", results)
+        let restored = try Self.buildBoth(site, "the error undone")
+        #expect(restored.carriedEvaluations == 4)
+        try site.write("content/2020-test/results.csv", results.replacingOccurrences(of: "alpha,A,4,true,,", with: "alpha,A,4,false,,未组织"))
+        let fixed = try Self.buildBoth(site, "fixed another way")
+        #expect(fixed.carriedEvaluations == 2, "2023 and 2025")
     }
 
     @Test("a page changed or removed by hand in the output is written again")
@@ -112,6 +204,83 @@ struct IncrementalBuildTests {
         let report = try SiteBuilder.build(internalBuild)
         #expect(report.reused == 0)
         #expect(try site.read("index.html").contains("内部"))
+    }
+}
+
+@Suite("Carrying unchanged evaluations over")
+struct CarryOverTests {
+    static func record(_ slug: String, year: Int) -> EvaluationRecord {
+        EvaluationRecord(slug: slug, digest: "d-\(slug)", year: year, comparison: "c-\(slug)", hasResults: true,
+                         scoredUnits: ["a"], diagnostics: [])
+    }
+
+    static let records = Dictionary(uniqueKeysWithValues: [2018, 2019, 2020, 2021, 2022].map { ("e\($0)", record("e\($0)", year: $0)) })
+    static let digests = records.mapValues(\.digest)
+
+    static func scored(_ plan: CarryOver, _ slugs: some Collection<String> = records.keys) -> [String] {
+        slugs.filter(plan.scores).sorted()
+    }
+
+    @Test("a changed evaluation is scored with the year before it, where it finds what it is compared with")
+    func changedEvaluation() {
+        var digests = Self.digests
+        digests["e2020"] = "changed"
+        var plan = CarryOver(digests: digests, records: Self.records) { _ in true }
+        #expect(Self.scored(plan) == ["e2019", "e2020"])
+        // Scored: ranks and totals as before (only evidence was edited): the year after is left alone.
+        plan.learn("e2020", year: 2020, comparison: "c-e2020")
+        #expect(Self.scored(plan) == ["e2019", "e2020"])
+        #expect(Self.records.values.filter { plan.renders($0.slug, year: $0.year) }.map(\.slug) == ["e2020"])
+        // Ranks changed: the year after is scored and rendered again.
+        plan.learn("e2020", year: 2020, comparison: "other ranks")
+        #expect(Self.scored(plan) == ["e2019", "e2020", "e2021"])
+        #expect(Self.records.values.filter { plan.renders($0.slug, year: $0.year) }.map(\.slug).sorted() == ["e2020", "e2021"])
+    }
+
+    @Test("nothing changed: nothing is scored; damaged pages count as a change")
+    func unchanged() {
+        let plan = CarryOver(digests: Self.digests, records: Self.records) { _ in true }
+        #expect(Self.scored(plan).isEmpty)
+        let damaged = CarryOver(digests: Self.digests, records: Self.records) { $0 != "e2022" }
+        #expect(Self.scored(damaged) == ["e2021", "e2022"])
+    }
+
+    @Test("new, moved and removed evaluations ripple to the years around them")
+    func newMovedAndRemoved() {
+        var digests = Self.digests
+        digests["e2018"] = nil
+        digests["fresh"] = "new"
+        var plan = CarryOver(digests: digests, records: Self.records) { _ in true }
+        #expect(Self.scored(plan, digests.keys) == ["e2019", "fresh"], "2019 follows the deleted 2018")
+        plan.learn("fresh", year: 2022, comparison: "new")
+        #expect(Self.scored(plan, digests.keys) == ["e2019", "e2021", "e2022", "fresh"])
+        #expect(plan.renders("fresh", year: 2022) && !plan.renders("e2022", year: 2022) && plan.renders("e2019", year: 2019))
+
+        digests = Self.digests
+        digests["e2022"] = "moved"
+        var moved = CarryOver(digests: digests, records: Self.records) { _ in true }
+        moved.learn("e2022", year: 2019, comparison: "c-e2022")
+        #expect(Self.scored(moved) == ["e2018", "e2019", "e2020", "e2021", "e2022"])
+        #expect(moved.renders("e2020", year: 2020) && !moved.renders("e2019", year: 2019))
+    }
+
+    @Test("records survive the cache file: tabs, line breaks and backslashes in messages, hints or none")
+    func recordLines() {
+        let diagnostics: [Diagnostic] = [
+            .warning(at: SourceLocation(file: "content/a b/results.csv", line: 3, column: 4), "甲\t乙\n丙\\丁\r", hint: "提示\t"),
+            .warning(at: SourceLocation(file: "content/x/evaluation.yaml"), "没有提示"),
+            .warning(at: SourceLocation(file: "content/x/plan.md", line: 1), "空提示", hint: ""),
+        ]
+        let records = [
+            EvaluationRecord(slug: "x", digest: "abc", year: 2020, comparison: "c1", hasResults: true, scoredUnits: ["u1", "u2"],
+                             diagnostics: diagnostics),
+            EvaluationRecord(slug: "y", digest: "def", year: 2019, comparison: "c2", hasResults: false, scoredUnits: [], diagnostics: []),
+        ]
+        let text = EvaluationRecord.lines(records)
+        #expect(EvaluationRecord.parse(text.nonEmptyLines) == ["x": records[0], "y": records[1]])
+        #expect(text.nonEmptyLines.count == 5)
+        #expect(EvaluationRecord.parse(["E\tx\tabc\tnot-a-year\tc\t1\t"]) == nil)
+        #expect(EvaluationRecord.parse(["D\twarning\tf\t1\t1\tm"]) == nil, "a diagnostic before any evaluation")
     }
 }
 

@@ -1,0 +1,68 @@
+/// Which evaluations an incremental build scores and renders again, and which
+/// it carries over from the previous build.
+///
+/// An evaluation is *changed* when its files differ from those the previous
+/// build scored (or it is new, or its pages in the output were damaged). The
+/// others are carried over: not scored again, their pages and downloads linked
+/// from the previous build, their warnings repeated from its record.
+///
+/// Except near a change, because an evaluation is compared with the one of the
+/// year before (rank changes, the annual report):
+/// - a changed evaluation is rendered with the evaluations of the year before
+///   it scored, to find the one it is compared with;
+/// - when what such a comparison reads of it (see `EvaluationRecord.comparison`)
+///   changed, or it is new, moved to another year or was deleted, the
+///   evaluations of the year after are rendered again, and every evaluation of
+///   its year scored, to find what they are compared with.
+///
+/// Anything that every page shows (site.yaml, the free pages, the theme) or the
+/// build options changing empties the records, which makes every evaluation changed.
+struct CarryOver {
+    /// The previous build's records, by slug.
+    let records: [String: EvaluationRecord]
+    private(set) var changed: Set<String> = []
+    /// Years in which what a comparison reads may have changed.
+    private(set) var rippleYears: Set<Int> = []
+    /// Years in which a changed evaluation looks for the one it is compared with.
+    private(set) var previousYears: Set<Int> = []
+
+    /// `digests`: every evaluation read in this build, slug → digest in hex;
+    /// `pagesIntact`: whether the previous build's pages of an evaluation are still in the output.
+    init(digests: [String: String], records: [String: EvaluationRecord], pagesIntact: (String) -> Bool) {
+        self.records = records
+        for (slug, digest) in digests {
+            guard let record = records[slug], record.digest == digest, pagesIntact(slug) else {
+                changed.insert(slug)
+                if let record = records[slug] { previousYears.insert(record.year - 1) }
+                continue
+            }
+        }
+        for (slug, record) in records where digests[slug] == nil {
+            rippleYears.insert(record.year)
+        }
+    }
+
+    /// What scoring a changed evaluation found: its year (it may have moved) and
+    /// its comparison digest.
+    mutating func learn(_ slug: String, year: Int, comparison: String) {
+        guard changed.contains(slug) else { return }
+        previousYears.insert(year - 1)
+        let record = records[slug]
+        if record?.year != year || record?.comparison != comparison {
+            rippleYears.insert(year)
+            if let record { rippleYears.insert(record.year) }
+        }
+    }
+
+    /// Whether the evaluation must be scored in this build.
+    func scores(_ slug: String) -> Bool {
+        guard !changed.contains(slug), let year = records[slug]?.year else { return true }
+        return rippleYears.contains(year) || rippleYears.contains(year - 1) || previousYears.contains(year)
+    }
+
+    /// Whether the evaluation's pages must be rendered again (the others are
+    /// linked from the previous build).
+    func renders(_ slug: String, year: Int) -> Bool {
+        changed.contains(slug) || rippleYears.contains(year - 1)
+    }
+}

@@ -1,0 +1,172 @@
+import JixiaoCore
+
+/// What the previous build learnt from scoring one evaluation: enough for the
+/// next build to carry it over unscored when its files have not changed (see
+/// CarryOver): the site-wide pages need to know whether it has results, the link
+/// check which score cards exist, and the author still sees its warnings.
+struct EvaluationRecord: Sendable, Equatable {
+    var slug: String
+    /// `EvaluationContent.digest` of the files it was scored from, in hex.
+    var digest: String
+    var year: Int
+    /// What an evaluation compared with this one reads of it, hashed (see `comparison(of:)`).
+    var comparison: String
+    var hasResults: Bool
+    /// Units with a score card, in ranking order.
+    var scoredUnits: [String]
+    /// What reading and scoring it reported (warnings only: a build with errors keeps no cache).
+    var diagnostics: [Diagnostic]
+
+    init(slug: String, digest: String, year: Int, comparison: String, hasResults: Bool, scoredUnits: [String],
+         diagnostics: [Diagnostic]) {
+        self.slug = slug
+        self.digest = digest
+        self.year = year
+        self.comparison = comparison
+        self.hasResults = hasResults
+        self.scoredUnits = scoredUnits
+        self.diagnostics = diagnostics
+    }
+
+    /// The record of an evaluation as this build left it.
+    init(_ evaluation: EvaluatedEvaluation) {
+        if let carried = evaluation.carried {
+            self = carried
+        } else {
+            self.init(slug: evaluation.slug, digest: evaluation.content.digest.hex, year: evaluation.settings.year,
+                      comparison: Self.comparison(of: evaluation), hasResults: evaluation.hasResults,
+                      scoredUnits: evaluation.scoredUnits, diagnostics: evaluation.scoringDiagnostics)
+        }
+    }
+
+    /// Everything the evaluation of the next year reads of this one when it is
+    /// compared with it (SiteEvaluator.previous, YearChange, AudienceFilter,
+    /// AnalysisContexts): which units it assesses, whether its ranking is
+    /// published, and each unit's rank, total and grade. An edit that changes
+    /// none of these (evidence, a reason, a notice) leaves the next year's pages
+    /// as they are.
+    static func comparison(of evaluation: EvaluatedEvaluation) -> String {
+        var hash = StableHash()
+        hash.add(evaluation.slug)
+        hash.add(evaluation.settings.title)
+        hash.add(evaluation.settings.year)
+        hash.add(evaluation.hasResults ? 1 : 0)
+        hash.add(evaluation.audiencePolicy.audience(of: .ranking).rawValue)
+        hash.add(evaluation.settings.units.map(\.slug).sorted().joined(separator: ","))
+        for unit in evaluation.result.ranking {
+            hash.add(unit.unit.slug)
+            hash.add(unit.rank)
+            hash.add("\(unit.total)")
+            hash.add(unit.gradeName)
+        }
+        return hash.hex
+    }
+}
+
+/// The records as lines of tab-separated fields: `E slug digest year comparison hasResults units`
+/// and after it one `D severity file line column message [hint]` per diagnostic.
+/// Tabs, line breaks and backslashes inside a field are escaped.
+extension EvaluationRecord {
+    static func lines(_ records: [EvaluationRecord]) -> String {
+        var text = ""
+        for record in records.sorted(by: { $0.slug < $1.slug }) {
+            text += "E\t\(record.slug)\t\(record.digest)\t\(record.year)\t\(record.comparison)\t\(record.hasResults ? 1 : 0)\t"
+            text += record.scoredUnits.joined(separator: ",")
+            text += "\n"
+            for diagnostic in record.diagnostics {
+                let location = diagnostic.location
+                text += "D\t\(diagnostic.severity.rawValue)\t\(escape(location.file))\t\(location.line)\t\(location.column)\t"
+                text += escape(diagnostic.message)
+                if let hint = diagnostic.hint { text += "\t" + escape(hint) }
+                text += "\n"
+            }
+        }
+        return text
+    }
+
+    /// The records in `lines`, or nil if anything in them is not as `lines(_:)` writes it.
+    static func parse<Lines: Sequence>(_ lines: Lines) -> [String: EvaluationRecord]? where Lines.Element == Substring {
+        var records: [String: EvaluationRecord] = [:]
+        var current: EvaluationRecord?
+        for line in lines {
+            let fields = line.tabSeparatedFields
+            switch fields.first {
+            case "E":
+                guard fields.count == 7, let year = Int(fields[3]) else { return nil }
+                if let done = current { records[done.slug] = done }
+                current = EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,
+                                           comparison: String(fields[4]), hasResults: fields[5] == "1",
+                                           scoredUnits: fields[6].isEmpty ? [] : fields[6].split(separator: ",").map(String.init),
+                                           diagnostics: [])
+            case "D":
+                guard current != nil, fields.count == 6 || fields.count == 7,
+                      let severity = Diagnostic.Severity(rawValue: String(fields[1])),
+                      let line = Int(fields[3]), let column = Int(fields[4]) else { return nil }
+                let location = SourceLocation(file: unescape(fields[2]), line: line, column: column)
+                current?.diagnostics.append(Diagnostic(severity, at: location, unescape(fields[5]),
+                                                       hint: fields.count == 7 ? unescape(fields[6]) : nil))
+            default:
+                return nil
+            }
+        }
+        if let done = current { records[done.slug] = done }
+        return records
+    }
+
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+            || $0 == UInt8(ascii: "\\") }) else { return text }
+        var result = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    static func unescape(_ field: Substring) -> String {
+        guard field.utf8.contains(UInt8(ascii: "\\")) else { return String(field) }
+        var result = ""
+        var escaped = false
+        for character in field.unicodeScalars {
+            if escaped {
+                switch character {
+                case "t": result += "\t"
+                case "n": result += "\n"
+                case "r": result += "\r"
+                default: result.unicodeScalars.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension Substring {
+    /// The fields of a line of a cache file, split on bytes (the cache has
+    /// hundreds of thousands of lines; splitting on characters is slower).
+    var tabSeparatedFields: [Substring] {
+        var fields: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\t") {
+                fields.append(self[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        fields.append(self[start..<index])
+        return fields
+    }
+}
