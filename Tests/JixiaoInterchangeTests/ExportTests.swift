@@ -100,6 +100,22 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(XLSXPackage.escape(text) == expected)
     }
 
+    @Test("sheet XML numbers are written as their decimal digits", arguments: [0, 7, 10, 99, 100, 123_456_789, -42, Int.max, Int.min])
+    func numberBytes(number: Int) {
+        var bytes: [UInt8] = Array("r=".utf8)
+        bytes.write(number)
+        #expect(String(decoding: bytes, as: UTF8.self) == "r=\(number)")
+    }
+
+    @Test("shared strings: one entry per text, in order of first use, counting every use")
+    func sharedStrings() {
+        var strings = SharedStrings()
+        let ids = ["甲", "乙", "甲", "a<b", "乙", "甲"].map { strings.id($0) }
+        #expect(ids == [0, 1, 0, 2, 1, 0])
+        let xml = String(decoding: strings.xml(), as: UTF8.self)
+        #expect(xml.hasSuffix("count=\"6\" uniqueCount=\"3\"><si><t>甲</t></si><si><t>乙</t></si><si><t>a&lt;b</t></si></sst>"))
+    }
+
     @Test func rankingWorkbookReadBackByOpenpyxl() throws {
         let folder = try SampleSite.make()
         defer { folder.remove() }

@@ -14,7 +14,7 @@ enum XLSXPackage {
     static func write(_ workbook: XLSXWorkbook) throws -> Data {
         var strings = SharedStrings()
         let sheetXML = workbook.sheets.map { XLSXSheetWriter.xml($0, strings: &strings) }
-        var parts: [(String, String)] = [
+        let texts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count)),
             ("_rels/.rels", header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
@@ -34,21 +34,19 @@ enum XLSXPackage {
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count)),
             ("xl/styles.xml", XLSXStyles.xml(precision: workbook.precision)),
         ]
+        var parts = texts.map { ($0.0, Array($0.1.utf8)) }
         for (index, xml) in sheetXML.enumerated() {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", xml))
         }
         parts.append(("xl/sharedStrings.xml", strings.xml()))
 
         let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, text) in parts {
-            // Compressed straight from the text's own bytes: a scores sheet is tens of
-            // megabytes, and a copy of it would be that much more memory at once.
-            var text = text
-            try text.withUTF8 { bytes in
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: timestamp,
-                                     permissions: 0o644, compressionMethod: .deflate) { position, size in
-                    Data(buffer: UnsafeBufferPointer(rebasing: bytes[Int(position)..<Int(position) + size]))
-                }
+        for (path, bytes) in parts {
+            // Compressed chunk by chunk from the part's bytes: a scores sheet is tens of
+            // megabytes, and a whole copy of it would be that much more memory at once.
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: timestamp,
+                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                Data(bytes[Int(position)..<Int(position) + size])
             }
         }
         guard let data = archive.data else { throw XLSXWriteError() }
@@ -139,24 +137,44 @@ struct XLSXWriteError: Error, CustomStringConvertible {
 
 /// The shared string table, in order of first use.
 struct SharedStrings {
-    var index: [String: Int] = [:]
+    /// A text compared and hashed by its UTF-8 bytes. Swift's own String hashing
+    /// normalizes Unicode first, which dominated writing a scores sheet; texts
+    /// that are equivalent but written differently simply get two entries.
+    struct Key: Hashable {
+        let text: String
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    var index: [Key: Int] = [:]
     var strings: [String] = []
     var uses = 0
 
     mutating func id(_ text: String) -> Int {
         uses += 1
-        if let existing = index[text] { return existing }
-        index[text] = strings.count
+        if let existing = index[Key(text: text)] { return existing }
+        index[Key(text: text)] = strings.count
         strings.append(text)
         return strings.count - 1
     }
 
-    func xml() -> String {
-        var xml = XLSXPackage.header + "<sst xmlns=\"\(XLSXPackage.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(strings.count)\">"
+    func xml() -> [UInt8] {
+        var xml: [UInt8] = []
+        xml.write(XLSXPackage.header + "<sst xmlns=\"\(XLSXPackage.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(strings.count)\">")
         for text in strings {
             let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.utf8.contains(10)
-            xml += "<si><t\(preserve ? " xml:space=\"preserve\"" : "")>\(XLSXPackage.escape(text))</t></si>"
+            xml.write(preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>")
+            xml.write(XLSXPackage.escape(text))
+            xml.write("</t></si>")
         }
-        return xml + "</sst>"
+        xml.write("</sst>")
+        return xml
     }
 }

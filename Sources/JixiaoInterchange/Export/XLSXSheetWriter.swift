@@ -1,74 +1,22 @@
 /// One worksheet's XML: title row merged across the table, frozen header row,
 /// column widths that fit CJK text (a CJK character is two columns wide).
 enum XLSXSheetWriter {
-    static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings) -> String {
+    /// The sheet's XML as UTF-8 bytes, written in one buffer: a scores sheet has
+    /// hundreds of thousands of cells, and text concatenation copied it several times.
+    static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings) -> [UInt8] {
         let columnCount = max(1, sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
         let lastColumn = CellReference.columnName(columnCount - 1)
-        // Column letters once, and every cell appended in place: a scores sheet has
-        // hundreds of thousands of cells.
-        let columnNames = (0..<columnCount).map(CellReference.columnName)
-        var rowNumber = 0 {
-            didSet { rowText = String(rowNumber) }
-        }
-        var rowText = "0"
-        var data = ""
-        data.reserveCapacity(64 * columnCount * (sheet.rows.count + 2))
-        // The fixed text after a cell reference, per style, made once.
-        var emptyTails: [Int: String] = [:], textTails: [Int: String] = [:]
-        let numberTail = "\" s=\"\(XLSXStyles.number)\"><v>", integerTail = "\" s=\"\(XLSXStyles.integer)\"><v>"
-        func cell(_ column: Int, _ value: XLSXWorkbook.Cell, style: Int) {
-            data += "<c r=\""
-            data += columnNames[column]
-            data += rowText
-            switch value {
-            case .empty:
-                data += emptyTails[style] ?? { emptyTails[style] = "\" s=\"\(style)\"/>"; return emptyTails[style]! }()
-            case .text(let text):
-                data += textTails[style] ?? { textTails[style] = "\" s=\"\(style)\" t=\"s\"><v>"; return textTails[style]! }()
-                data += String(strings.id(text))
-                data += "</v></c>"
-            case .number(let digits):
-                data += numberTail
-                data += digits
-                data += "</v></c>"
-            case .integer(let value):
-                data += integerTail
-                data += String(value)
-                data += "</v></c>"
-            }
-        }
-        if let title = sheet.title {
-            rowNumber += 1
-            data += "<row r=\"\(rowNumber)\" ht=\"28\" customHeight=\"1\">"
-            cell(0, .text(title), style: XLSXStyles.title)
-            data += "</row>"
-        }
-        rowNumber += 1
-        data += "<row r=\"\(rowNumber)\">"
-        for column in 0..<columnCount {
-            let name = column < sheet.header.count ? sheet.header[column] : ""
-            cell(column, name.isEmpty ? .empty : .text(name), style: XLSXStyles.header)
-        }
-        data += "</row>"
-        let headerRow = rowNumber
-        let styles = (0..<columnCount).map { sheet.wrapColumns.contains($0) ? XLSXStyles.wrappedText : XLSXStyles.text }
-        for row in sheet.rows {
-            rowNumber += 1
-            data += "<row r=\""
-            data += rowText
-            data += "\">"
-            for column in 0..<columnCount {
-                cell(column, column < row.count ? row[column] : .empty, style: styles[column])
-            }
-            data += "</row>"
-        }
+        let headerRow = sheet.title == nil ? 1 : 2
+        let rowCount = headerRow + sheet.rows.count
 
-        var xml = XLSXPackage.header + "<worksheet xmlns=\"\(XLSXPackage.mainNamespace)\" xmlns:r=\"\(XLSXPackage.relationshipNamespace)\">"
-        xml += "<dimension ref=\"A1:\(lastColumn)\(max(1, rowNumber))\"/>"
+        var xml: [UInt8] = []
+        xml.reserveCapacity(64 * columnCount * (sheet.rows.count + 2) + 4096)
+        xml.write(XLSXPackage.header + "<worksheet xmlns=\"\(XLSXPackage.mainNamespace)\" xmlns:r=\"\(XLSXPackage.relationshipNamespace)\">")
+        xml.write("<dimension ref=\"A1:\(lastColumn)\(max(1, rowCount))\"/>")
         let firstData = "A\(headerRow + 1)"
-        xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(headerRow)\" topLeftCell=\"\(firstData)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-            + "<selection pane=\"bottomLeft\" activeCell=\"\(firstData)\" sqref=\"\(firstData)\"/></sheetView></sheetViews>"
-        xml += "<sheetFormatPr defaultRowHeight=\"15\"/><cols>"
+        xml.write("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(headerRow)\" topLeftCell=\"\(firstData)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            + "<selection pane=\"bottomLeft\" activeCell=\"\(firstData)\" sqref=\"\(firstData)\"/></sheetView></sheetViews>")
+        xml.write("<sheetFormatPr defaultRowHeight=\"15\"/><cols>")
         for column in 0..<columnCount {
             var width = column < sheet.header.count ? displayWidth(sheet.header[column]) : 0
             for row in sheet.rows where column < row.count {
@@ -81,13 +29,68 @@ enum XLSXSheetWriter {
             }
             let cap = sheet.wrapColumns.contains(column) ? 50 : 40
             let fitted = min(cap, max(6, width + 2))
-            xml += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(fitted)\" customWidth=\"1\"/>"
+            xml.write("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(fitted)\" customWidth=\"1\"/>")
         }
-        xml += "</cols><sheetData>" + data + "</sheetData>"
+        xml.write("</cols><sheetData>")
+
+        // Column letters once, and the fixed text after a cell reference per style.
+        let columnNames = (0..<columnCount).map { Array(CellReference.columnName($0).utf8) }
+        var emptyTails: [Int: [UInt8]] = [:], textTails: [Int: [UInt8]] = [:]
+        let numberTail = Array("\" s=\"\(XLSXStyles.number)\"><v>".utf8), integerTail = Array("\" s=\"\(XLSXStyles.integer)\"><v>".utf8)
+        let cellEnd = Array("</v></c>".utf8)
+        var rowNumber = 0
+        func cell(_ column: Int, _ value: XLSXWorkbook.Cell, style: Int) {
+            xml.write("<c r=\"")
+            xml.append(contentsOf: columnNames[column])
+            xml.write(rowNumber)
+            switch value {
+            case .empty:
+                if emptyTails[style] == nil { emptyTails[style] = Array("\" s=\"\(style)\"/>".utf8) }
+                xml.append(contentsOf: emptyTails[style]!)
+            case .text(let text):
+                if textTails[style] == nil { textTails[style] = Array("\" s=\"\(style)\" t=\"s\"><v>".utf8) }
+                xml.append(contentsOf: textTails[style]!)
+                xml.write(strings.id(text))
+                xml.append(contentsOf: cellEnd)
+            case .number(let digits):
+                xml.append(contentsOf: numberTail)
+                xml.write(digits)
+                xml.append(contentsOf: cellEnd)
+            case .integer(let value):
+                xml.append(contentsOf: integerTail)
+                xml.write(value)
+                xml.append(contentsOf: cellEnd)
+            }
+        }
+        if let title = sheet.title {
+            rowNumber += 1
+            xml.write("<row r=\"\(rowNumber)\" ht=\"28\" customHeight=\"1\">")
+            cell(0, .text(title), style: XLSXStyles.title)
+            xml.write("</row>")
+        }
+        rowNumber += 1
+        xml.write("<row r=\"\(rowNumber)\">")
+        for column in 0..<columnCount {
+            let name = column < sheet.header.count ? sheet.header[column] : ""
+            cell(column, name.isEmpty ? .empty : .text(name), style: XLSXStyles.header)
+        }
+        xml.write("</row>")
+        let styles = (0..<columnCount).map { sheet.wrapColumns.contains($0) ? XLSXStyles.wrappedText : XLSXStyles.text }
+        for row in sheet.rows {
+            rowNumber += 1
+            xml.write("<row r=\"")
+            xml.write(rowNumber)
+            xml.write("\">")
+            for column in 0..<columnCount {
+                cell(column, column < row.count ? row[column] : .empty, style: styles[column])
+            }
+            xml.write("</row>")
+        }
+        xml.write("</sheetData>")
         if sheet.title != nil, columnCount > 1 {
-            xml += "<mergeCells count=\"1\"><mergeCell ref=\"A1:\(lastColumn)1\"/></mergeCells>"
+            xml.write("<mergeCells count=\"1\"><mergeCell ref=\"A1:\(lastColumn)1\"/></mergeCells>")
         }
-        xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
+        xml.write("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>")
         return xml
     }
 
@@ -120,5 +123,31 @@ enum XLSXSheetWriter {
         default:
             return false
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a text's UTF-8 bytes.
+    mutating func write(_ text: String) {
+        append(contentsOf: text.utf8)
+    }
+
+    /// Appends a whole number in decimal digits.
+    mutating func write(_ number: Int) {
+        if number < 0 { append(UInt8(ascii: "-")) }
+        var value = number.magnitude
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = count - 1
+        repeat {
+            self[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+            index -= 1
+        } while value > 0
     }
 }
