@@ -96,8 +96,18 @@ struct BonusScoring {
         let values = ranked.map(\.value).sorted(by: >)
         // The value at place K; everyone at or above it (ties at K included) gets the cap.
         let valueK = values.count >= top ? values[top - 1] : values.last
+        // How many values are above one: found by halving the sorted list, not by
+        // counting it for every unit (quadratic on a province's thousands of units).
+        func countAbove(_ value: Decimal) -> Int {
+            var low = 0, high = values.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[middle] > value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
         for entry in ranked {
-            let place = values.filter { $0 > entry.value }.count + 1
+            let place = countAbove(entry.value) + 1
             let points: Decimal
             let text: String
             let cap = item.cap ?? 0 // decoding requires a cap on rank items

@@ -82,9 +82,11 @@ extension SiteRenderer {
         let settings = evaluation.settings
         let precision = settings.precision
         var context: [String: Any] = ["summary_item": evaluationSummary(evaluation, page: path)]
+        // Looked up by slug, not searched for each unit: quadratic on thousands of units.
+        let scores = Dictionary(evaluation.result.units.map { ($0.unit.slug, $0) }) { first, _ in first }
         context["units"] = settings.units.map { unit -> [String: Any] in
             var item: [String: Any] = ["name": unit.name]
-            if let unitScore = evaluation.result.units.first(where: { $0.unit.slug == unit.slug }) {
+            if let unitScore = scores[unit.slug] {
                 item["href"] = unitHref(evaluation, unit.slug, from: path)
                 item["total"] = Format.score(unitScore.total, precision) as String
                 item["grade"] = unitScore.gradeName
