@@ -1,9 +1,10 @@
 import Foundation
 
 extension Array where Element: Sendable {
-    /// `map` on every core (computation only: the core still does no I/O): the elements are taken in turn from a shared counter
+    /// `map` on every core: the elements are taken in turn from a shared counter
     /// by one worker per core, and the results come back in the original order,
     /// so the outcome is the same as a plain `map` whatever the scheduling.
+    /// Computation only; the core still does no I/O.
     public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count)
         guard workers > 1 else { return map(transform) }
