@@ -12,7 +12,7 @@ struct EvaluationRecord: Sendable, Equatable {
     /// What an evaluation compared with this one reads of it, hashed (see `comparison(of:)`).
     var comparison: String
     var hasResults: Bool
-    /// Units with a score card, in ranking order.
+    /// Units with a score card, in the order of evaluation.yaml.
     var scoredUnits: [String]
     /// What reading and scoring it reported (warnings only: a build with errors keeps no cache).
     var diagnostics: [Diagnostic]
