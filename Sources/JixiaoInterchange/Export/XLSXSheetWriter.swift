@@ -134,20 +134,6 @@ extension Array where Element == UInt8 {
 
     /// Appends a whole number in decimal digits.
     mutating func write(_ number: Int) {
-        if number < 0 { append(UInt8(ascii: "-")) }
-        var value = number.magnitude
-        var digits = 1
-        var rest = value / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var index = count - 1
-        repeat {
-            self[index] = UInt8(ascii: "0") + UInt8(value % 10)
-            value /= 10
-            index -= 1
-        } while value > 0
+        write(String(number))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import CJixiaoSystem
 import JixiaoCore
 
 /// The whole pipeline, load → validate → evaluate → render → write, as one call.
@@ -101,7 +102,9 @@ public struct SiteBuilder {
         }
         var (evaluated, diagnostics) = try evaluate(content, loadWarnings: loadWarnings, root: options.root,
                                                     carryOver: carryOver, timer: &timer)
-        MemoryRelease.returnFreedMemory()
+        // The rows read while scoring are freed by now, but the C allocator keeps
+        // freed memory for reuse: handed back, it is not added to rendering's peak.
+        jixiao_release_free_memory()
         if audience == .public {
             // The privacy guard protects what reaches the public; internal builds may carry contacts.
             diagnostics += PrivacyGuard.check(evaluated.sources, policy: evaluated.config.privacy)

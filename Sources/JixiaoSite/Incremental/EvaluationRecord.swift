@@ -151,22 +151,3 @@ extension EvaluationRecord {
         return result
     }
 }
-
-extension Substring {
-    /// The fields of a line of a cache file, split on bytes (the cache has
-    /// hundreds of thousands of lines; splitting on characters is slower).
-    var tabSeparatedFields: [Substring] {
-        var fields: [Substring] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\t") {
-                fields.append(self[start..<index])
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        fields.append(self[start..<index])
-        return fields
-    }
-}

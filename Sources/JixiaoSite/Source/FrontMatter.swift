@@ -22,15 +22,15 @@ public enum FrontMatter {
         }
         // Lines are found on bytes, and only up to the closing delimiter: the body
         // (most of the text) is taken as it is, not split and joined again.
-        var lines = LineScanner(text)
+        var lines = SeparatorScanner(text[...])
         guard let first = lines.next(), isDelimiter(text[first.content], allowDots: false) else {
             return (nil, text, 1)
         }
         var close = 1
-        var blockEnd = first.next
+        var blockEnd = first.next // where the last line before the closing delimiter ends
         while let line = lines.next() {
             if isDelimiter(text[line.content], allowDots: true) {
-                let block = String(text[first.next..<blockEnd].dropLast(blockEnd > first.next ? 1 : 0))
+                let block = String(text[first.next..<blockEnd])
                 var value = try YAMLSource.parse(block, file: file, lineOffset: 1)
                 if value.isNull {
                     value = .mapping([], at: SourceLocation(file: file, line: 1, column: 1))
@@ -39,7 +39,7 @@ public enum FrontMatter {
                 return (value, String(text[line.next...]), close + 2)
             }
             close += 1
-            blockEnd = line.next
+            blockEnd = line.content.upperBound
         }
         throw DiagnosticsError([.error(
             at: SourceLocation(file: file, line: 1, column: 1),
