@@ -12,6 +12,7 @@ import PackageDescription
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
 //   JixiaoServe     the preview server edge (jixiao serve): HTTP, file watching, live reload
 //   JixiaoInterchange the spreadsheet edge: XLSX/CSV import and export
+//   CJixiaoDeflate  the system zlib, for writing XLSX (Debian zlib1g-dev)
 //   JixiaoArchive   verifiable zip archives of one evaluation (jixiao archive / verify)
 //   jixiao          the command-line edge
 let package = Package(
@@ -36,6 +37,8 @@ let package = Package(
         .target(name: "JixiaoMarkdown", dependencies: ["CCmark"]),
         // One system call Foundation lacks: swapping the new site in atomically.
         .target(name: "CJixiaoSystem"),
+        // zlib at the level we choose, for the spreadsheets the site offers for download.
+        .target(name: "CJixiaoDeflate", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "JixiaoCore"),
         .target(name: "JixiaoTemplate"),
         .target(
@@ -63,6 +66,7 @@ let package = Package(
             dependencies: [
                 "JixiaoSite",
                 "JixiaoCore",
+                "CJixiaoDeflate",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

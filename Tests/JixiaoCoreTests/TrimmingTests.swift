@@ -27,6 +27,7 @@ struct TrimmingTests {
                     #expect(text.trimmedSpacesAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines),
                             "\(Array(text.unicodeScalars))")
                     #expect(Substring(text).trimmedSpaces() == text.trimmingCharacters(in: .whitespaces))
+                    #expect(text.isBlank == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(Array(text.unicodeScalars))")
                 }
             }
         }

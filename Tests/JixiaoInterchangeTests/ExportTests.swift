@@ -116,6 +116,50 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(xml.hasSuffix("count=\"6\" uniqueCount=\"3\"><si><t>甲</t></si><si><t>乙</t></si><si><t>a&lt;b</t></si></sst>"))
     }
 
+    @Test("ZIP writer: Python's zipfile reads every entry back, CRCs check, the same entries give the same bytes")
+    func zipWriterReadBack() throws {
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let entries: [(String, [UInt8])] = [
+            ("empty.txt", []),
+            ("[Content_Types].xml", Array("<Types>得分</Types>".utf8)),
+            ("xl/worksheets/sheet1.xml", Array(String(repeating: "<row r=\"1\"><c t=\"s\"><v>12</v></c></row>", count: 50_000).utf8)),
+            ("noise.bin", noise),   // incompressible: deflate's stored blocks
+        ]
+        func write() throws -> Data {
+            var zip = ZIPWriter()
+            for (path, bytes) in entries { try zip.add(path, bytes) }
+            return try zip.data()
+        }
+        let data = try write()
+        #expect(try write() == data)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("test.zip")
+        try data.write(to: file)
+        // The expected contents beside the archive, entry i as expected-i.
+        for (index, entry) in entries.enumerated() {
+            try Data(entry.1).write(to: folder.url.appendingPathComponent("expected-\(index)"))
+        }
+        let script = """
+            import json, os, sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            folder = os.path.dirname(sys.argv[1])
+            same = [z.read(i) == open(os.path.join(folder, "expected-%d" % n), "rb").read() for n, i in enumerate(z.infolist())]
+            print(json.dumps({"bad": z.testzip(), "same": same,
+                              "entries": [[i.filename, i.compress_type, i.date_time[0], oct(i.external_attr >> 16)] for i in z.infolist()]}))
+            """
+        let python = ProcessInfo.processInfo.environment["JIXIAO_PYTHON"] ?? "python3"
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run([python, "-c", script, file.path]).utf8)) as? [String: Any])
+        #expect(json["bad"] is NSNull)
+        #expect(json["same"] as? [Bool] == [true, true, true, true])
+        let read = try #require(json["entries"] as? [[Any]])
+        #expect(read.map { $0[0] as? String } == entries.map(\.0))
+        #expect(read.allSatisfy { $0[1] as? Int == 8 && $0[2] as? Int == 1980 && $0[3] as? String == "0o100644" })
+        // Level 1 still compresses the repetitive sheet XML well.
+        #expect(data.count < entries[2].1.count / 20 + noise.count + 1_000)
+    }
+
     @Test func rankingWorkbookReadBackByOpenpyxl() throws {
         let folder = try SampleSite.make()
         defer { folder.remove() }

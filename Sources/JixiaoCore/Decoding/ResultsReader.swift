@@ -85,15 +85,26 @@ public enum ResultsReader {
                 diagnostics.append(.error(at: row.location, "results.csv 的一行无法读取"))
                 return
             }
-            let cells = entries.filter { !$0.value.isNull && !($0.value.text?.trimmedSpaces().isEmpty ?? false) }
-            let unit = cells.first { $0.key == "unit" }?.value.text?.trimmedSpaces()
-            let indicator = cells.first { $0.key == "indicator" }?.value.text?.trimmedSpaces()
+            // One pass: the unit and indicator columns, and the other cells that hold something.
+            var unit: String?
+            var indicator: String?
+            var cells: [SourceEntry] = []
+            cells.reserveCapacity(entries.count)
+            for entry in entries where !entry.value.isNull {
+                let text = entry.value.text?.trimmedSpaces()
+                if text?.isEmpty == true { continue }
+                switch entry.key {
+                case "unit": unit = unit ?? text
+                case "indicator": indicator = indicator ?? text
+                default: cells.append(entry)
+                }
+            }
             guard let unit, let indicator else {
                 diagnostics.append(.error(at: row.location, "results.csv 的这一行缺少\(unit == nil ? "“unit”" : "“indicator”")",
                                           hint: "每行须写考核对象的 slug（unit）和指标编号（indicator）。"))
                 return
             }
-            let value = SourceValue.mapping(cells.filter { $0.key != "unit" && $0.key != "indicator" }, at: row.location)
+            let value = SourceValue.mapping(cells, at: row.location)
             guard let result = ResultsReader.indicatorResult(value, indicatorID: indicator, fromTable: true, diagnostics: &diagnostics) else {
                 return
             }
@@ -193,9 +204,9 @@ public enum ResultsReader {
             return nil
         }
         var result = IndicatorResult(indicatorID: indicatorID, location: value.location)
-        var seen = Set<String>()
         for entry in entries where !entry.value.isNull {
-            if !seen.insert(entry.key).inserted {
+            // Every key read so far has its location recorded: a second one is a repeat.
+            if result.keyLocations[entry.key] != nil {
                 diagnostics.append(.error(at: entry.keyLocation, "指标\(indicatorID)的结果中“\(entry.key)”重复"))
                 continue
             }

@@ -69,8 +69,9 @@ enum RatioScoring {
         return inputs.positive("target", diagnostics: &diagnostics)
     }
 
-    /// A ratio for display as a percentage with at most two decimals ("95.71%").
+    /// A ratio for display as a percentage with at most two decimals ("95.71%"):
+    /// the percentage rounded, not the ratio (a Decimal division costs more than the rest of a rule).
     static func ratioText(_ ratio: Decimal) -> String {
-        formatPercent((ratio * 100).roundedHalfUp(2) / 100)
+        formatPlain((ratio * 100).roundedHalfUp(2)) + "%"
     }
 }

@@ -14,6 +14,12 @@ extension StringProtocol {
         let text = String(self)
         return text.hasPlainEnds ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// True when `trimmingCharacters(in: .whitespacesAndNewlines)` would leave
+    /// nothing; stops at the first other character instead of copying the text.
+    public var isBlank: Bool {
+        unicodeScalars.allSatisfy { CharacterSet.whitespacesAndNewlines.contains($0) }
+    }
 }
 
 extension String {

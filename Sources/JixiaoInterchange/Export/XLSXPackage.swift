@@ -1,12 +1,8 @@
 import Foundation
-import ZIPFoundation
 
-/// The parts of an .xlsx package (SpreadsheetML), written in a fixed order with
-/// a fixed timestamp so that the same workbook gives the same bytes.
+/// The parts of an .xlsx package (SpreadsheetML), written in a fixed order into
+/// a ZIP with fixed dates (see ZIPWriter), so the same workbook gives the same bytes.
 enum XLSXPackage {
-    /// 1980-01-01 00:00 UTC, the earliest ZIP timestamp.
-    static let timestamp = Date(timeIntervalSince1970: 315_532_800)
-
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -40,17 +36,11 @@ enum XLSXPackage {
         }
         parts.append(("xl/sharedStrings.xml", strings.xml()))
 
-        let archive = try Archive(data: Data(), accessMode: .create)
+        var zip = ZIPWriter()
         for (path, bytes) in parts {
-            // Compressed chunk by chunk from the part's bytes: a scores sheet is tens of
-            // megabytes, and a whole copy of it would be that much more memory at once.
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: timestamp,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
-                Data(bytes[Int(position)..<Int(position) + size])
-            }
+            try zip.add(path, bytes)
         }
-        guard let data = archive.data else { throw XLSXWriteError() }
-        return data
+        return try zip.data()
     }
 
     static func contentTypes(sheetCount: Int) -> String {

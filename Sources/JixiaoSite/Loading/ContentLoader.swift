@@ -129,9 +129,10 @@ public struct ContentLoader {
         }
     }
 
-    mutating func markdownFile(_ path: String) -> ContentDocument? {
+    /// `listed`: the name came from the folder's listing, so the file is known to exist.
+    mutating func markdownFile(_ path: String, listed: Bool = false) -> ContentDocument? {
         let url = root.appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        guard listed || FileManager.default.fileExists(atPath: url.path) else { return nil }
         do throws(DiagnosticsError) {
             let text = try TextFile.read(url, path: path)
             sources.append((path, text))
@@ -144,7 +145,7 @@ public struct ContentLoader {
     }
 
     mutating func markdownFiles(in folder: String) -> [ContentDocument] {
-        listing(folder).filter { $0.hasSuffix(".md") }.compactMap { markdownFile("\(folder)/\($0)") }
+        listing(folder).filter { $0.hasSuffix(".md") }.compactMap { markdownFile("\(folder)/\($0)", listed: true) }
     }
 
     /// Names in a folder, sorted so that builds do not depend on the file system's
@@ -155,7 +156,8 @@ public struct ContentLoader {
         let content = root.appendingPathComponent("content").resolvingSymlinksInPath().path + "/"
         return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
             let url = root.appendingPathComponent("\(folder)/\(name)")
-            guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return true }
+            var status = stat()
+            guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return true }
             if url.resolvingSymlinksInPath().path.hasPrefix(content) { return true }
             diagnostics.append(.error(at: SourceLocation(file: "\(folder)/\(name)"), "符号链接指向 content/ 之外，已拒绝",
                                       hint: "把文件复制到 content/ 内，不要链接到站点以外的位置。"))

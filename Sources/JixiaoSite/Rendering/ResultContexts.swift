@@ -146,7 +146,7 @@ extension SiteRenderer {
         context["self_total"] = Format.score(unit.selfTotal, precision)
         context["indicator_points"] = evaluation.result.system.map { Format.points($0.total) }
         context["reviewer"] = unit.reviewer
-        if let report = evaluation.selfReports[unit.unit.slug], !report.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let report = evaluation.selfReports[unit.unit.slug], !report.body.isBlank {
             context["self_report_html"] = markdown(report, page: path, evaluation: evaluation)
         }
         return context

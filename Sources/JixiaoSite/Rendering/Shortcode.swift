@@ -12,9 +12,9 @@ struct Shortcode: Sendable {
 
     /// The shortcode on `line`, if the whole (trimmed) line is one.
     static func parse(_ line: Substring, at location: SourceLocation) -> Result<Shortcode, DiagnosticsError>? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedSpaces()
         guard trimmed.hasPrefix("{{<"), trimmed.hasSuffix(">}}") else { return nil }
-        let inner = trimmed.dropFirst(3).dropLast(3).trimmingCharacters(in: .whitespaces)
+        let inner = trimmed.dropFirst(3).dropLast(3).trimmedSpaces()
         var scanner = inner[...]
         let name = String(scanner.prefix { !$0.isWhitespace })
         scanner = scanner.dropFirst(name.count)
