@@ -1,38 +1,72 @@
 #include "jixiao_deflate.h"
-#include <limits.h>
+#include <stdlib.h>
 #include <zlib.h>
 
-size_t jixiao_deflate_bound(size_t length) {
-    // zlib's bound for its own format, which adds a 6-byte header and trailer
-    // that raw DEFLATE leaves out: an upper bound at every level.
-    return compressBound((uLong)length);
-}
+struct jixiao_deflater {
+    z_stream stream;
+    unsigned char *output;
+    size_t capacity;
+    size_t input_length;
+    uLong crc;
+};
 
-long jixiao_deflate_raw(const unsigned char *input, size_t length, int level, unsigned char *output) {
-    // zlib counts in 32-bit lengths, and a ZIP entry without ZIP64 holds no more.
-    size_t capacity = jixiao_deflate_bound(length);
-    if (length >= UINT_MAX || capacity >= UINT_MAX) return -1;
-    z_stream stream = {0};
+jixiao_deflater *jixiao_deflater_new(int level) {
+    jixiao_deflater *deflater = calloc(1, sizeof(jixiao_deflater));
+    if (deflater == NULL) return NULL;
     // Negative window bits: raw DEFLATE, without the zlib header and trailer.
-    if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) return -1;
-    stream.next_in = (unsigned char *)input;
-    stream.avail_in = (uInt)length;
-    stream.next_out = output;
-    stream.avail_out = (uInt)capacity;
-    // The output has room for all of it: one call finishes the stream.
-    int status = deflate(&stream, Z_FINISH);
-    long written = (long)stream.total_out;
-    deflateEnd(&stream);
-    return status == Z_STREAM_END ? written : -1;
+    if (deflateInit2(&deflater->stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        free(deflater);
+        return NULL;
+    }
+    deflater->crc = crc32(0L, Z_NULL, 0);
+    return deflater;
 }
 
-unsigned long jixiao_crc32(const unsigned char *bytes, size_t length) {
-    uLong crc = crc32(0L, Z_NULL, 0);
-    while (length > 0) {
-        uInt chunk = length > (1u << 30) ? (1u << 30) : (uInt)length;
-        crc = crc32(crc, bytes, chunk);
-        bytes += chunk;
+int jixiao_deflater_write(jixiao_deflater *deflater, const unsigned char *input, size_t length, int finish) {
+    z_stream *stream = &deflater->stream;
+    const size_t piece = (size_t)1 << 30;   // zlib counts in 32-bit lengths
+    do {
+        size_t chunk = length > piece ? piece : length;
+        // crc32 with no bytes would return its initial value, not the CRC so far.
+        if (chunk > 0) deflater->crc = crc32(deflater->crc, input, (uInt)chunk);
+        deflater->input_length += chunk;
+        stream->next_in = (unsigned char *)input;
+        stream->avail_in = (uInt)chunk;
+        input += chunk;
         length -= chunk;
-    }
-    return crc;
+        int flush = finish && length == 0 ? Z_FINISH : Z_NO_FLUSH;
+        int status;
+        do {
+            size_t used = stream->total_out;
+            if (deflater->capacity - used < 65536) {
+                size_t capacity = deflater->capacity < 65536 ? 131072 : deflater->capacity * 2;
+                unsigned char *grown = realloc(deflater->output, capacity);
+                if (grown == NULL) return -1;
+                deflater->output = grown;
+                deflater->capacity = capacity;
+            }
+            size_t room = deflater->capacity - used;
+            stream->next_out = deflater->output + used;
+            stream->avail_out = (uInt)(room > piece ? piece : room);
+            status = deflate(stream, flush);
+            if (status == Z_STREAM_ERROR) return -1;
+        } while (stream->avail_in > 0 || (flush == Z_FINISH && status != Z_STREAM_END));
+    } while (length > 0);
+    return 0;
+}
+
+const unsigned char *jixiao_deflater_output(const jixiao_deflater *deflater, size_t *length) {
+    *length = deflater->stream.total_out;
+    return deflater->output;
+}
+
+unsigned long jixiao_deflater_crc32(const jixiao_deflater *deflater) { return deflater->crc; }
+
+size_t jixiao_deflater_input_length(const jixiao_deflater *deflater) { return deflater->input_length; }
+
+void jixiao_deflater_free(jixiao_deflater *deflater) {
+    if (deflater == NULL) return;
+    deflateEnd(&deflater->stream);
+    free(deflater->output);
+    free(deflater);
 }

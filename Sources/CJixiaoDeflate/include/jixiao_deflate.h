@@ -3,16 +3,25 @@
 
 #include <stddef.h>
 
-/// The most bytes jixiao_deflate_raw can write for `length` input bytes.
-size_t jixiao_deflate_bound(size_t length);
+/// A raw DEFLATE stream (RFC 1951, the form ZIP stores) that compresses its
+/// input as it is written, so a large file never has to exist uncompressed all
+/// at once. It also counts the input and its CRC-32, which ZIP records.
+typedef struct jixiao_deflater jixiao_deflater;
 
-/// Raw DEFLATE (RFC 1951, the form ZIP stores) of `length` bytes at zlib's
-/// `level` (1 fastest … 9 smallest) into `output`, which holds
-/// jixiao_deflate_bound(length) bytes. Returns the compressed length, or -1
-/// when zlib fails or the input is 4 GiB or more.
-long jixiao_deflate_raw(const unsigned char *input, size_t length, int level, unsigned char *output);
+/// A new stream at zlib's `level` (1 fastest … 9 smallest); NULL if zlib fails.
+jixiao_deflater *jixiao_deflater_new(int level);
 
-/// The CRC-32 ZIP records for each entry.
-unsigned long jixiao_crc32(const unsigned char *bytes, size_t length);
+/// Compresses `length` more bytes; `finish` ends the stream after them.
+/// Returns 0, or -1 when zlib or memory fails (the stream is then unusable).
+int jixiao_deflater_write(jixiao_deflater *deflater, const unsigned char *input, size_t length, int finish);
+
+/// The compressed bytes so far.
+const unsigned char *jixiao_deflater_output(const jixiao_deflater *deflater, size_t *length);
+
+/// The CRC-32 and the length of all input so far.
+unsigned long jixiao_deflater_crc32(const jixiao_deflater *deflater);
+size_t jixiao_deflater_input_length(const jixiao_deflater *deflater);
+
+void jixiao_deflater_free(jixiao_deflater *deflater);
 
 #endif

@@ -8,8 +8,6 @@ enum XLSXPackage {
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
     static func write(_ workbook: XLSXWorkbook) throws -> Data {
-        var strings = SharedStrings()
-        let sheetXML = workbook.sheets.map { XLSXSheetWriter.xml($0, strings: &strings) }
         let texts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count)),
             ("_rels/.rels", header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -30,16 +28,19 @@ enum XLSXPackage {
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count)),
             ("xl/styles.xml", XLSXStyles.xml(precision: workbook.precision)),
         ]
-        var parts = texts.map { ($0.0, Array($0.1.utf8)) }
-        for (index, xml) in sheetXML.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", xml))
-        }
-        parts.append(("xl/sharedStrings.xml", strings.xml()))
-
         var zip = ZIPWriter()
-        for (path, bytes) in parts {
-            try zip.add(path, bytes)
+        for (path, text) in texts {
+            try zip.add(path, Array(text.utf8))
         }
+        // Sheets are compressed as they are written; their texts go to the shared
+        // string table, which follows them.
+        var strings = SharedStrings()
+        for (index, sheet) in workbook.sheets.enumerated() {
+            try zip.add("xl/worksheets/sheet\(index + 1).xml") { entry in
+                try XLSXSheetWriter.xml(sheet, strings: &strings) { try entry.write($0) }
+            }
+        }
+        try zip.add("xl/sharedStrings.xml", strings.xml())
         return try zip.data()
     }
 

@@ -1,16 +1,19 @@
 /// One worksheet's XML: title row merged across the table, frozen header row,
 /// column widths that fit CJK text (a CJK character is two columns wide).
 enum XLSXSheetWriter {
-    /// The sheet's XML as UTF-8 bytes, written in one buffer: a scores sheet has
-    /// hundreds of thousands of cells, and text concatenation copied it several times.
-    static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings) -> [UInt8] {
+    /// The sheet's XML as UTF-8 bytes, handed to `flush` a few hundred kilobytes
+    /// at a time (and once more at the end): a scores sheet has hundreds of
+    /// thousands of cells, tens of megabytes that need never exist all at once.
+    static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings,
+                    flush: (_ bytes: [UInt8]) throws -> Void) rethrows {
         let columnCount = max(1, sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
         let lastColumn = CellReference.columnName(columnCount - 1)
         let headerRow = sheet.title == nil ? 1 : 2
         let rowCount = headerRow + sheet.rows.count
 
         var xml: [UInt8] = []
-        xml.reserveCapacity(64 * columnCount * (sheet.rows.count + 2) + 4096)
+        let chunkSize = 256 * 1024
+        xml.reserveCapacity(chunkSize + 4096)
         xml.write(XLSXPackage.header + "<worksheet xmlns=\"\(XLSXPackage.mainNamespace)\" xmlns:r=\"\(XLSXPackage.relationshipNamespace)\">")
         xml.write("<dimension ref=\"A1:\(lastColumn)\(max(1, rowCount))\"/>")
         let firstData = "A\(headerRow + 1)"
@@ -85,13 +88,17 @@ enum XLSXSheetWriter {
                 cell(column, column < row.count ? row[column] : .empty, style: styles[column])
             }
             xml.write("</row>")
+            if xml.count >= chunkSize {
+                try flush(xml)
+                xml.removeAll(keepingCapacity: true)
+            }
         }
         xml.write("</sheetData>")
         if sheet.title != nil, columnCount > 1 {
             xml.write("<mergeCells count=\"1\"><mergeCell ref=\"A1:\(lastColumn)1\"/></mergeCells>")
         }
         xml.write("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>")
-        return xml
+        try flush(xml)
     }
 
     /// Columns a text takes in a spreadsheet: East Asian wide and full-width

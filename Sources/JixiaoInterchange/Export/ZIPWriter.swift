@@ -20,26 +20,24 @@ struct ZIPWriter {
 
     /// Appends one file; `path` uses `/` between folders.
     mutating func add(_ path: String, _ contents: [UInt8]) throws {
+        try add(path) { entry in try entry.write(contents) }
+    }
+
+    /// Appends one file whose bytes `produce` writes piece by piece; each piece is
+    /// compressed as it comes, so the whole file never exists uncompressed.
+    mutating func add(_ path: String, produce: (inout Entry) throws -> Void) throws {
         let name = Array(path.utf8)
         let offset = length
-        guard contents.count < Int(UInt32.max), offset < Int(UInt32.max), name.count <= Int(UInt16.max),
-              stored.count < Int(UInt16.max) else { throw XLSXWriteError() }
-        let crc = contents.withUnsafeBufferPointer { UInt32(truncatingIfNeeded: jixiao_crc32($0.baseAddress, $0.count)) }
-        let headerLength = 30 + name.count
-        // Compressed straight into the entry's buffer after room for its header; the
-        // part of the bound that is never written is never touched, so costs no memory.
-        var failed = false
-        var entry = [UInt8](unsafeUninitializedCapacity: headerLength + jixiao_deflate_bound(contents.count)) { buffer, count in
-            let written = contents.withUnsafeBufferPointer { input in
-                jixiao_deflate_raw(input.baseAddress, input.count, Self.compressionLevel, buffer.baseAddress! + headerLength)
-            }
-            failed = written < 0
-            // The header's bytes are written below, before anything reads them.
-            buffer.baseAddress!.initialize(repeating: 0, count: headerLength)
-            count = headerLength + max(0, written)
+        guard offset < Int(UInt32.max), name.count <= Int(UInt16.max), stored.count < Int(UInt16.max) else {
+            throw XLSXWriteError()
         }
-        let compressedLength = entry.count - headerLength
-        guard !failed else { throw XLSXWriteError() }
+        var entry = try Entry()
+        try produce(&entry)
+        try entry.finish()
+        var compressedLength = 0
+        let compressed = jixiao_deflater_output(entry.deflater, &compressedLength)
+        let contentLength = jixiao_deflater_input_length(entry.deflater)
+        guard contentLength < Int(UInt32.max), compressedLength < Int(UInt32.max) else { throw XLSXWriteError() }
 
         // Fields shared by the local header and the directory entry, from "version needed" on.
         var common: [UInt8] = []
@@ -48,19 +46,20 @@ struct ZIPWriter {
         common.append(little: UInt16(8))           // method: deflate
         common.append(little: UInt16(0))           // time 00:00:00
         common.append(little: UInt16(0x21))        // date 1980-01-01
-        common.append(little: crc)
+        common.append(little: UInt32(truncatingIfNeeded: jixiao_deflater_crc32(entry.deflater)))
         common.append(little: UInt32(compressedLength))
-        common.append(little: UInt32(contents.count))
+        common.append(little: UInt32(contentLength))
         common.append(little: UInt16(name.count))
         common.append(little: UInt16(0))           // extra field length
 
-        var header: [UInt8] = []
-        header.append(little: UInt32(0x0403_4b50))
-        header += common
-        header += name
-        entry.replaceSubrange(0..<headerLength, with: header)
-        stored.append(entry)
-        length += entry.count
+        var local: [UInt8] = []
+        local.reserveCapacity(30 + name.count + compressedLength)
+        local.append(little: UInt32(0x0403_4b50))
+        local += common
+        local += name
+        local.append(contentsOf: UnsafeBufferPointer(start: compressed, count: compressedLength))
+        stored.append(local)
+        length += local.count
 
         directory.append(little: UInt32(0x0201_4b50))
         directory.append(little: UInt16(0x0314))   // made by: Unix, 2.0
@@ -71,6 +70,27 @@ struct ZIPWriter {
         directory.append(little: UInt32(0o100644) << 16) // external: regular file, rw-r--r--
         directory.append(little: UInt32(offset))
         directory += name
+    }
+
+    /// The file being added: what `produce` writes its bytes to.
+    struct Entry: ~Copyable {
+        fileprivate let deflater: OpaquePointer
+
+        fileprivate init() throws {
+            guard let deflater = jixiao_deflater_new(ZIPWriter.compressionLevel) else { throw XLSXWriteError() }
+            self.deflater = deflater
+        }
+
+        deinit { jixiao_deflater_free(deflater) }
+
+        mutating func write(_ bytes: [UInt8]) throws {
+            let status = bytes.withUnsafeBufferPointer { jixiao_deflater_write(deflater, $0.baseAddress, $0.count, 0) }
+            guard status == 0 else { throw XLSXWriteError() }
+        }
+
+        fileprivate mutating func finish() throws {
+            guard jixiao_deflater_write(deflater, nil, 0, 1) == 0 else { throw XLSXWriteError() }
+        }
     }
 
     /// The finished file: the entries, their directory and its end record.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// With `JIXIAO_TIMINGS=1` in the environment, prints how long each build phase
-/// took and the memory in use after it, to standard error: for profiling large
-/// sites (bench/), not for users.
+/// took, the memory resident after it and the most resident so far, to standard
+/// error: for profiling large sites (bench/), not for users.
 struct PhaseTimer {
     private let enabled = ProcessInfo.processInfo.environment["JIXIAO_TIMINGS"] == "1"
     private var last = Date()
@@ -10,11 +10,18 @@ struct PhaseTimer {
     mutating func mark(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        let resident = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?
-            .split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 * Int(getpagesize()) / 1_048_576 } ?? 0
         let name = phase.padding(toLength: 9, withPad: " ", startingAt: 0)
-        FileHandle.standardError.write(Data(String(format: "[timing] %@ %7.3f s  %5d MB resident\n",
-                                                   name, now.timeIntervalSince(last), resident).utf8))
+        FileHandle.standardError.write(Data(String(format: "[timing] %@ %7.3f s  %5d MB resident  %5d MB peak\n",
+                                                   name, now.timeIntervalSince(last), Self.statusMB("VmRSS:"),
+                                                   Self.statusMB("VmHWM:")).utf8))
         last = now
+    }
+
+    /// A size from /proc/self/status in MB: VmRSS (resident now) or VmHWM (the peak); 0 where there is none.
+    static func statusMB(_ field: String) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+        return kilobytes / 1024
     }
 }

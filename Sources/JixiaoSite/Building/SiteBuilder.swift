@@ -55,6 +55,10 @@ public struct SiteBuilder {
                          timer: inout PhaseTimer) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         var diagnostics = loadWarnings
         var site = SiteEvaluator.evaluate(content, carryOver: carryOver, diagnostics: &diagnostics)
+        // The rows read while scoring are freed by now, but the C allocator keeps
+        // freed memory for reuse by the threads that scored: handed back, it is not
+        // added to the peak of what follows.
+        jixiao_release_free_memory()
         timer.mark("evaluate")
         ContentChecks.run(site, root: root, diagnostics: &diagnostics)
         timer.mark("checks")
@@ -102,9 +106,7 @@ public struct SiteBuilder {
         }
         var (evaluated, diagnostics) = try evaluate(content, loadWarnings: loadWarnings, root: options.root,
                                                     carryOver: carryOver, timer: &timer)
-        // The rows read while scoring are freed by now, but the C allocator keeps
-        // freed memory for reuse: handed back, it is not added to rendering's peak.
-        jixiao_release_free_memory()
+        jixiao_release_free_memory()   // what the checks freed, as after scoring
         if audience == .public {
             // The privacy guard protects what reaches the public; internal builds may carry contacts.
             diagnostics += PrivacyGuard.check(evaluated.sources, policy: evaluated.config.privacy)

@@ -16,7 +16,7 @@ enum ContentChecks {
             index.allow(prefix: "\(folder)/")
         }
         var found: [Diagnostic] = []
-        for document in PublishedDocument.all(in: site) {
+        PublishedDocument.forEach(in: site) { document in
             LinkCheck.check(document, index: index, diagnostics: &found)
             PlaceholderCheck.checkBody(document.document, diagnostics: &found)
             if let publication = document.publication {

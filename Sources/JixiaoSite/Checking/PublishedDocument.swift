@@ -10,32 +10,34 @@ struct PublishedDocument {
     /// The document's metadata, for plans, notices, reports and free pages.
     var publication: Publication?
 
-    static func all(in site: EvaluatedSite) -> [PublishedDocument] {
-        var list = site.pages.map {
-            PublishedDocument(document: $0.document, page: SitePaths.page($0.document.stem), publication: $0)
+    /// Each published document in turn. Handed over one at a time rather than
+    /// listed: each holds its evaluation, a large value, and a large site has
+    /// tens of thousands of documents.
+    static func forEach(in site: EvaluatedSite, _ body: (PublishedDocument) -> Void) {
+        for publication in site.pages {
+            body(PublishedDocument(document: publication.document, page: SitePaths.page(publication.document.stem),
+                                   publication: publication))
         }
         for evaluation in site.evaluations {
             let slug = evaluation.slug
             if let plan = evaluation.plan {
-                list.append(PublishedDocument(document: plan.document, page: SitePaths.plan(slug),
-                                              evaluation: evaluation, publication: plan))
+                body(PublishedDocument(document: plan.document, page: SitePaths.plan(slug), evaluation: evaluation, publication: plan))
             }
             for notice in evaluation.notices {
-                list.append(PublishedDocument(document: notice.document, page: SitePaths.notice(slug, notice.document.stem),
-                                              evaluation: evaluation, publication: notice))
+                body(PublishedDocument(document: notice.document, page: SitePaths.notice(slug, notice.document.stem),
+                                       evaluation: evaluation, publication: notice))
             }
             if let report = evaluation.report {
-                list.append(PublishedDocument(document: report.document, page: SitePaths.report(slug),
-                                              evaluation: evaluation, publication: report))
+                body(PublishedDocument(document: report.document, page: SitePaths.report(slug), evaluation: evaluation,
+                                       publication: report))
             }
             let scored = Set(evaluation.scoredUnits)
             for (unit, document) in evaluation.selfReports.sorted(by: { $0.key < $1.key }) where scored.contains(unit) {
-                list.append(PublishedDocument(document: document, page: SitePaths.unit(slug, unit), evaluation: evaluation))
+                body(PublishedDocument(document: document, page: SitePaths.unit(slug, unit), evaluation: evaluation))
             }
             for document in evaluation.content.indicatorFiles {
-                list.append(PublishedDocument(document: document, page: SitePaths.indicators(slug), evaluation: evaluation))
+                body(PublishedDocument(document: document, page: SitePaths.indicators(slug), evaluation: evaluation))
             }
         }
-        return list
     }
 }

@@ -97,11 +97,6 @@ public struct BuildCache: Sendable {
     /// Writes the entries and records of the build just finished (temporary files
     /// renamed over the old ones, so a killed build never leaves half a cache).
     func save(_ entries: [String: Entry], records: [EvaluationRecord]) {
-        var text = "\(Self.format)\t\(key)\n"
-        for path in entries.keys.sorted() {
-            let entry = entries[path]!
-            text += "\(entry.fingerprint)\t\(entry.size)\t\(path)\n"
-        }
         // Half-written copies left by builds that were killed while saving.
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where entry.hasPrefix("build.tsv.") || entry.hasPrefix("evaluations.tsv.") {
@@ -109,16 +104,28 @@ public struct BuildCache: Sendable {
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // The records first: they are only read together with a build.tsv of the same key.
-        write("\(Self.recordsFormat)\t\(key)\t\(site)\n" + EvaluationRecord.lines(records), to: recordsFile)
-        write(text, to: file)
+        write(to: recordsFile) { output in
+            output.write("\(Self.recordsFormat)\t\(key)\t\(site)\n")
+            EvaluationRecord.write(records, to: &output)
+        }
+        write(to: file) { output in
+            output.write("\(Self.format)\t\(key)\n")
+            for path in entries.keys.sorted() {
+                let entry = entries[path]!
+                output.write("\(entry.fingerprint)\t\(entry.size)\t\(path)\n")
+            }
+        }
     }
 
-    private func write(_ text: String, to file: URL) {
+    /// Writes what `produce` writes into a temporary file beside `file`, synced,
+    /// then renames it into place; on any failure the old file stays.
+    private func write(to file: URL, _ produce: (inout FileText) -> Void) {
         let temporary = folder.appendingPathComponent("\(file.lastPathComponent).\(getpid())")
-        do {
-            try Data(text.utf8).write(to: temporary)
+        guard var output = FileText(path: temporary.path) else { return }
+        produce(&output)
+        if output.finish() {
             _ = rename(temporary.path, file.path)
-        } catch {
+        } else {
             try? FileManager.default.removeItem(at: temporary)
         }
     }
@@ -165,5 +172,44 @@ extension StableHash {
         case .null:
             add(7)
         }
+    }
+}
+
+/// Text written to a file a megabyte at a time, so a large cache file never
+/// exists whole in memory. Write errors are kept and reported by `finish`.
+struct FileText: TextOutputStream {
+    private let descriptor: Int32
+    private var buffer = ""
+    private var failed = false
+
+    init?(path: String) {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        buffer.reserveCapacity(Self.chunk + 4096)
+    }
+
+    private static let chunk = 1 << 20
+
+    mutating func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= Self.chunk { flush() }
+    }
+
+    private mutating func flush() {
+        if !failed {
+            do {
+                try buffer.withUTF8 { try StagingFolder.write(UnsafeRawBufferPointer($0), to: descriptor) }
+            } catch {
+                failed = true
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left, syncs and closes; true when every byte reached the disk.
+    mutating func finish() -> Bool {
+        flush()
+        let synced = !failed && fsync(descriptor) == 0
+        return close(descriptor) == 0 && synced
     }
 }

@@ -69,19 +69,25 @@ struct EvaluationRecord: Sendable, Equatable {
 extension EvaluationRecord {
     static func lines(_ records: [EvaluationRecord]) -> String {
         var text = ""
+        write(records, to: &text)
+        return text
+    }
+
+    /// The lines written to `output`: with a large site's warnings they are tens
+    /// of megabytes, better written to the file as they are made.
+    static func write<Output: TextOutputStream>(_ records: [EvaluationRecord], to output: inout Output) {
         for record in records.sorted(by: { $0.slug < $1.slug }) {
-            text += "E\t\(record.slug)\t\(record.digest)\t\(record.year)\t\(record.comparison)\t\(record.hasResults ? 1 : 0)\t"
-            text += record.scoredUnits.joined(separator: ",")
-            text += "\n"
+            output.write("E\t\(record.slug)\t\(record.digest)\t\(record.year)\t\(record.comparison)\t\(record.hasResults ? 1 : 0)\t")
+            output.write(record.scoredUnits.joined(separator: ","))
+            output.write("\n")
             for diagnostic in record.diagnostics {
                 let location = diagnostic.location
-                text += "D\t\(diagnostic.severity.rawValue)\t\(escape(location.file))\t\(location.line)\t\(location.column)\t"
-                text += escape(diagnostic.message)
-                if let hint = diagnostic.hint { text += "\t" + escape(hint) }
-                text += "\n"
+                output.write("D\t\(diagnostic.severity.rawValue)\t\(escape(location.file))\t\(location.line)\t\(location.column)\t")
+                output.write(escape(diagnostic.message))
+                if let hint = diagnostic.hint { output.write("\t" + escape(hint)) }
+                output.write("\n")
             }
         }
-        return text
     }
 
     /// The records in `lines`, or nil if anything in them is not as `lines(_:)` writes it.

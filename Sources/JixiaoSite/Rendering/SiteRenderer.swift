@@ -62,17 +62,32 @@ struct SiteRenderer: Sendable {
                 continue
             }
             jobs.append { $0.renderEvaluation(evaluation) }
-            if evaluation.publishesRanking {
-                jobs += downloadJobs(evaluation)
-            }
+            var cards: [Job] = []
             if evaluation.publishesUnits, let first = evaluation.result.units.first {
                 let frame = frame(for: SitePaths.unit(evaluation.slug, first.unit.slug), evaluation: evaluation, tab: "ranking")
-                for unit in evaluation.result.units {
-                    jobs.append { $0.renderUnit(unit, evaluation: evaluation, frame: frame) }
-                }
+                cards = evaluation.result.units.map { unit in { $0.renderUnit(unit, evaluation: evaluation, frame: frame) } }
             }
+            jobs += Self.spread(evaluation.publishesRanking ? downloadJobs(evaluation) : [], among: cards)
         }
         return jobs
+    }
+
+    /// `few` placed evenly among `many`, the first before all of them. The
+    /// downloads go among the score cards so that two large ones (scores.csv and
+    /// scores.xlsx hold tens of megabytes each while made) are not made on two
+    /// cores at once, which set the build's peak memory.
+    static func spread<Element>(_ few: [Element], among many: [Element]) -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(few.count + many.count)
+        var next = 0
+        for (index, job) in many.enumerated() {
+            while next < few.count && next * many.count / few.count <= index {
+                result.append(few[next])
+                next += 1
+            }
+            result.append(job)
+        }
+        return result + few[next...]
     }
 
     mutating func renderSiteWide() {

@@ -198,7 +198,7 @@ struct IncrementalBuildTests {
     func otherOptions() throws {
         let site = try Self.site()
         defer { site.remove() }
-        try SiteBuilder.build(Self.options(site, cached: true))
+        _ = try SiteBuilder.build(Self.options(site, cached: true))
         var internalBuild = Self.options(site, cached: true)
         internalBuild.audience = .internal
         let report = try SiteBuilder.build(internalBuild)

@@ -63,6 +63,25 @@ struct SiteBuildTests {
         #expect(unit.contains("href=\"../../2020-test/ranking.html\""))
     }
 
+    @Test("downloads are spread evenly among the score cards, none lost, the first before every card", arguments: [
+        (5, 2000), (5, 3), (3, 0), (0, 4), (1, 1), (7, 7),
+    ])
+    func downloadsSpreadAmongCards(downloads: Int, cards: Int) {
+        let few = (0..<downloads).map { -1 - $0 }
+        let many = Array(0..<cards)
+        let spread = SiteRenderer.spread(few, among: many)
+        #expect(spread.filter { $0 >= 0 } == many)
+        #expect(spread.filter { $0 < 0 } == few)
+        guard downloads > 0, cards > 0 else { return }
+        #expect(spread.first == -1)
+        // Download k comes just before card k × cards / downloads (or at the end).
+        for k in 0..<downloads {
+            let position = spread.firstIndex(of: -1 - k)!
+            let cardsBefore = spread[..<position].count { $0 >= 0 }
+            #expect(cardsBefore == min(cards, k * cards / downloads))
+        }
+    }
+
     @Test("two builds of the same content are byte-identical")
     func deterministic() throws {
         let site = try TestSite(TestSite.minimal)
