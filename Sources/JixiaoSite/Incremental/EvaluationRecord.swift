@@ -94,6 +94,14 @@ extension EvaluationRecord {
     static func parse<Lines: Sequence>(_ lines: Lines) -> [String: EvaluationRecord]? where Lines.Element == Substring {
         var records: [String: EvaluationRecord] = [:]
         var current: EvaluationRecord?
+        // A scored evaluation repeats the same file and the same hint on thousands
+        // of warnings: each is made into a string once and shared.
+        var file: (field: Substring, text: String) = ("", "")
+        var hint: (field: Substring, text: String) = ("", "")
+        func shared(_ field: Substring, _ last: inout (field: Substring, text: String)) -> String {
+            if field != last.field { last = (field, unescape(field)) }
+            return last.text
+        }
         for line in lines {
             let fields = line.tabSeparatedFields
             switch fields.first {
@@ -108,9 +116,9 @@ extension EvaluationRecord {
                 guard current != nil, fields.count == 6 || fields.count == 7,
                       let severity = Diagnostic.Severity(rawValue: String(fields[1])),
                       let line = Int(fields[3]), let column = Int(fields[4]) else { return nil }
-                let location = SourceLocation(file: unescape(fields[2]), line: line, column: column)
+                let location = SourceLocation(file: shared(fields[2], &file), line: line, column: column)
                 current?.diagnostics.append(Diagnostic(severity, at: location, unescape(fields[5]),
-                                                       hint: fields.count == 7 ? unescape(fields[6]) : nil))
+                                                       hint: fields.count == 7 ? shared(fields[6], &hint) : nil))
             default:
                 return nil
             }

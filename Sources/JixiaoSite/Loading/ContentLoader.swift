@@ -9,8 +9,18 @@ public struct ContentLoader {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sources: [(path: String, text: String)] = []
 
+    /// The root as a path: file paths are joined as text, since building a URL
+    /// for each of tens of thousands of files was a tenth of reading them.
+    private let rootPath: String
+
     public init(root: URL) {
         self.root = root
+        rootPath = root.path
+    }
+
+    /// Where a file named relative to the root is.
+    private func fullPath(_ path: String) -> String {
+        rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path
     }
 
     /// Loads the site, or throws every problem found.
@@ -85,11 +95,11 @@ public struct ContentLoader {
                                       "指标体系同时写在 indicators.yaml 和 indicators/ 文件夹中",
                                       hint: "只保留一种写法。"))
         }
-        let csv = root.appendingPathComponent("\(folder)/results.csv")
-        if FileManager.default.fileExists(atPath: csv.path) {
+        let csv = fullPath("\(folder)/results.csv")
+        if FileManager.default.fileExists(atPath: csv) {
             do throws(DiagnosticsError) {
                 let path = "\(folder)/results.csv"
-                let text = try CSVSource.decode(try TextFile.bytes(csv, path: path), file: path)
+                let text = try CSVSource.decode(try TextFile.bytes(atPath: csv, path: path), file: path)
                 evaluation.resultsTable = (path, text)
                 sources.append((path, text))
             } catch {
@@ -107,7 +117,7 @@ public struct ContentLoader {
     /// `base.yaml`, `base.yml` or `base.json`; exactly one may exist.
     mutating func dataFile(_ base: String, required: Bool) -> SourceValue? {
         let candidates = ["yaml", "yml", "json"].map { "\(base).\($0)" }
-            .filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+            .filter { FileManager.default.fileExists(atPath: fullPath($0)) }
         guard let path = candidates.first else {
             if required {
                 diagnostics.append(.error(at: SourceLocation(file: "\(base).yaml"), "缺少文件 \(base).yaml",
@@ -120,7 +130,7 @@ public struct ContentLoader {
                                       hint: "同一份数据只保留一个文件。"))
         }
         do throws(DiagnosticsError) {
-            let text = try TextFile.read(root.appendingPathComponent(path), path: path)
+            let text = try TextFile.read(atPath: fullPath(path), path: path)
             sources.append((path, text))
             return try YAMLSource.parse(text, file: path)
         } catch {
@@ -131,10 +141,10 @@ public struct ContentLoader {
 
     /// `listed`: the name came from the folder's listing, so the file is known to exist.
     mutating func markdownFile(_ path: String, listed: Bool = false) -> ContentDocument? {
-        let url = root.appendingPathComponent(path)
-        guard listed || FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let file = fullPath(path)
+        guard listed || FileManager.default.fileExists(atPath: file) else { return nil }
         do throws(DiagnosticsError) {
-            let text = try TextFile.read(url, path: path)
+            let text = try TextFile.read(atPath: file, path: path)
             sources.append((path, text))
             let split = try FrontMatter.split(text: text, file: path)
             return ContentDocument(path: path, frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine)
@@ -152,13 +162,13 @@ public struct ContentLoader {
     /// order. A link that leads outside content/ is refused: a site must never
     /// publish a file from elsewhere on the machine.
     mutating func listing(_ folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fullPath(folder))) ?? []
         let content = root.appendingPathComponent("content").resolvingSymlinksInPath().path + "/"
         return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
-            let url = root.appendingPathComponent("\(folder)/\(name)")
+            let file = fullPath("\(folder)/\(name)")
             var status = stat()
-            guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return true }
-            if url.resolvingSymlinksInPath().path.hasPrefix(content) { return true }
+            guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return true }
+            if URL(fileURLWithPath: file).resolvingSymlinksInPath().path.hasPrefix(content) { return true }
             diagnostics.append(.error(at: SourceLocation(file: "\(folder)/\(name)"), "符号链接指向 content/ 之外，已拒绝",
                                       hint: "把文件复制到 content/ 内，不要链接到站点以外的位置。"))
             return false
@@ -183,7 +193,7 @@ public struct ContentLoader {
     /// (an attachment): what tells the build cache it changed.
     func fileStamp(_ path: String) -> String {
         var status = stat()
-        guard stat(root.appendingPathComponent(path).path, &status) == 0 else { return "-" }
+        guard stat(fullPath(path), &status) == 0 else { return "-" }
         return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }
 

@@ -9,17 +9,21 @@ enum TextFile {
     static let maximumSize = 64 * 1024 * 1024
 
     static func read(_ url: URL, path: String) throws(DiagnosticsError) -> String {
-        let data = try bytes(url, path: path)
-        return try decode(data, path: path)
+        try read(atPath: url.path, path: path)
+    }
+
+    /// `fullPath` is where the file is; `path` how messages name it (relative to the site).
+    static func read(atPath fullPath: String, path: String) throws(DiagnosticsError) -> String {
+        try decode(try bytes(atPath: fullPath, path: path), path: path)
     }
 
     /// The file's bytes, read with plain system calls: Foundation's attribute
     /// lookup and `Data(contentsOf:)` cost five more calls per file (owner names,
     /// extended attributes), which added up over thousands of pages.
-    static func bytes(_ url: URL, path: String) throws(DiagnosticsError) -> Data {
+    static func bytes(atPath fullPath: String, path: String) throws(DiagnosticsError) -> Data {
         let location = SourceLocation(file: path)
         let unreadable = DiagnosticsError([.error(at: location, "无法读取文件", hint: "检查文件是否存在、是否有读取权限。")])
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(fullPath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw unreadable }
         defer { close(descriptor) }
         var status = stat()

@@ -30,6 +30,12 @@ public enum YAMLSource {
     }
 
     static func parseYAML(_ text: String, file: String, lineOffset: Int) throws(DiagnosticsError) -> SourceValue {
+        if let simple = SimpleYAML.parse(text, file: file, lineOffset: lineOffset) { return simple }
+        return try parseWithYams(text, file: file, lineOffset: lineOffset)
+    }
+
+    /// Any YAML, through the full parser (what `SimpleYAML` reads must equal this).
+    static func parseWithYams(_ text: String, file: String, lineOffset: Int) throws(DiagnosticsError) -> SourceValue {
         let reporter = YAMLErrorReporter(text: text, file: file, lineOffset: lineOffset)
         try reporter.rejectComplexKeysWithAliases()
         let root: Yams.Node?

@@ -172,4 +172,37 @@ import Testing
         #expect(position(value["a"]) == "1:4")
         #expect(position(value["b"]) == "2:4")
     }
+
+    @Test("the key: value shortcut reads exactly what the YAML parser reads, or leaves the text to it")
+    func simpleFrontMatterAgreesWithYams() throws {
+        let alphabet = ["a", "Z", "0", "1", " ", "-", ":", "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"",
+                        "%", "@", "`", "\\", "?", "~", ".", "+", "=", "\t", "\u{85}", "\u{A0}", "\u{2028}", "\u{FEFF}",
+                        "考", "：", "（", "\u{3000}", "n", "u", "l", "\u{1}", "\u{7F}", "\r"]
+        var values = alphabet + alphabet.flatMap { first in alphabet.map { first + $0 } }
+        // Longer values from the characters the shortcut accepts, with spaces and dashes at their ends and inside.
+        let plain = ["a", "0", "考", "（", " ", ".", "+", "=", "-", "e"]
+        values += plain.flatMap { a in plain.flatMap { b in plain.map { a + b + $0 } } }
+        values += ["null", "Null", "NULL", "nul", "~", "yes", "true", "1.0", "0x1F", "2024-01-01", "a: b", "a:b", "a #b", "a#b",
+                   "http://x", "考评组（示例）", "u00017", "--- a", "... a", "a - b", "1e3", ".inf", "<<"]
+        var blocks = values.map { "unit: " + $0 }
+        let keys = ["unit", "a_b", "x-1", "Key9", "1a", "-a", "<<", "a b", "考", "_", "null", "? a", "a ", " a"]
+        blocks += keys.flatMap { key in ["\(key): u1", "\(key):u1", "\(key):  u1", "\(key):", "\(key): "] }
+        blocks += ["a: x\nb: y", "a: x\na: y", "a: x\n\nb: y", "a: x\n  b: y", "a: x\n# c", "a: x\n", "", "\n",
+                   "reviewer: 考评组（示例）\nunit: u00001\nyear: 2020"]
+        var shortcuts = 0
+        for block in blocks {
+            guard let simple = SimpleYAML.parse(block, file: "r.md", lineOffset: 1) else { continue }
+            shortcuts += 1
+            do throws(DiagnosticsError) {
+                let parsed = try YAMLSource.parseWithYams(block, file: "r.md", lineOffset: 1)
+                #expect(parsed == simple, "\(Array(block.unicodeScalars))")
+            } catch {
+                Issue.record("the shortcut read \(Array(block.unicodeScalars)), which the parser refuses: \(error)")
+            }
+        }
+        // The shortcut is taken often enough for the comparison to mean something.
+        #expect(shortcuts > 500)
+        #expect(SimpleYAML.parse("reviewer: 考评组（示例）\nunit: u00001", file: "r.md", lineOffset: 1) != nil)
+    }
 }
+
