@@ -27,12 +27,15 @@ int jixiao_deflater_write(jixiao_deflater *deflater, const unsigned char *input,
     const size_t piece = (size_t)1 << 30;   // zlib counts in 32-bit lengths
     do {
         size_t chunk = length > piece ? piece : length;
-        // crc32 with no bytes would return its initial value, not the CRC so far.
-        if (chunk > 0) deflater->crc = crc32(deflater->crc, input, (uInt)chunk);
-        deflater->input_length += chunk;
         stream->next_in = (unsigned char *)input;
         stream->avail_in = (uInt)chunk;
-        input += chunk;
+        // crc32 with no bytes would return its initial value, not the CRC so far
+        // (and the last call of a stream may pass no input at all).
+        if (chunk > 0) {
+            deflater->crc = crc32(deflater->crc, input, (uInt)chunk);
+            input += chunk;
+        }
+        deflater->input_length += chunk;
         length -= chunk;
         int flush = finish && length == 0 ? Z_FINISH : Z_NO_FLUSH;
         int status;
