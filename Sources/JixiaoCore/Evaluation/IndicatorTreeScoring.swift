@@ -21,7 +21,13 @@ struct IndicatorTreeScoring {
         return (roots, (sum.total ?? 0).roundedHalfUp(precision))
     }
 
-    private func subject(_ indicator: Indicator) -> String { "\(unit.name)的指标\(indicator.id)" }
+    private func subject(_ indicator: Indicator) -> String {
+        RuleInputs.subject(unitName: unit.name, indicatorID: indicator.id)
+    }
+
+    private func inputs(_ result: IndicatorResult, _ indicator: Indicator) -> RuleInputs {
+        RuleInputs(result: result, unitName: unit.name, indicatorID: indicator.id, precision: precision)
+    }
 
     private func score(_ indicator: Indicator, inheritedNotApplicable: Bool,
                        diagnostics: inout [Diagnostic]) -> IndicatorScore {
@@ -122,7 +128,7 @@ struct IndicatorTreeScoring {
             return nil
         }
         warnUnusedInputs(result, rule: rule, indicator: indicator, diagnostics: &diagnostics)
-        let inputs = RuleInputs(result: result, subject: subject(indicator), precision: precision)
+        let inputs = inputs(result, indicator)
         return RuleScoring.score(rule, points: indicator.points, base: indicator.points, inputs: inputs, diagnostics: &diagnostics)
     }
 
@@ -144,7 +150,7 @@ struct IndicatorTreeScoring {
         }
         guard let result else { return nil } // reported as missing by the validation
         warnUnusedInputs(result, rule: rule, indicator: indicator, diagnostics: &diagnostics)
-        let inputs = RuleInputs(result: result, subject: subject(indicator), precision: precision)
+        let inputs = inputs(result, indicator)
         guard let deduction = RuleScoring.score(rule, points: indicator.points, base: childrenTotal, inputs: inputs,
                                                 diagnostics: &diagnostics) else { return nil }
         text += "；再按本项扣分规则：" + deduction.computation

@@ -64,16 +64,23 @@ public struct UnitScore: Sendable {
 /// owners …) in each was most of a build's memory and reference counting.
 public final class SharedIndicator: Sendable {
     public let value: Indicator
+    /// `value.ruleDescription`, worded once rather than on every score card.
+    public let ruleDescription: String
 
     public init(_ value: Indicator) {
         self.value = value
+        ruleDescription = value.ruleDescription
     }
 }
 
 /// One indicator's score for one unit.
 public struct IndicatorScore: Sendable {
-    private var shared: SharedIndicator
-    public var indicator: Indicator { shared.value }
+    @usableFromInline var shared: SharedIndicator
+    // Inlinable: called from other modules, a getter returns the whole Indicator
+    // (a copy retaining every field) just to read one of them, on every row of every card.
+    @inlinable public var indicator: Indicator { shared.value }
+    /// How the indicator is scored, in words (see `Indicator.ruleDescription`).
+    @inlinable public var ruleDescription: String { shared.ruleDescription }
     /// Effective points after n/a redistribution (the declared points for an n/a indicator).
     public var points: Decimal
     /// Nil when not applicable.

@@ -11,9 +11,15 @@ struct RuleOutcome {
 /// ill-typed inputs with the place they were (or should have been) written.
 struct RuleInputs {
     let result: IndicatorResult
-    /// "南宁市 指标A1.2", for messages.
-    let subject: String
+    let unitName: String
+    let indicatorID: String
     let precision: Int
+
+    /// "南宁市的指标A1.2", for messages: made only when one is written, not for
+    /// each of the hundreds of thousands of results a large site scores.
+    var subject: String { Self.subject(unitName: unitName, indicatorID: indicatorID) }
+
+    static func subject(unitName: String, indicatorID: String) -> String { "\(unitName)的指标\(indicatorID)" }
 
     func value(_ name: String) -> SourceValue? {
         guard let value = result.input(name), !value.isNull else { return nil }

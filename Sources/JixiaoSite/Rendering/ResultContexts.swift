@@ -99,7 +99,7 @@ extension SiteRenderer {
                 "reasons": .list(score.reasons.map(TemplateValue.string)),
                 "evidence": .list(score.evidence.map(TemplateValue.string)),
                 "inputs": .list(score.inputs.map { .object(["name": .string(Self.inputNames[$0.name] ?? $0.name), "value": .string($0.text)]) }),
-                "rule": .string(score.indicator.ruleDescription),
+                "rule": .string(score.ruleDescription),
                 "self": TemplateValue(Format.score(score.selfScore, precision)),
                 "criteria": TemplateValue(score.indicator.criteria),
                 "source": TemplateValue(score.source),
