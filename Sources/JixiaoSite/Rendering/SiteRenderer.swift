@@ -73,9 +73,9 @@ struct SiteRenderer: Sendable {
     }
 
     /// `few` placed evenly among `many`, the first before all of them. The
-    /// downloads go among the score cards so that two large ones (scores.csv and
-    /// scores.xlsx hold tens of megabytes each while made) are not made on two
-    /// cores at once, which set the build's peak memory.
+    /// downloads go among the score cards so that the two large ones (scores.csv
+    /// and scores.xlsx hold tens of megabytes each while made) are seldom made on
+    /// two cores at once, adding both to the build's memory.
     static func spread<Element>(_ few: [Element], among many: [Element]) -> [Element] {
         var result: [Element] = []
         result.reserveCapacity(few.count + many.count)
