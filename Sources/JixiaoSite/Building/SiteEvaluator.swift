@@ -1,3 +1,4 @@
+import Dispatch
 import JixiaoCore
 
 /// The validate → evaluate step: turns read content into typed, scored
@@ -15,8 +16,7 @@ enum SiteEvaluator {
         while true {
             let due = content.evaluations.filter { scored[$0.slug] == nil && plan?.scores($0.slug) != false }
             if due.isEmpty { break }
-            // Each evaluation is scored on its own core.
-            for (slug, outcome) in zip(due.map(\.slug), due.concurrentMap(evaluateFound)) {
+            for (slug, outcome) in zip(due.map(\.slug), evaluateInTurn(due)) {
                 scored[slug] = outcome
                 if let evaluated = outcome.0, plan?.changed.contains(slug) == true {
                     plan?.learn(slug, year: evaluated.settings.year, comparison: EvaluationRecord.comparison(of: evaluated))
@@ -50,15 +50,44 @@ enum SiteEvaluator {
         return EvaluatedSite(config: content.config, pages: pages, evaluations: ordered)
     }
 
-    static func evaluateFound(_ content: EvaluationContent) -> (EvaluatedEvaluation?, [Diagnostic]) {
-        var found: [Diagnostic] = []
-        return (evaluate(content, diagnostics: &found), found)
+    /// Scores the evaluations one after another, each on every core, while the
+    /// next one's results are read on another thread. Reading a results table is
+    /// one long sequential pass; scoring one evaluation per core instead left a
+    /// core idle for the last one (scoring inside an evaluation cannot spread to
+    /// it then), and reading one ahead holds no more in memory than two at once.
+    /// The outcomes are in the order of `due`, each with its own diagnostics.
+    static func evaluateInTurn(_ due: [EvaluationContent]) -> [(EvaluatedEvaluation?, [Diagnostic])] {
+        var outcomes: [(EvaluatedEvaluation?, [Diagnostic])] = []
+        var next = due.first.map { ReadAhead($0) }
+        for index in due.indices {
+            let read = next!.wait()
+            next = index + 1 < due.count ? ReadAhead(due[index + 1]) : nil
+            var found = read.diagnostics
+            let evaluated = read.results.flatMap { score($0, content: due[index], diagnostics: &found) }
+            outcomes.append((evaluated, found))
+        }
+        return outcomes
     }
 
     /// Validates and scores one evaluation. Without `scoring`, its results are not
     /// read: what a carried-over evaluation needs (settings, indicators, documents).
     static func evaluate(_ content: EvaluationContent, scoring: Bool = true,
                          diagnostics: inout [Diagnostic]) -> EvaluatedEvaluation? {
+        guard let read = read(content, scoring: scoring, diagnostics: &diagnostics) else { return nil }
+        return score(read, content: content, diagnostics: &diagnostics)
+    }
+
+    /// What an evaluation is scored from, once its files are interpreted.
+    struct ReadEvaluation: Sendable {
+        var settings: EvaluationSettings
+        var system: IndicatorSystem?
+        var results: [String: UnitResults]
+        var selfReports: [String: ContentDocument]
+    }
+
+    /// Settings, indicator system and results of one evaluation, checked as they
+    /// are read; nil when the settings cannot be read or the results table is broken.
+    static func read(_ content: EvaluationContent, scoring: Bool, diagnostics: inout [Diagnostic]) -> ReadEvaluation? {
         guard let settings = EvaluationSettings.decode(content.settings, diagnostics: &diagnostics) else { return nil }
         var system: IndicatorSystem?
         if let indicators = content.indicators {
@@ -108,7 +137,13 @@ enum SiteEvaluator {
             diagnostics.append(.error(at: SourceLocation(file: content.folder), "有考核结果但没有指标体系",
                                       hint: "添加 indicators.yaml（或 indicators/ 文件夹），结果中的指标编号须在其中。"))
         }
-        let result = Evaluator.evaluate(settings: settings, system: system, results: results, diagnostics: &diagnostics)
+        return ReadEvaluation(settings: settings, system: system, results: results, selfReports: selfReports)
+    }
+
+    /// Scores what `read` gave (every unit on every core) and puts the evaluation together.
+    static func score(_ read: ReadEvaluation, content: EvaluationContent, diagnostics: inout [Diagnostic]) -> EvaluatedEvaluation? {
+        let result = Evaluator.evaluate(settings: read.settings, system: read.system, results: read.results,
+                                        diagnostics: &diagnostics)
         var scored = content
         scored.resultsTable = nil // read and scored; rendering needs only the results
         var evaluated = EvaluatedEvaluation(
@@ -117,7 +152,7 @@ enum SiteEvaluator {
             plan: content.plan.map { publication($0, what: "工作方案", diagnostics: &diagnostics) },
             notices: content.notices.map { publication($0, what: "通知公告", diagnostics: &diagnostics) },
             report: content.report.map { publication($0, what: "年度绩效报告", diagnostics: &diagnostics) },
-            selfReports: selfReports)
+            selfReports: read.selfReports)
         evaluated.audiencePolicy = AudiencePolicy.read(content.settings["audience"], diagnostics: &diagnostics)
         return evaluated
     }
@@ -143,5 +178,27 @@ enum SiteEvaluator {
 
     static func publication(_ document: ContentDocument, what: String, diagnostics: inout [Diagnostic]) -> Publication {
         Publication(document: document, meta: DocumentMetadata.read(document, what: what, diagnostics: &diagnostics))
+    }
+}
+
+/// One evaluation's `SiteEvaluator.read`, started on another thread at once and
+/// waited for when its turn comes.
+private final class ReadAhead: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the reading thread before `done` is signalled, read only after.
+    private var outcome: (results: SiteEvaluator.ReadEvaluation?, diagnostics: [Diagnostic])?
+
+    init(_ content: EvaluationContent) {
+        DispatchQueue.global().async { [self] in
+            var diagnostics: [Diagnostic] = []
+            let results = SiteEvaluator.read(content, scoring: true, diagnostics: &diagnostics)
+            outcome = (results, diagnostics)
+            done.signal()
+        }
+    }
+
+    func wait() -> (results: SiteEvaluator.ReadEvaluation?, diagnostics: [Diagnostic]) {
+        done.wait()
+        return outcome!
     }
 }
