@@ -71,15 +71,20 @@ enum SimpleYAML {
         case "null", "Null", "NULL": return false
         default: break
         }
-        for byte in bytes where byte < 0x80 {
-            if byte < 0x20 || byte == 0x7F || markers.contains(byte) { return false }
+        var ascii = true
+        for byte in bytes {
+            if byte >= 0x80 {
+                ascii = false
+            } else if byte < 0x20 || byte == 0x7F || markers.contains(byte) {
+                return false
+            }
         }
-        if bytes.contains(where: { $0 >= 0x80 }) {
-            for scalar in value.unicodeScalars where scalar.value >= 0x80 {
-                switch scalar.value {
-                case 0x80...0x9F, 0xA0, 0x2028, 0x2029, 0xFEFF: return false
-                default: continue
-                }
+        // Only text beyond ASCII needs decoding into scalars.
+        if ascii { return true }
+        for scalar in value.unicodeScalars where scalar.value >= 0x80 {
+            switch scalar.value {
+            case 0x80...0x9F, 0xA0, 0x2028, 0x2029, 0xFEFF: return false
+            default: continue
             }
         }
         return true
