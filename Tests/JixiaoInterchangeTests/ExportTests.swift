@@ -107,6 +107,33 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(String(decoding: bytes, as: UTF8.self) == "r=\(number)")
     }
 
+    @Test("a workbook's fingerprint changes with every property it is written from, and only with those")
+    func workbookFingerprint() {
+        let sheet = XLSXWorkbook.Sheet(name: "排名", title: "标题", header: ["单位", "总分"],
+                                       rows: [[.text("甲"), .number("92.5")], [.empty, .integer(3)]], wrapColumns: [1])
+        let base = XLSXWorkbook(sheets: [sheet], precision: 2)
+        #expect(XLSXWorkbook(sheets: [sheet], precision: 2).fingerprint == base.fingerprint)
+        var variants: [XLSXWorkbook] = []
+        func vary(_ change: (inout XLSXWorkbook) -> Void) {
+            var workbook = base
+            change(&workbook)
+            variants.append(workbook)
+        }
+        vary { $0.precision = 1 }
+        vary { $0.sheets[0].name = "得分" }
+        vary { $0.sheets[0].title = nil }
+        vary { $0.sheets[0].title = "" }
+        vary { $0.sheets[0].header = ["单位总分"] }
+        vary { $0.sheets[0].wrapColumns = [] }
+        vary { $0.sheets[0].rows[0][1] = .text("92.5") }
+        vary { $0.sheets[0].rows[1][0] = .text("") }
+        vary { $0.sheets[0].rows[1][1] = .integer(4) }
+        vary { $0.sheets[0].rows.append([]) }
+        vary { $0.sheets.append(sheet) }
+        let fingerprints = [base.fingerprint] + variants.map(\.fingerprint)
+        #expect(Set(fingerprints).count == fingerprints.count, "every change gives another fingerprint")
+    }
+
     @Test("shared strings: one entry per text, in order of first use, counting every use")
     func sharedStrings() {
         var strings = SharedStrings()

@@ -75,7 +75,7 @@ public enum ResultsReader {
 
     /// The results of a table read one row at a time (see `tableResults`), so that
     /// the rows of a large results.csv need not all be kept.
-    public struct TableResults {
+    public struct TableResults: Sendable {
         public private(set) var byUnit: [String: UnitResults] = [:]
 
         public init() {}
@@ -108,10 +108,28 @@ public enum ResultsReader {
             guard let result = ResultsReader.indicatorResult(value, indicatorID: indicator, fromTable: true, diagnostics: &diagnostics) else {
                 return
             }
+            put(result, of: unit, firstSeenAt: row.location, diagnostics: &diagnostics)
+        }
+
+        /// Adds what the rows after this table's gave (a large table read in pieces
+        /// at once), as if they had been added here one by one.
+        public mutating func append(_ later: TableResults, diagnostics: inout [Diagnostic]) {
+            for (unit, results) in later.byUnit {
+                guard byUnit[unit] != nil else {
+                    byUnit[unit] = results
+                    continue
+                }
+                for result in results.scores {
+                    put(result, of: unit, firstSeenAt: results.location, diagnostics: &diagnostics)
+                }
+            }
+        }
+
+        private mutating func put(_ result: IndicatorResult, of unit: String, firstSeenAt location: SourceLocation,
+                                  diagnostics: inout [Diagnostic]) {
             // Changed in place: taking the unit out and putting it back copied its scores on every row.
-            if byUnit[unit] == nil { byUnit[unit] = UnitResults(unitSlug: unit, location: row.location) }
-            let index = byUnit[unit]!.scores.firstIndex { $0.indicatorID == indicator }
-            if let index {
+            if byUnit[unit] == nil { byUnit[unit] = UnitResults(unitSlug: unit, location: location) }
+            if let index = byUnit[unit]!.scores.firstIndex(where: { $0.indicatorID == result.indicatorID }) {
                 byUnit[unit]!.scores[index] = ResultsReader.merge(byUnit[unit]!.scores[index], result, diagnostics: &diagnostics)
             } else {
                 byUnit[unit]!.scores.append(result)

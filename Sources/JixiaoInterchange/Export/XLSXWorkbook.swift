@@ -2,6 +2,8 @@ import Foundation
 
 /// A workbook to write: sheets of a title row (merged across the table), a
 /// styled header row that stays in view (frozen), and data rows.
+/// (Its `fingerprint`, in SpreadsheetDownloads.swift, hashes every property:
+/// a new one goes there too.)
 public struct XLSXWorkbook: Sendable {
     public enum Cell: Sendable, Hashable {
         case empty

@@ -82,6 +82,8 @@ public struct SiteBuilder {
     /// says did not change (only a build that writes its pages can link them).
     static func prepare(_ options: Options, incremental: Bool = false) throws(DiagnosticsError) -> Prepared {
         var timer = PhaseTimer()
+        // The previous build's cache is read while the content is loaded.
+        let stored = incremental ? options.cache.map { folder in Background { BuildCache.read(folder: folder) } } : nil
         let (content, loadWarnings) = try ContentLoader.load(root: options.root)
         timer.mark("load")
         let audience = options.audience ?? content.config.defaultAudience
@@ -95,11 +97,11 @@ public struct SiteBuilder {
         }
         var cache: BuildCache?
         var carryOver: CarryOver?
-        if incremental, let folder = options.cache, case .success(let theme) = theme {
+        if let stored, let folder = options.cache, case .success(let theme) = theme {
             var shared = content.digest
             shared.add(theme.fingerprint)
             let key = cacheKey(options, audience: audience, theme: theme, config: content.config)
-            let opened = BuildCache.open(folder: folder, output: options.output, key: key, site: shared)
+            let opened = BuildCache.open(stored.wait(), folder: folder, output: options.output, key: key, site: shared)
             let digests = Dictionary(content.evaluations.map { ($0.slug, $0.digest.hex) }) { first, _ in first }
             carryOver = CarryOver(digests: digests, records: opened.records) { opened.pages(of: $0) != nil }
             cache = opened
@@ -169,13 +171,13 @@ public struct SiteBuilder {
             // swap and the save, the next build starts clean rather than trusting
             // entries that describe the previous site.
             cache?.remove()
-            try staging.commit()
+            let records = prepared.site.evaluations.map(EvaluationRecord.init)
+            try staging.commit { cache?.save(count.cacheEntries, records: records) }
         } catch {
             staging.discard()
             throw error
         }
-        timer.mark("swap")
-        cache?.save(count.cacheEntries, records: prepared.site.evaluations.map(EvaluationRecord.init))
+        timer.mark("commit")
         return Report(pages: count.pages, files: count.files, reused: count.reused,
                       carriedEvaluations: prepared.site.evaluations.count { $0.carried != nil },
                       warnings: prepared.warnings, seconds: Date().timeIntervalSince(start))

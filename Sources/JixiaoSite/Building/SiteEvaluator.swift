@@ -1,4 +1,3 @@
-import Dispatch
 import JixiaoCore
 
 /// The validate → evaluate step: turns read content into typed, scored
@@ -57,11 +56,19 @@ enum SiteEvaluator {
     /// it then), and reading one ahead holds no more in memory than two at once.
     /// The outcomes are in the order of `due`, each with its own diagnostics.
     static func evaluateInTurn(_ due: [EvaluationContent]) -> [(EvaluatedEvaluation?, [Diagnostic])] {
+        // One evaluation's `read`, started on another thread at once.
+        func readAhead(_ content: EvaluationContent) -> Background<(results: ReadEvaluation?, diagnostics: [Diagnostic])> {
+            Background {
+                var diagnostics: [Diagnostic] = []
+                let results = read(content, scoring: true, diagnostics: &diagnostics)
+                return (results, diagnostics)
+            }
+        }
         var outcomes: [(EvaluatedEvaluation?, [Diagnostic])] = []
-        var next = due.first.map { ReadAhead($0) }
+        var next = due.first.map(readAhead)
         for index in due.indices {
             let read = next!.wait()
-            next = index + 1 < due.count ? ReadAhead(due[index + 1]) : nil
+            next = index + 1 < due.count ? readAhead(due[index + 1]) : nil
             var found = read.diagnostics
             let evaluated = read.results.flatMap { score($0, content: due[index], diagnostics: &found) }
             outcomes.append((evaluated, found))
@@ -100,18 +107,30 @@ enum SiteEvaluator {
         var parts: [String: [UnitResults]] = [:]
         if scoring, let source = content.resultsTable {
             // Each row is read into the results, checked for placeholders and dropped:
-            // the rows of a large table (a located value per cell) never all exist at once.
-            var table = ResultsReader.TableResults()
-            var found: [Diagnostic] = []
-            var placeholders: [Diagnostic] = []
+            // the rows of a large table (a located value per cell) never all exist at
+            // once. A large table is read in pieces on every core, taken in turn after.
+            struct Piece: Sendable {
+                var table = ResultsReader.TableResults()
+                var found: [Diagnostic] = []
+                var placeholders: [Diagnostic] = []
+            }
+            let pieces: [Piece]
             do throws(DiagnosticsError) {
-                try CSVSource.forEachRow(text: source.text, file: source.path) { row in
-                    table.add(row, diagnostics: &found)
-                    PlaceholderCheck.checkValue(row, diagnostics: &placeholders)
+                pieces = try CSVSource.forEachRow(text: source.text, file: source.path, into: { Piece() }) { piece, row in
+                    piece.table.add(row, diagnostics: &piece.found)
+                    PlaceholderCheck.checkValue(row, diagnostics: &piece.placeholders)
                 }
             } catch {
                 diagnostics += error.diagnostics // what the rows read so far gave is moot
                 return nil
+            }
+            var table = ResultsReader.TableResults()
+            var found: [Diagnostic] = []
+            var placeholders: [Diagnostic] = []
+            for piece in pieces {
+                found += piece.found
+                table.append(piece.table, diagnostics: &found)
+                placeholders += piece.placeholders
             }
             for (slug, results) in table.byUnit {
                 parts[slug, default: []].append(results)
@@ -178,27 +197,5 @@ enum SiteEvaluator {
 
     static func publication(_ document: ContentDocument, what: String, diagnostics: inout [Diagnostic]) -> Publication {
         Publication(document: document, meta: DocumentMetadata.read(document, what: what, diagnostics: &diagnostics))
-    }
-}
-
-/// One evaluation's `SiteEvaluator.read`, started on another thread at once and
-/// waited for when its turn comes.
-private final class ReadAhead: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    // Written once by the reading thread before `done` is signalled, read only after.
-    private var outcome: (results: SiteEvaluator.ReadEvaluation?, diagnostics: [Diagnostic])?
-
-    init(_ content: EvaluationContent) {
-        DispatchQueue.global().async { [self] in
-            var diagnostics: [Diagnostic] = []
-            let results = SiteEvaluator.read(content, scoring: true, diagnostics: &diagnostics)
-            outcome = (results, diagnostics)
-            done.signal()
-        }
-    }
-
-    func wait() -> (results: SiteEvaluator.ReadEvaluation?, diagnostics: [Diagnostic]) {
-        done.wait()
-        return outcome!
     }
 }

@@ -35,35 +35,59 @@ public struct BuildCache: Sendable {
     /// under another one are not used.
     let site: String
     /// The previous build's files; empty for the first build.
-    let previous: [String: Entry]
+    private(set) var previous: [String: Entry]
     /// The previous build's evaluations, by slug; empty when they cannot be trusted.
-    let records: [String: EvaluationRecord]
+    private(set) var records: [String: EvaluationRecord]
 
-    var file: URL { folder.appendingPathComponent("build.tsv") }
-    var recordsFile: URL { folder.appendingPathComponent("evaluations.tsv") }
+    static let fileName = "build.tsv", recordsFileName = "evaluations.tsv"
+    var file: URL { folder.appendingPathComponent(Self.fileName) }
+    var recordsFile: URL { folder.appendingPathComponent(Self.recordsFileName) }
 
-    /// The cache for a build of `output` with `key` and site-wide inputs `site`;
-    /// empty when there is none or it was made for something else.
-    static func open(folder: URL, output: URL, key: StableHash, site: StableHash) -> BuildCache {
-        let empty = BuildCache(folder: folder, output: output, key: key.hex, site: site.hex, previous: [:], records: [:])
-        guard let text = try? String(contentsOf: empty.file, encoding: .utf8) else { return empty }
-        var lines = text.nonEmptyLines[...]
-        guard lines.popFirst() == Substring("\(format)\t\(empty.key)") else { return empty }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.tabSeparatedFields
-            guard fields.count == 3, let size = Int(fields[1]) else { return empty }
-            entries[String(fields[2])] = Entry(fingerprint: String(fields[0]), size: size)
-        }
-        var records: [String: EvaluationRecord] = [:]
-        if let text = try? String(contentsOf: empty.recordsFile, encoding: .utf8) {
+    /// What the cache folder holds, read before the build's key is known (see
+    /// `open`): each file's first line and what follows it.
+    struct Stored: Sendable {
+        var header: Substring?
+        var entries: [String: Entry]?
+        var recordsHeader: Substring?
+        var records: [String: EvaluationRecord]?
+    }
+
+    /// Reads the cache folder. A file that is missing or broken gives nil parts.
+    static func read(folder: URL) -> Stored {
+        var stored = Stored()
+        if let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) {
             var lines = text.nonEmptyLines[...]
-            if lines.popFirst() == Substring("\(recordsFormat)\t\(empty.key)\t\(empty.site)") {
-                records = EvaluationRecord.parse(lines) ?? [:]
+            stored.header = lines.popFirst()
+            var entries: [String: Entry] = [:]
+            entries.reserveCapacity(lines.count)
+            stored.entries = entries
+            for line in lines {
+                let fields = line.tabSeparatedFields
+                guard fields.count == 3, let size = Int(fields[1]) else {
+                    stored.entries = nil
+                    break
+                }
+                stored.entries![String(fields[2])] = Entry(fingerprint: String(fields[0]), size: size)
             }
         }
-        return BuildCache(folder: folder, output: output, key: key.hex, site: site.hex, previous: entries, records: records)
+        if let text = try? String(contentsOf: folder.appendingPathComponent(recordsFileName), encoding: .utf8) {
+            var lines = text.nonEmptyLines[...]
+            stored.recordsHeader = lines.popFirst()
+            stored.records = EvaluationRecord.parse(lines)
+        }
+        return stored
+    }
+
+    /// The cache for a build of `output` with `key` and site-wide inputs `site`,
+    /// from what `read` found; empty when there is none or it was made for something else.
+    static func open(_ stored: Stored, folder: URL, output: URL, key: StableHash, site: StableHash) -> BuildCache {
+        var cache = BuildCache(folder: folder, output: output, key: key.hex, site: site.hex, previous: [:], records: [:])
+        guard stored.header == Substring("\(format)\t\(cache.key)"), let entries = stored.entries else { return cache }
+        cache.previous = entries
+        if stored.recordsHeader == Substring("\(recordsFormat)\t\(cache.key)\t\(cache.site)") {
+            cache.records = stored.records ?? [:]
+        }
+        return cache
     }
 
     /// The previous build's file for `path`, when it was made from the same
@@ -99,7 +123,7 @@ public struct BuildCache: Sendable {
     func save(_ entries: [String: Entry], records: [EvaluationRecord]) {
         // Half-written copies left by builds that were killed while saving.
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where entry.hasPrefix("build.tsv.") || entry.hasPrefix("evaluations.tsv.") {
+        where entry.hasPrefix("\(Self.fileName).") || entry.hasPrefix("\(Self.recordsFileName).") {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -80,9 +80,19 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         }
     }
 
-    /// Swaps the finished staging folder in for the output.
-    public func commit() throws(DiagnosticsError) {
-        try Self.swapIn(staging, at: output, location: SourceLocation(file: output.path))
+    /// Swaps the finished staging folder in for the output, then removes the
+    /// previous site while `meanwhile` runs (they touch different files).
+    public func commit(meanwhile: @Sendable () -> Void = {}) throws(DiagnosticsError) {
+        guard let previous = try Self.swapIn(staging, at: output, location: SourceLocation(file: output.path)) else {
+            return meanwhile()
+        }
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                try? FileManager.default.removeItem(at: previous)
+            } else {
+                meanwhile()
+            }
+        }
     }
 
     /// Throws the staging folder away; the output stays as it was.
@@ -108,9 +118,9 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
     }
 
     /// Puts `staging` where `output` is. With an existing output the two are
-    /// exchanged atomically, then the old one is removed; readers never see a
-    /// half-written site.
-    static func swapIn(_ staging: URL, at output: URL, location: SourceLocation) throws(DiagnosticsError) {
+    /// exchanged atomically; readers never see a half-written site. Returns
+    /// where the previous site now is, for the caller to remove.
+    static func swapIn(_ staging: URL, at output: URL, location: SourceLocation) throws(DiagnosticsError) -> URL? {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: output.path, isDirectory: &isDir)
@@ -120,20 +130,16 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
                                            hint: "用 --output 指定另一个文件夹，或移走该文件。")])
         }
         if !exists {
-            if rename(staging.path, output.path) == 0 { return }
+            if rename(staging.path, output.path) == 0 { return nil }
         } else if jixiao_rename_exchange(staging.path, output.path) == 0 {
-            try? fm.removeItem(at: staging) // now holds the previous site
-            return
+            return staging // now holds the previous site
         } else {
             // No atomic exchange here (another OS or file system): two renames,
             // with the old site kept until the new one is in place.
             let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).jixiao-old-\(getpid())")
             try? fm.removeItem(at: old)
             if rename(output.path, old.path) == 0 {
-                if rename(staging.path, output.path) == 0 {
-                    try? fm.removeItem(at: old)
-                    return
-                }
+                if rename(staging.path, output.path) == 0 { return old }
                 _ = rename(old.path, output.path)
             }
         }

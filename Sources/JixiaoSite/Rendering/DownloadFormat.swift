@@ -9,12 +9,38 @@ public struct DownloadFormat: Sendable {
     public var fileName: String
     /// Link text on the ranking page, e.g. "排名 Excel".
     public var title: String
-    /// Makes the file's bytes from the evaluated results.
-    public var make: @Sendable (EvaluationResult) throws -> Data
+    /// What the file is made of, taken from the evaluated results.
+    public var prepare: @Sendable (EvaluationResult) throws -> Prepared
 
-    public init(fileName: String, title: String, make: @escaping @Sendable (EvaluationResult) throws -> Data) {
+    /// A download's content before it is written out: an incremental build that
+    /// finds the fingerprint of the previous build's file keeps that file rather
+    /// than making the bytes again (for a spreadsheet, the costly part).
+    public struct Prepared {
+        /// Everything the bytes are made from, hashed (asked only by incremental builds).
+        public var fingerprint: () -> StableHash
+        public var make: () throws -> Data
+
+        public init(fingerprint: @escaping () -> StableHash, make: @escaping () throws -> Data) {
+            self.fingerprint = fingerprint
+            self.make = make
+        }
+    }
+
+    public init(fileName: String, title: String, prepare: @escaping @Sendable (EvaluationResult) throws -> Prepared) {
         self.fileName = fileName
         self.title = title
-        self.make = make
+        self.prepare = prepare
+    }
+
+    /// A download made in one step, whose fingerprint is its bytes.
+    public init(fileName: String, title: String, make: @escaping @Sendable (EvaluationResult) throws -> Data) {
+        self.init(fileName: fileName, title: title) { result in
+            let data = try make(result)
+            return Prepared(fingerprint: {
+                var fingerprint = StableHash()
+                fingerprint.add(data)
+                return fingerprint
+            }, make: { data })
+        }
     }
 }

@@ -17,15 +17,18 @@ extension SiteRenderer {
         let result = evaluation.result
         return downloadFormats.map { format in
             { renderer in
-                // A download is made from the evaluation's files alone.
                 let path = SitePaths.download(evaluation.slug, format.fileName)
-                if renderer.reusesPrevious(path, madeFrom: {
-                    var hash = evaluation.content.digest
-                    hash.add(format.fileName)
-                    return hash
-                }) { return }
                 do {
-                    renderer.files.add(path, data: try format.make(result))
+                    // A download is made from the evaluation's results alone, so its
+                    // content is its fingerprint: an edit that leaves it as it was
+                    // (evidence, a self-report) keeps the previous file.
+                    let prepared = try format.prepare(result)
+                    if renderer.reusesPrevious(path, madeFrom: {
+                        var hash = prepared.fingerprint()
+                        hash.add(format.fileName)
+                        return hash
+                    }) { return }
+                    renderer.files.add(path, data: try prepared.make())
                 } catch {
                     renderer.diagnostics.append(.error(at: SourceLocation(file: evaluation.content.folder),
                                                        "无法生成下载文件 \(format.fileName)：\(error)"))

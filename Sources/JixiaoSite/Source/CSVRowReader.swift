@@ -14,20 +14,61 @@ import JixiaoCore
 /// once, straight from its bytes.
 struct CSVRowReader {
     private let bytes: [UInt8]
-    private var position = 0
-    private var line = 1
+    private var position: Int
+    private let end: Int
+    private var line: Int
     let file: String
 
     init(_ text: String, file: String) {
-        bytes = Array(text.utf8)
+        self.init(Array(text.utf8), file: file)
+    }
+
+    /// Reads `bytes[range]` (whole rows), whose first row starts on `line`.
+    init(_ bytes: [UInt8], range: Range<Int>? = nil, line: Int = 1, file: String) {
+        self.bytes = bytes
+        position = range?.lowerBound ?? 0
+        end = range?.upperBound ?? bytes.count
+        self.line = line
         self.file = file
     }
+
+    /// The rest of the text from `start` (a row's beginning, on `line`) cut into
+    /// about `count` pieces of whole rows, each with the line it starts on; empty
+    /// when the rest is small or holds a quote. Without quotes every line break
+    /// ends a row; with them, only reading the rows in order tells which line
+    /// breaks are inside a cell.
+    static func pieces(of bytes: [UInt8], count: Int, from start: Int, line: Int) -> [(range: Range<Int>, line: Int)] {
+        guard count > 1, bytes.count - start >= 1 << 20, !bytes[start...].contains(quote) else { return [] }
+        var pieces: [(range: Range<Int>, line: Int)] = []
+        var pieceStart = start, pieceLine = line
+        var index = start, line = line
+        for piece in 1..<count {
+            let target = start + (bytes.count - start) * piece / count
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                // CRLF, LF or CR: one line break, counted at its last byte.
+                if byte == lineFeed || (byte == carriageReturn && (index == bytes.count || bytes[index] != lineFeed)) {
+                    line += 1
+                    if index >= target { break }
+                }
+            }
+            guard index < bytes.count else { break }
+            pieces.append((pieceStart..<index, pieceLine))
+            (pieceStart, pieceLine) = (index, line)
+        }
+        pieces.append((pieceStart..<bytes.count, pieceLine))
+        return pieces.count > 1 ? pieces : []
+    }
+
+    /// Where the next row starts and its line (after `next()`, the end of the rows read so far).
+    var place: (offset: Int, line: Int) { (position, line) }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
 
     /// The next row's cells and its first line; nil at the end of the text.
     mutating func next() throws(DiagnosticsError) -> (cells: [String], line: Int)? {
-        guard position < bytes.count else { return nil }
+        guard position < end else { return nil }
         let rowLine = line
         var cells: [String] = []
         while true {

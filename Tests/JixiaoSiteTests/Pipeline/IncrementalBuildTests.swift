@@ -92,6 +92,32 @@ struct IncrementalBuildTests {
         #expect(renamed.reused == renamed.files - renamed.pages - 2)
     }
 
+    @Test("downloads are kept when what they hold did not change, and made again when it did")
+    func downloadsByContent() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.write("content/2020-test/results/alpha.md", "---\ntitle: 甲单位自评报告\n---\n\n今年完成了全部任务。\n")
+        try Self.buildBoth(site, "first build")
+        let downloads = ["2020-test/ranking.csv", "2020-test/ranking.json", "2020-test/scores.csv"]
+        let before = try downloads.map { try Self.inode(site, $0) }
+        let card = try Self.inode(site, "2020-test/units/alpha.html")
+
+        // A self-report's text is on its card only: the evaluation changed, its downloads did not.
+        try site.write("content/2020-test/results/alpha.md", "---\ntitle: 甲单位自评报告\n---\n\n今年完成了全部任务，并有创新。\n")
+        try Self.buildBoth(site, "self-report text")
+        #expect(try site.read("2020-test/units/alpha.html").contains("并有创新"))
+        #expect(try Self.inode(site, "2020-test/units/alpha.html") != card)
+        #expect(try downloads.map { try Self.inode(site, $0) } == before, "the downloads are the previous files")
+
+        // A reason is in scores.csv but not in the ranking.
+        try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,2,缺报第2期")
+        try Self.buildBoth(site, "a reason")
+        #expect(try site.read("2020-test/scores.csv").contains("缺报第2期"))
+        let after = try downloads.map { try Self.inode(site, $0) }
+        #expect(after[0] == before[0] && after[1] == before[1], "the ranking did not change")
+        #expect(after[2] != before[2], "scores.csv is made again")
+    }
+
     /// Writes an evaluation's results.csv: the minimal site's, with one row replaced.
     static func editResults(_ site: TestSite, _ slug: String, _ row: String, _ replacement: String) throws {
         try site.write("content/\(slug)/results.csv", TestSite.minimal["content/2020-test/results.csv"]!

@@ -117,3 +117,85 @@ private func csv(_ text: String) throws(DiagnosticsError) -> [SourceValue] {
         }
     }
 }
+
+/// A large table is read in pieces on every core (`forEachRow(text:file:into:_:)`):
+/// the pieces, taken in turn, must give exactly what one pass gives.
+@Suite struct CSVPiecesTests {
+    /// Over a megabyte of rows with every kind of line break, blank rows and a unit's rows far apart.
+    static func largeTable(badRowAt badRow: Int? = nil) -> String {
+        var text = "unit,indicator,score,reason\r\n"
+        let breaks = ["\n", "\r\n", "\r"]
+        for row in 0..<30_000 {
+            let unit = "u\(row % 700)"
+            text += row == badRow ? "\(unit),A\(row)" : "\(unit), A\(row / 700) ,\(row % 7),第\(row)行　扣分原因"
+            text += breaks[row % 3]
+            if row % 997 == 0 { text += ",,,\n" }
+        }
+        return text
+    }
+
+    static func inPieces(_ text: String) throws(DiagnosticsError) -> [[SourceValue]] {
+        try CSVSource.forEachRow(text: text, file: "r.csv", into: { [SourceValue]() }) { rows, row in rows.append(row) }
+    }
+
+    @Test func piecesGiveTheRowsOfOnePass() throws {
+        let text = Self.largeTable()
+        #expect(text.utf8.count > 1 << 20)
+        let pieces = try Self.inPieces(text)
+        #expect(pieces.count == ProcessInfo.processInfo.activeProcessorCount)
+        let whole = try CSVSource.parse(text: text, file: "r.csv")
+        #expect(whole.count == 30_000)
+        #expect(pieces.flatMap { $0 } == whole)
+        #expect(whole.last?.location.line == 30_032)
+    }
+
+    @Test func errorsAreThoseOfOnePass() {
+        let text = Self.largeTable(badRowAt: 20_000)
+        let whole = sourceDiagnostics { try CSVSource.parse(text: text, file: "r.csv") }
+        let pieces = sourceDiagnostics { try Self.inPieces(text) }
+        #expect(whole.count == 1)
+        #expect(whole.first?.message.contains("第 20022 条数据（第 20023 行）") == true, "\(whole)")
+        #expect(pieces.map(\.message) == whole.map(\.message))
+        #expect(pieces.map(\.location) == whole.map(\.location))
+    }
+
+    @Test func aQuoteKeepsOnePass() throws {
+        let text = Self.largeTable() + "u1,A1,1,\"引号\n内换行\"\n"
+        let pieces = try Self.inPieces(text)
+        #expect(pieces.count == 1)
+        #expect(pieces[0] == (try CSVSource.parse(text: text, file: "r.csv")))
+    }
+
+    /// What a result holds, its places in a fixed order.
+    static func summary(_ result: IndicatorResult) -> String {
+        "\(result.indicatorID) \(result.location) \(String(describing: result.score)) \(result.reasons) "
+            + result.keyLocations.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" }.joined(separator: ",")
+    }
+
+    /// A unit's rows in several pieces, one indicator given in two of them: the
+    /// results and the duplicate's error are those of adding every row in turn.
+    @Test func tablesInPiecesMergeAsOne() throws {
+        var text = Self.largeTable()
+        text += "u5, A0 ,3,重复的一行\n"
+        var oneTable = ResultsReader.TableResults()
+        var oneDiagnostics: [Diagnostic] = []
+        try CSVSource.forEachRow(text: text, file: "r.csv") { oneTable.add($0, diagnostics: &oneDiagnostics) }
+        var merged = ResultsReader.TableResults()
+        var mergedDiagnostics: [Diagnostic] = []
+        for rows in try Self.inPieces(text) {
+            var table = ResultsReader.TableResults()
+            for row in rows { table.add(row, diagnostics: &mergedDiagnostics) }
+            merged.append(table, diagnostics: &mergedDiagnostics)
+        }
+        #expect(!oneDiagnostics.isEmpty)
+        #expect(mergedDiagnostics.map(\.message) == oneDiagnostics.map(\.message))
+        #expect(mergedDiagnostics.map(\.location) == oneDiagnostics.map(\.location))
+        #expect(merged.byUnit.count == 700)
+        for (unit, results) in oneTable.byUnit {
+            let other = merged.byUnit[unit]
+            #expect(other?.location == results.location)
+            #expect(other?.scores.map(\.indicatorID) == results.scores.map(\.indicatorID))
+            #expect(other?.scores.map(Self.summary) == results.scores.map(Self.summary))
+        }
+    }
+}
