@@ -46,9 +46,10 @@ public struct BuildCache: Sendable {
     /// What the cache folder holds, read before the build's key is known (see
     /// `open`): each file's first line and what follows it.
     struct Stored: Sendable {
-        var header: Substring?
+        // Strings, not substrings, so that the files' text is not kept alive.
+        var header: String?
         var entries: [String: Entry]?
-        var recordsHeader: Substring?
+        var recordsHeader: String?
         var records: [String: EvaluationRecord]?
     }
 
@@ -57,7 +58,7 @@ public struct BuildCache: Sendable {
         var stored = Stored()
         if let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) {
             var lines = text.nonEmptyLines[...]
-            stored.header = lines.popFirst()
+            stored.header = lines.popFirst().map(String.init)
             var entries: [String: Entry] = [:]
             entries.reserveCapacity(lines.count)
             stored.entries = entries
@@ -72,7 +73,7 @@ public struct BuildCache: Sendable {
         }
         if let text = try? String(contentsOf: folder.appendingPathComponent(recordsFileName), encoding: .utf8) {
             var lines = text.nonEmptyLines[...]
-            stored.recordsHeader = lines.popFirst()
+            stored.recordsHeader = lines.popFirst().map(String.init)
             stored.records = EvaluationRecord.parse(lines)
         }
         return stored
@@ -82,9 +83,9 @@ public struct BuildCache: Sendable {
     /// from what `read` found; empty when there is none or it was made for something else.
     static func open(_ stored: Stored, folder: URL, output: URL, key: StableHash, site: StableHash) -> BuildCache {
         var cache = BuildCache(folder: folder, output: output, key: key.hex, site: site.hex, previous: [:], records: [:])
-        guard stored.header == Substring("\(format)\t\(cache.key)"), let entries = stored.entries else { return cache }
+        guard stored.header == "\(format)\t\(cache.key)", let entries = stored.entries else { return cache }
         cache.previous = entries
-        if stored.recordsHeader == Substring("\(recordsFormat)\t\(cache.key)\t\(cache.site)") {
+        if stored.recordsHeader == "\(recordsFormat)\t\(cache.key)\t\(cache.site)" {
             cache.records = stored.records ?? [:]
         }
         return cache
