@@ -59,17 +59,7 @@ public struct BuildCache: Sendable {
         if let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) {
             var lines = text.nonEmptyLines[...]
             stored.header = lines.popFirst().map(String.init)
-            var entries: [String: Entry] = [:]
-            entries.reserveCapacity(lines.count)
-            stored.entries = entries
-            for line in lines {
-                let fields = line.tabSeparatedFields
-                guard fields.count == 3, let size = Int(fields[1]) else {
-                    stored.entries = nil
-                    break
-                }
-                stored.entries![String(fields[2])] = Entry(fingerprint: String(fields[0]), size: size)
-            }
+            stored.entries = entries(lines)
         }
         if let text = try? String(contentsOf: folder.appendingPathComponent(recordsFileName), encoding: .utf8) {
             var lines = text.nonEmptyLines[...]
@@ -77,6 +67,18 @@ public struct BuildCache: Sendable {
             stored.records = EvaluationRecord.parse(lines)
         }
         return stored
+    }
+
+    /// `fingerprint size path` lines; nil when one of them is broken.
+    private static func entries(_ lines: some Collection<Substring>) -> [String: Entry]? {
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(lines.count)
+        for line in lines {
+            let fields = line.tabSeparatedFields
+            guard fields.count == 3, let size = Int(fields[1]) else { return nil }
+            entries[String(fields[2])] = Entry(fingerprint: String(fields[0]), size: size)
+        }
+        return entries
     }
 
     /// The cache for a build of `output` with `key` and site-wide inputs `site`,
