@@ -65,7 +65,10 @@ struct SiteRenderer: Sendable {
             var cards: [Job] = []
             if evaluation.publishesUnits, let first = evaluation.result.units.first {
                 let frame = frame(for: SitePaths.unit(evaluation.slug, first.unit.slug), evaluation: evaluation, tab: "ranking")
-                cards = evaluation.result.units.map { unit in { $0.renderUnit(unit, evaluation: evaluation, frame: frame) } }
+                let fingerprint = cache.map { _ in ScoreCardFingerprint(evaluation: evaluation, frame: frame, theme: theme, site: site) }
+                cards = evaluation.result.units.map { unit in
+                    { $0.renderUnit(unit, evaluation: evaluation, frame: frame, fingerprint: fingerprint) }
+                }
             }
             jobs += Self.spread(evaluation.publishesRanking ? downloadJobs(evaluation) : [], among: cards)
         }
@@ -163,24 +166,30 @@ struct SiteRenderer: Sendable {
         copyAttachments(of: evaluation)
     }
 
-    mutating func renderUnit(_ unit: UnitScore, evaluation: EvaluatedEvaluation, frame: [String: TemplateValue]) {
+    /// `fingerprint`: with a cache, what tells whether the previous build's card
+    /// can stand in without making this one's context.
+    mutating func renderUnit(_ unit: UnitScore, evaluation: EvaluatedEvaluation, frame: [String: TemplateValue],
+                             fingerprint: ScoreCardFingerprint? = nil) {
         let path = SitePaths.unit(evaluation.slug, unit.unit.slug)
-        page(path, template: "unit", title: "\(unit.unit.name)考核得分", frame: frame,
+        let inputs = fingerprint?.unit(unit, selfReport: evaluation.selfReports[unit.unit.slug])
+        if let inputs, reusesPrevious(path, madeFrom: { inputs }) { return }
+        page(path, template: "unit", title: "\(unit.unit.name)考核得分", frame: frame, reuseChecked: inputs != nil,
              context: unitContext(unit, evaluation: evaluation, page: path))
     }
 
     /// Renders one page through its template and the base layout. `frame` is what
     /// the page shares with its siblings (see `frame(for:evaluation:tab:)`), when the
-    /// caller made it once for many pages.
+    /// caller made it once for many pages. `reuseChecked`: the caller already
+    /// fingerprinted the page from its inputs and found it changed.
     mutating func page(_ path: String, template: String, title: String,
                        evaluation: EvaluatedEvaluation? = nil, tab: String? = nil,
-                       frame: [String: TemplateValue]? = nil, context: [String: Any]) {
+                       frame: [String: TemplateValue]? = nil, reuseChecked: Bool = false, context: [String: Any]) {
         var full = frame ?? self.frame(for: path, evaluation: evaluation, tab: tab)
         full["page"] = ["title": .string(title), "path": .string(path)]
         for (key, value) in context { full[key] = TemplateValue(any: value) }
         let value = TemplateValue.object(full)
         let theme = theme
-        if reusesPrevious(path, madeFrom: {
+        if !reuseChecked, reusesPrevious(path, madeFrom: {
             var hash = theme.fingerprint
             hash.add(template)
             hash.add(value)

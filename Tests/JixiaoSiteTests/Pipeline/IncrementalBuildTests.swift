@@ -118,6 +118,35 @@ struct IncrementalBuildTests {
         #expect(after[2] != before[2], "scores.csv is made again")
     }
 
+    @Test("in an evaluation scored again, only the cards whose score changed are made again, and a card showing the ranking")
+    func cardsByScore() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        // gamma's self-report shows the ranking through a shortcode: its card changes with anyone's total.
+        try site.write("content/2020-test/results/gamma.md", "---\ntitle: 丙单位自评报告\n---\n\n排名如下：\n\n{{< ranking >}}\n")
+        try Self.buildBoth(site, "first build")
+        let cards = ["alpha", "beta", "gamma"].map { "2020-test/units/\($0).html" }
+        let before = try cards.map { try Self.inode(site, $0) }
+
+        // beta's total changes (5 → 4.5), the ranks stay.
+        try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
+        try Self.buildBoth(site, "beta's total")
+        var after = try cards.map { try Self.inode(site, $0) }
+        #expect(after[0] == before[0], "alpha's card is kept")
+        #expect(after[1] != before[1], "beta's card is made again")
+        #expect(after[2] != before[2], "gamma's card shows beta's total in its ranking")
+        #expect(try site.read(cards[2]).contains("4.50"))
+
+        // Only evidence of alpha: alpha's card alone.
+        let middle = after
+        try site.write("content/2020-test/results.csv", try String(contentsOf: site.root.appendingPathComponent("content/2020-test/results.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "alpha,B,6,,1,缺报1期", with: "alpha,B,6,,1,缺报1期（已核实）"))
+        try Self.buildBoth(site, "alpha's reason")
+        after = try cards.map { try Self.inode(site, $0) }
+        #expect(after[0] != middle[0])
+        #expect(after[1] == middle[1] && after[2] == middle[2], "beta's and gamma's cards are kept")
+    }
+
     /// Writes an evaluation's results.csv: the minimal site's, with one row replaced.
     static func editResults(_ site: TestSite, _ slug: String, _ row: String, _ replacement: String) throws {
         try site.write("content/\(slug)/results.csv", TestSite.minimal["content/2020-test/results.csv"]!

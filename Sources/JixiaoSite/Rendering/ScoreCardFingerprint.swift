@@ -1,0 +1,182 @@
+import Foundation
+import JixiaoCore
+import JixiaoTemplate
+
+/// The fingerprint of a score card taken from what the card is made of (the
+/// unit's score, its self-report and what every card of the evaluation shares)
+/// rather than from its finished template context. An incremental build that
+/// scores an evaluation again learns that 1,999 of 2,000 cards did not change
+/// without building their contexts, rendering their self-reports through cmark
+/// and hashing the result; that was most of its render time.
+///
+/// Everything `unitContext` and the card's frame read must be added here.
+/// `ScoreCardFingerprintTests` fails when UnitScore or IndicatorScore gains a
+/// stored property this file does not know of, and checks that changing each
+/// one changes the fingerprint.
+struct ScoreCardFingerprint {
+    /// What every card of one evaluation shares.
+    let shared: StableHash
+
+    /// Stored properties of the score types that `unit(_:selfReport:)` covers.
+    static let unitScoreFields = [
+        "unit", "indicators", "indicatorTotal", "components", "bonus", "bonusTotal", "adjustments",
+        "adjustmentTotal", "vetoes", "selfTotal", "total", "rank", "tied", "grade", "gradeName", "gradeNote",
+        "computation", "reviewer",
+    ]
+    static let indicatorScoreFields = [
+        "shared", "points", "score", "selfScore", "deduction", "notApplicable", "vetoed", "inputs", "reasons",
+        "evidence", "source", "reviewer", "computation", "children",
+    ]
+
+    /// `frame`: the template values every card of the evaluation shares (see
+    /// `SiteRenderer.frame(for:evaluation:tab:)`).
+    init(evaluation: EvaluatedEvaluation, frame: [String: TemplateValue], theme: Theme, site: EvaluatedSite) {
+        var hash = StableHash()
+        hash.add("score-card-inputs/1") // never equal to a fingerprint of a context
+        hash.add(theme.fingerprint)
+        hash.add("unit") // the template
+        hash.add(TemplateValue.object(frame))
+        hash.add(site.config.allowRawHTML ? 1 : 0)
+        hash.add(site.audience.rawValue)
+        hash.add(evaluation.slug)
+        hash.add(evaluation.settings.precision)
+        hash.add(evaluation.result.ranking.count)
+        hash.add(evaluation.publishesUnits ? 1 : 0)
+        if let system = evaluation.result.system {
+            hash.add(1)
+            Self.add(system.total, to: &hash)
+            // Each card names its indicators by id; what a card shows of them is here, once.
+            func walk(_ indicator: Indicator) {
+                hash.add(indicator.id)
+                hash.add(indicator.name)
+                hash.add(indicator.level)
+                Self.add(indicator.criteria, to: &hash)
+                hash.add(indicator.ruleDescription)
+                hash.add(indicator.children.count)
+                indicator.children.forEach(walk)
+            }
+            hash.add(system.indicators.count)
+            system.indicators.forEach(walk)
+        } else {
+            hash.add(0)
+        }
+        shared = hash
+    }
+
+    /// The fingerprint of one unit's card; nil when its self-report has a
+    /// shortcode, which may show anything of the evaluation (that card is then
+    /// fingerprinted from its context, as every other page).
+    func unit(_ unit: UnitScore, selfReport: ContentDocument?) -> StableHash? {
+        var hash = shared
+        if let selfReport {
+            if selfReport.body.contains("{{<") { return nil }
+            hash.add(1)
+            hash.add(selfReport.path)
+            hash.add(selfReport.body)
+        } else {
+            hash.add(0)
+        }
+        hash.add(unit.unit.slug)
+        hash.add(unit.unit.name)
+        hash.add(unit.indicators.count)
+        for score in unit.indicators { Self.add(score, to: &hash) }
+        Self.add(unit.indicatorTotal, to: &hash)
+        hash.add(unit.components.count)
+        for component in unit.components {
+            hash.add(component.id)
+            hash.add(component.name)
+            Self.add(component.weight, to: &hash)
+            Self.add(component.value, to: &hash)
+            Self.add(component.weighted, to: &hash)
+            hash.add(component.computation)
+        }
+        hash.add(unit.bonus.count)
+        for bonus in unit.bonus {
+            hash.add(bonus.item.id)
+            hash.add(bonus.item.name)
+            Self.add(bonus.points, to: &hash)
+            Self.add(bonus.reason, to: &hash)
+            hash.add(bonus.computation)
+            hash.add(bonus.counted ? 1 : 0)
+        }
+        Self.add(unit.bonusTotal, to: &hash)
+        hash.add(unit.adjustments.count)
+        for adjustment in unit.adjustments {
+            Self.add(adjustment.points, to: &hash)
+            hash.add(adjustment.kindName)
+            hash.add(adjustment.reason)
+            Self.add(adjustment.source, to: &hash)
+            hash.add(adjustment.noticeYear ?? Int.min)
+            hash.add(adjustment.counted ? 1 : 0)
+        }
+        Self.add(unit.adjustmentTotal, to: &hash)
+        hash.add(unit.vetoes.count)
+        for veto in unit.vetoes {
+            hash.add(veto.veto.id)
+            hash.add(veto.veto.name)
+            Self.add(veto.reason, to: &hash)
+        }
+        Self.add(unit.selfTotal, to: &hash)
+        Self.add(unit.total, to: &hash)
+        hash.add(unit.rank)
+        hash.add(unit.tied ? 1 : 0)
+        hash.add(unit.grade.rawValue)
+        hash.add(unit.gradeName)
+        Self.add(unit.gradeNote, to: &hash)
+        hash.add(unit.computation)
+        Self.add(unit.reviewer, to: &hash)
+        return hash
+    }
+
+    private static func add(_ score: IndicatorScore, to hash: inout StableHash) {
+        hash.add(score.indicator.id)
+        add(score.points, to: &hash)
+        add(score.score, to: &hash)
+        add(score.selfScore, to: &hash)
+        add(score.deduction, to: &hash)
+        hash.add((score.notApplicable ? 1 : 0) + (score.vetoed ? 2 : 0))
+        hash.add(score.inputs.count)
+        for input in score.inputs {
+            hash.add(input.name)
+            hash.add(input.text)
+        }
+        add(score.reasons, to: &hash)
+        add(score.evidence, to: &hash)
+        add(score.source, to: &hash)
+        add(score.reviewer, to: &hash)
+        hash.add(score.computation)
+        hash.add(score.children.count)
+        for child in score.children { add(child, to: &hash) }
+    }
+
+    /// A decimal's 20 bytes as stored: equal bytes are an equal value, so an
+    /// unchanged score always hashes the same (the same value stored with another
+    /// exponent only costs a card rendered again). Formatting it would cost more
+    /// than the rest of the card's fingerprint.
+    static func add(_ value: Decimal, to hash: inout StableHash) {
+        withUnsafeBytes(of: value) { hash.add($0) }
+    }
+
+    private static func add(_ value: Decimal?, to hash: inout StableHash) {
+        if let value {
+            hash.add(1)
+            add(value, to: &hash)
+        } else {
+            hash.add(0)
+        }
+    }
+
+    private static func add(_ text: String?, to hash: inout StableHash) {
+        if let text {
+            hash.add(1)
+            hash.add(text)
+        } else {
+            hash.add(0)
+        }
+    }
+
+    private static func add(_ texts: [String], to hash: inout StableHash) {
+        hash.add(texts.count)
+        for text in texts { hash.add(text) }
+    }
+}
