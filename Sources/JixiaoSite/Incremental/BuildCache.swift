@@ -27,8 +27,8 @@ public struct BuildCache: Sendable {
 
     /// The folder the cache lives in.
     let folder: URL
-    /// The output folder the entries describe.
-    let output: URL
+    /// The output folder the entries describe, as a path (see `intact`).
+    let output: String
     /// Options, theme and jixiao binary, hashed: a cache made under other ones is not used.
     let key: String
     /// What every page shows (site.yaml, free pages, theme), hashed: records made
@@ -84,7 +84,7 @@ public struct BuildCache: Sendable {
     /// The cache for a build of `output` with `key` and site-wide inputs `site`,
     /// from what `read` found; empty when there is none or it was made for something else.
     static func open(_ stored: Stored, folder: URL, output: URL, key: StableHash, site: StableHash) -> BuildCache {
-        var cache = BuildCache(folder: folder, output: output, key: key.hex, site: site.hex, previous: [:], records: [:])
+        var cache = BuildCache(folder: folder, output: output.path, key: key.hex, site: site.hex, previous: [:], records: [:])
         guard stored.header == "\(format)\t\(cache.key)", let entries = stored.entries else { return cache }
         cache.previous = entries
         if stored.recordsHeader == "\(recordsFormat)\t\(cache.key)\t\(cache.site)" {
@@ -95,28 +95,30 @@ public struct BuildCache: Sendable {
 
     /// The previous build's file for `path`, when it was made from the same
     /// fingerprint and is still there with the size it was written with.
-    func reusable(_ path: String, fingerprint: String) -> URL? {
+    func reusable(_ path: String, fingerprint: String) -> SiteFiles.Contents? {
         guard let entry = previous[path], entry.fingerprint == fingerprint else { return nil }
         return intact(path, entry)
     }
 
-    /// The previous build's file for `path`, if it is still a regular file of the size it was written with.
-    private func intact(_ path: String, _ entry: Entry) -> URL? {
-        let url = output.appendingPathComponent(path)
+    /// The previous build's file for `path`, if it is still a regular file of the
+    /// size it was written with. Named by joining text: a URL for each of
+    /// thousands of files was a large part of an incremental build.
+    private func intact(_ path: String, _ entry: Entry) -> SiteFiles.Contents? {
+        let file = "\(output)/\(path)"
         var status = stat()
-        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == entry.size
+        guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == entry.size
         else { return nil }
-        return url
+        return .previous(path: file, size: entry.size)
     }
 
     /// The previous build's pages and downloads of an evaluation (everything under
     /// its folder that the cache knows), if every one of them is still intact.
-    func pages(of slug: String) -> [(path: String, url: URL, entry: Entry)]? {
+    func pages(of slug: String) -> [(path: String, file: SiteFiles.Contents, entry: Entry)]? {
         let prefix = "\(slug)/"
-        var pages: [(path: String, url: URL, entry: Entry)] = []
+        var pages: [(path: String, file: SiteFiles.Contents, entry: Entry)] = []
         for (path, entry) in previous where path.hasPrefix(prefix) {
-            guard let url = intact(path, entry) else { return nil }
-            pages.append((path, url, entry))
+            guard let file = intact(path, entry) else { return nil }
+            pages.append((path, file, entry))
         }
         return pages.isEmpty ? nil : pages
     }

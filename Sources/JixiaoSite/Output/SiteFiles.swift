@@ -9,14 +9,17 @@ public struct SiteFiles: Sendable {
         case data(Data)
         /// A file copied as it is (theme assets, attachments).
         case copy(URL)
-        /// The same bytes as this file of the previous build (see BuildCache): linked, not rewritten.
-        case previous(URL)
+        /// The same bytes as this file of the previous build (see BuildCache): linked,
+        /// not rewritten. A path and the size the cache knows, not a URL: an
+        /// incremental build hands over thousands of them.
+        case previous(path: String, size: Int)
 
         /// The file's bytes, reading the file for a copy.
         public func bytes() throws -> Data {
             switch self {
             case .data(let data): data
-            case .copy(let url), .previous(let url): try Data(contentsOf: url)
+            case .copy(let url): try Data(contentsOf: url)
+            case .previous(let path, _): try Data(contentsOf: URL(fileURLWithPath: path))
             }
         }
     }

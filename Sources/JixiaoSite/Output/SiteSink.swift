@@ -18,8 +18,8 @@ final class CollectingSink: SiteSink, @unchecked Sendable {
 
     func put(_ path: String, _ contents: SiteFiles.Contents) -> Int {
         var contents = contents
-        if case .previous(let url) = contents {
-            contents = .data((try? Data(contentsOf: url)) ?? Data())
+        if case .previous = contents {
+            contents = .data((try? contents.bytes()) ?? Data())
         }
         lock.withLock { files.put(path, contents) }
         return contents.byteCount
@@ -50,8 +50,9 @@ extension SiteFiles.Contents {
     var byteCount: Int {
         switch self {
         case .data(let data): data.count
-        case .copy(let url), .previous(let url):
+        case .copy(let url):
             ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
+        case .previous(_, let size): size
         }
     }
 }

@@ -9,6 +9,9 @@ import JixiaoCore
 public final class StagingFolder: SiteSink, @unchecked Sendable {
     let output: URL
     let staging: URL
+    /// `staging` as a path: files are named by joining text, as building a URL for
+    /// each of thousands was a large part of an incremental build.
+    private let stagingPath: String
     private let lock = NSLock()
     private var madeFolders: Set<String> = []
 
@@ -18,6 +21,7 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         let parent = output.deletingLastPathComponent()
         self.output = output
         staging = parent.appendingPathComponent(".\(output.lastPathComponent).jixiao-new-\(getpid())")
+        stagingPath = staging.path
         Self.removeLeftovers(of: output.lastPathComponent, in: parent)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -26,24 +30,24 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         } catch {
             throw writeError(error)
         }
-        madeFolders.insert(staging.path)
+        madeFolders.insert(stagingPath)
     }
 
     public func put(_ path: String, _ contents: SiteFiles.Contents) throws(DiagnosticsError) -> Int {
-        let url = staging.appendingPathComponent(path)
+        let file = "\(stagingPath)/\(path)"
         do {
-            let folder = url.deletingLastPathComponent().path
+            let folder = path.lastIndex(of: "/").map { "\(stagingPath)/\(path[..<$0])" } ?? stagingPath
             if !lock.withLock({ madeFolders.contains(folder) }) {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 _ = lock.withLock { madeFolders.insert(folder) }
             }
             switch contents {
-            case .data(let data): try Self.write(data, to: url.path)
-            case .copy(let source): try FileManager.default.copyItem(at: source, to: url)
-            case .previous(let source):
+            case .data(let data): try Self.write(data, to: file)
+            case .copy(let source): try FileManager.default.copyItem(atPath: source.path, toPath: file)
+            case .previous(let source, _):
                 // A hard link costs no bytes and no time; the old folder is removed
                 // after the swap, and this name keeps the file alive.
-                if link(source.path, url.path) != 0 { try FileManager.default.copyItem(at: source, to: url) }
+                if link(source, file) != 0 { try FileManager.default.copyItem(atPath: source, toPath: file) }
             }
             return contents.byteCount
         } catch {

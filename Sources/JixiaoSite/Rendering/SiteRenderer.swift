@@ -50,7 +50,7 @@ struct SiteRenderer: Sendable {
         let hex = fingerprint().hex
         fingerprints[path] = hex
         guard let previous = cache.reusable(path, fingerprint: hex) else { return false }
-        files.put(path, .previous(previous))
+        files.put(path, previous)
         return true
     }
 
@@ -159,8 +159,8 @@ struct SiteRenderer: Sendable {
                                       hint: "重新运行 jixiao build；仍不行时加 --no-cache。"))
             return
         }
-        for (path, url, entry) in pages {
-            files.put(path, .previous(url))
+        for (path, file, entry) in pages {
+            files.put(path, file)
             fingerprints[path] = entry.fingerprint
         }
         copyAttachments(of: evaluation)
