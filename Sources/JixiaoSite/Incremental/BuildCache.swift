@@ -100,6 +100,13 @@ public struct BuildCache: Sendable {
         return intact(path, entry)
     }
 
+    /// The previous build's file for `path` and the fingerprint it was made from,
+    /// when `matches` accepts that fingerprint and the file is intact.
+    func reusable(_ path: String, matching matches: (String) -> Bool) -> (SiteFiles.Contents, fingerprint: String)? {
+        guard let entry = previous[path], matches(entry.fingerprint), let file = intact(path, entry) else { return nil }
+        return (file, entry.fingerprint)
+    }
+
     /// The previous build's file for `path`, if it is still a regular file of the
     /// size it was written with. Named by joining text: a URL for each of
     /// thousands of files was a large part of an incremental build.

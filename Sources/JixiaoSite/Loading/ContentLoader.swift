@@ -58,9 +58,14 @@ public struct ContentLoader {
         let loaded = names.concurrentMap { [root] name in
             var loader = ContentLoader(root: root)
             var evaluation = loader.loadEvaluation(slug: name)
+            let results = "content/\(name)/results"
             for (path, text) in loader.sources {
                 evaluation?.digest.add(path)
                 evaluation?.digest.add(text)
+                if path != "\(results).csv" && !path.hasPrefix("\(results)/") {
+                    evaluation?.definitionsDigest.add(path)
+                    evaluation?.definitionsDigest.add(text)
+                }
             }
             for attachment in evaluation?.attachments ?? [] {
                 evaluation?.digest.add(attachment)

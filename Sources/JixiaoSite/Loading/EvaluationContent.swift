@@ -23,6 +23,9 @@ public struct EvaluationContent: Sendable {
     /// hashed: what the build cache compares to know whether this evaluation
     /// changed since the previous build (see CarryOver).
     public var digest = StableHash()
+    /// The same for the files other than the results (results.csv and results/):
+    /// with the units' scores, what the evaluation's downloads are made from.
+    public var definitionsDigest = StableHash()
 }
 
 /// Everything under `content/`, read but not yet interpreted.

@@ -12,22 +12,44 @@ extension SiteRenderer {
         ] + extraDownloads
     }
 
-    /// One job per download.
-    func downloadJobs(_ evaluation: EvaluatedEvaluation) -> [Job] {
+    /// One job per download. `scores`: with a cache, each unit's score hashed
+    /// (`ScoreCardFingerprint.score`), in the order of `evaluation.result.units`.
+    ///
+    /// A download is made from the evaluation's result alone: its settings and
+    /// indicator system (read from the files other than the results) and the
+    /// units' scores. Those hashed are its inputs, known before anything of it is
+    /// made; when they changed, its content is its fingerprint, so that an edit
+    /// that leaves it as it was (evidence, a reason not in it) still keeps the
+    /// previous file. The cache records both, as `inputs/content`.
+    func downloadJobs(_ evaluation: EvaluatedEvaluation, scores: [StableHash]? = nil) -> [Job] {
         let result = evaluation.result
-        return downloadFormats.map { format in
+        var shared = StableHash()
+        shared.add("download-inputs/1")
+        shared.add(cache?.site ?? "")
+        shared.add(evaluation.content.definitionsDigest)
+        for hash in scores ?? [] { shared.add(hash) }
+        // The same units' scores in rank order (the audience view strips both lists alike).
+        shared.add(result.ranking.map(\.unit.slug).joined(separator: "\n"))
+        shared.add(result.gradeCounts.map { "\($0.grade)\t\($0.count)" }.joined(separator: "\n"))
+        shared.add(result.pendingTies.joined(separator: "\n"))
+        return downloadFormats.map { [shared] format in
             { renderer in
                 let path = SitePaths.download(evaluation.slug, format.fileName)
                 do {
-                    // A download is made from the evaluation's results alone, so its
-                    // content is its fingerprint: an edit that leaves it as it was
-                    // (evidence, a self-report) keeps the previous file.
+                    var inputs = shared
+                    inputs.add(format.fileName)
+                    let known = scores == nil ? nil : inputs.hex + "/"
+                    if let known, renderer.reusesPrevious(path, recordedAs: { $0.hasPrefix(known) }) { return }
                     let prepared = try format.prepare(result)
-                    if renderer.reusesPrevious(path, madeFrom: {
+                    var content: String?
+                    if renderer.cache != nil {
                         var hash = prepared.fingerprint()
                         hash.add(format.fileName)
-                        return hash
-                    }) { return }
+                        content = hash.hex
+                    }
+                    if let content, renderer.reusesPrevious(path, recordedAs: { $0.hasSuffix("/" + content) },
+                                                            recording: (known ?? "/") + content) { return }
+                    if let content { renderer.fingerprints[path] = (known ?? "/") + content }
                     renderer.files.add(path, data: try prepared.make())
                 } catch {
                     renderer.diagnostics.append(.error(at: SourceLocation(file: evaluation.content.folder),

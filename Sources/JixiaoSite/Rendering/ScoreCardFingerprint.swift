@@ -67,6 +67,11 @@ struct ScoreCardFingerprint {
     /// shortcode, which may show anything of the evaluation (that card is then
     /// fingerprinted from its context, as every other page).
     func unit(_ unit: UnitScore, selfReport: ContentDocument?) -> StableHash? {
+        card(score: Self.score(unit), selfReport: selfReport)
+    }
+
+    /// The same, from the unit's `score(_:)`, which the evaluation's downloads also use.
+    func card(score: StableHash, selfReport: ContentDocument?) -> StableHash? {
         var hash = shared
         if let selfReport {
             if selfReport.body.contains("{{<") { return nil }
@@ -76,6 +81,13 @@ struct ScoreCardFingerprint {
         } else {
             hash.add(0)
         }
+        hash.add(score)
+        return hash
+    }
+
+    /// Everything of one unit's score, hashed.
+    static func score(_ unit: UnitScore) -> StableHash {
+        var hash = StableHash()
         hash.add(unit.unit.slug)
         hash.add(unit.unit.name)
         hash.add(unit.indicators.count)
@@ -129,6 +141,7 @@ struct ScoreCardFingerprint {
     }
 
     private static func add(_ score: IndicatorScore, to hash: inout StableHash) {
+        // The indicator's definition is not here: the cards' `shared` and the downloads' inputs have it.
         hash.add(score.indicator.id)
         add(score.points, to: &hash)
         add(score.score, to: &hash)

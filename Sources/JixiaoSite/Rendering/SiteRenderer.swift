@@ -54,6 +54,16 @@ struct SiteRenderer: Sendable {
         return true
     }
 
+    /// With a cache: whether the previous build's file for `path` was recorded
+    /// with a fingerprint that `matches` accepts (then it is added, and recorded
+    /// again as `recording`, or as it was).
+    mutating func reusesPrevious(_ path: String, recordedAs matches: (String) -> Bool, recording: String? = nil) -> Bool {
+        guard let (previous, recorded) = cache?.reusable(path, matching: matches) else { return false }
+        files.put(path, previous)
+        fingerprints[path] = recording ?? recorded
+        return true
+    }
+
     func jobs() -> [Job] {
         var jobs: [Job] = [{ $0.renderSiteWide() }]
         for evaluation in site.evaluations {
@@ -62,15 +72,18 @@ struct SiteRenderer: Sendable {
                 continue
             }
             jobs.append { $0.renderEvaluation(evaluation) }
+            // With a cache, each unit's score is hashed once, for its card and the downloads.
+            let scores = cache.map { _ in evaluation.result.units.concurrentMap(ScoreCardFingerprint.score) }
             var cards: [Job] = []
             if evaluation.publishesUnits, let first = evaluation.result.units.first {
                 let frame = frame(for: SitePaths.unit(evaluation.slug, first.unit.slug), evaluation: evaluation, tab: "ranking")
                 let fingerprint = cache.map { _ in ScoreCardFingerprint(evaluation: evaluation, frame: frame, theme: theme, site: site) }
-                cards = evaluation.result.units.map { unit in
-                    { $0.renderUnit(unit, evaluation: evaluation, frame: frame, fingerprint: fingerprint) }
+                cards = evaluation.result.units.indices.map { index in
+                    let inputs = fingerprint.map { ($0, scores![index]) }
+                    return { $0.renderUnit(evaluation.result.units[index], evaluation: evaluation, frame: frame, inputs: inputs) }
                 }
             }
-            jobs += Self.spread(evaluation.publishesRanking ? downloadJobs(evaluation) : [], among: cards)
+            jobs += Self.spread(evaluation.publishesRanking ? downloadJobs(evaluation, scores: scores) : [], among: cards)
         }
         return jobs
     }
@@ -166,14 +179,15 @@ struct SiteRenderer: Sendable {
         copyAttachments(of: evaluation)
     }
 
-    /// `fingerprint`: with a cache, what tells whether the previous build's card
-    /// can stand in without making this one's context.
+    /// `inputs`: with a cache, the evaluation's card fingerprint and the unit's
+    /// score hashed, which tell whether the previous build's card can stand in
+    /// without making this one's context.
     mutating func renderUnit(_ unit: UnitScore, evaluation: EvaluatedEvaluation, frame: [String: TemplateValue],
-                             fingerprint: ScoreCardFingerprint? = nil) {
+                             inputs: (cards: ScoreCardFingerprint, score: StableHash)? = nil) {
         let path = SitePaths.unit(evaluation.slug, unit.unit.slug)
-        let inputs = fingerprint?.unit(unit, selfReport: evaluation.selfReports[unit.unit.slug])
-        if let inputs, reusesPrevious(path, madeFrom: { inputs }) { return }
-        page(path, template: "unit", title: "\(unit.unit.name)考核得分", frame: frame, reuseChecked: inputs != nil,
+        let fingerprint = inputs.flatMap { $0.cards.card(score: $0.score, selfReport: evaluation.selfReports[unit.unit.slug]) }
+        if let fingerprint, reusesPrevious(path, madeFrom: { fingerprint }) { return }
+        page(path, template: "unit", title: "\(unit.unit.name)考核得分", frame: frame, reuseChecked: fingerprint != nil,
              context: unitContext(unit, evaluation: evaluation, page: path))
     }
 

@@ -118,6 +118,53 @@ struct IncrementalBuildTests {
         #expect(after[2] != before[2], "scores.csv is made again")
     }
 
+    @Test("a download whose inputs (definitions and units' scores) did not change is kept without being made")
+    func downloadsByInputs() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        final class Counter: @unchecked Sendable {
+            private let lock = NSLock()
+            private var count = 0
+            func add() { lock.withLock { count += 1 } }
+            func take() -> Int { lock.withLock { defer { count = 0 }; return count } }
+        }
+        let made = Counter()
+        // Totals only: a reason changes its inputs but not its content.
+        let totals = DownloadFormat(fileName: "totals.txt", title: "总分") { result in
+            made.add()
+            return Data(result.ranking.map { "\($0.unit.slug) \($0.total)" }.joined(separator: "\n").utf8)
+        }
+        func build(_ step: String) throws {
+            var options = Self.options(site, cached: true)
+            options.extraDownloads = [totals]
+            try SiteBuilder.build(options)
+            var clean = Self.options(site, cached: false, output: site.root.appendingPathComponent("clean"))
+            clean.extraDownloads = [totals]
+            try SiteBuilder.build(clean)
+            #expect(try site.snapshot() == site.snapshot(clean.output), "\(step): the same bytes as a clean build")
+        }
+        try site.write("content/2020-test/results/alpha.md", "---\ntitle: 甲单位自评报告\n---\n\n今年完成了全部任务。\n")
+        try build("first build")
+        #expect(made.take() == 4, "two evaluations, each built incrementally and cleanly")
+        let before = try Self.inode(site, "2020-test/totals.txt")
+
+        try site.write("content/2020-test/results/alpha.md", "---\ntitle: 甲单位自评报告\n---\n\n今年完成了全部任务，并有创新。\n")
+        try build("self-report text")
+        #expect(made.take() == 2, "the incremental build made nothing: only the two clean builds did")
+        #expect(try Self.inode(site, "2020-test/totals.txt") == before)
+
+        try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,2,缺报第2期")
+        try build("a reason")
+        #expect(made.take() == 3, "beta's score changed: made again, and found the same")
+        #expect(try Self.inode(site, "2020-test/totals.txt") == before)
+
+        try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
+        try build("a total")
+        #expect(made.take() == 3)
+        #expect(try Self.inode(site, "2020-test/totals.txt") != before)
+        #expect(try site.read("2020-test/totals.txt").contains("beta 4.5"))
+    }
+
     @Test("in an evaluation scored again, only the cards whose score changed are made again, and a card showing the ranking")
     func cardsByScore() throws {
         let site = try Self.site()
