@@ -54,7 +54,7 @@ public struct SiteBuilder {
     static func evaluate(_ content: SiteContent, loadWarnings: [Diagnostic], root: URL, carryOver: CarryOver? = nil,
                          timer: inout PhaseTimer) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         var diagnostics = loadWarnings
-        var site = SiteEvaluator.evaluate(content, carryOver: carryOver, diagnostics: &diagnostics)
+        var site = SiteEvaluator.evaluate(content, root: root, carryOver: carryOver, diagnostics: &diagnostics)
         // The rows read while scoring are freed by now, but the C allocator keeps
         // freed memory for reuse by the threads that scored: handed back, it is not
         // added to the peak of what follows.
@@ -62,7 +62,7 @@ public struct SiteBuilder {
         timer.mark("evaluate")
         ContentChecks.run(site, root: root, diagnostics: &diagnostics)
         timer.mark("checks")
-        site.sources = content.sources
+        site.sources = content.sources + site.sources // and the results files read while scoring
         diagnostics.sort(by: Diagnostic.reportOrder)
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
         return (site, diagnostics)
@@ -84,7 +84,8 @@ public struct SiteBuilder {
         var timer = PhaseTimer()
         // The previous build's cache is read while the content is loaded.
         let stored = incremental ? options.cache.map { folder in Background { BuildCache.read(folder: folder) } } : nil
-        let (content, loadWarnings) = try ContentLoader.load(root: options.root)
+        let results = incremental ? options.cache.flatMap(ResultsStamp.read) : nil
+        var (content, loadWarnings) = try ContentLoader.load(root: options.root, storedResults: results?.stamps ?? [:])
         timer.mark("load")
         let audience = options.audience ?? content.config.defaultAudience
         // The theme is part of what the cache compares; its errors are reported
@@ -101,6 +102,11 @@ public struct SiteBuilder {
             var shared = content.digest
             shared.add(theme.fingerprint)
             let key = cacheKey(options, audience: audience, theme: theme, config: content.config)
+            if results?.key != key.hex {
+                // Stamps stored by a build with other options, whose checks may have
+                // differed (the privacy guard is for public builds): read everything.
+                try complete(&content, loadWarnings: &loadWarnings, root: options.root)
+            }
             let opened = BuildCache.open(stored.wait(), folder: folder, output: options.output, key: key, site: shared)
             let digests = Dictionary(content.evaluations.map { ($0.slug, $0.digest.hex) }) { first, _ in first }
             carryOver = CarryOver(digests: digests, records: opened.records) { opened.pages(of: $0) != nil }
@@ -124,6 +130,24 @@ public struct SiteBuilder {
         timer.mark("privacy")
         return Prepared(site: site, theme: try theme.get(), audience: audience,
                         warnings: diagnostics.sorted(by: Diagnostic.reportOrder), cache: cache)
+    }
+
+    /// Reads the results files that loading skipped (see ResultsStamp), as a build without cache would have.
+    static func complete(_ content: inout SiteContent, loadWarnings: inout [Diagnostic], root: URL) throws(DiagnosticsError) {
+        guard content.evaluations.contains(where: \.resultsSkipped) else { return }
+        let completions = content.evaluations.concurrentMap { evaluation in
+            var evaluation = evaluation
+            let (found, sources) = ContentLoader.completeResults(of: &evaluation, root: root)
+            return (evaluation, found, sources)
+        }
+        for (index, (evaluation, found, sources)) in completions.enumerated() {
+            content.evaluations[index] = evaluation
+            loadWarnings += found
+            content.sources += sources
+        }
+        if loadWarnings.contains(where: { $0.severity == .error }) {
+            throw DiagnosticsError(loadWarnings.sorted(by: Diagnostic.reportOrder))
+        }
     }
 
     /// Renders a prepared build into `sink`; public builds pass through the privacy mask.
@@ -172,7 +196,8 @@ public struct SiteBuilder {
             // entries that describe the previous site.
             cache?.remove()
             let records = prepared.site.evaluations.map(EvaluationRecord.init)
-            try staging.commit { cache?.save(count.cacheEntries, records: records) }
+            let results = resultsStamps(prepared)
+            try staging.commit { cache?.save(count.cacheEntries, records: records, results: results) }
         } catch {
             staging.discard()
             throw error
@@ -181,6 +206,32 @@ public struct SiteBuilder {
         return Report(pages: count.pages, files: count.files, reused: count.reused,
                       carriedEvaluations: prepared.site.evaluations.count { $0.carried != nil },
                       warnings: prepared.warnings, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The stamps of the results files that the next build need not read (see
+    /// ResultsStamp): of evaluations whose results files gave no diagnostic but
+    /// their scoring's (which the records repeat) and whose self-reports have no link.
+    static func resultsStamps(_ prepared: Prepared) -> [String: ResultsStamp.Stored] {
+        // By file first: a large site has tens of thousands of warnings in a few files.
+        func counts(_ diagnostics: some Sequence<Diagnostic>) -> [String: Int] {
+            var byFile: [String: Int] = [:]
+            for diagnostic in diagnostics { byFile[diagnostic.location.file, default: 0] += 1 }
+            var counts: [String: Int] = [:]
+            for (file, count) in byFile {
+                if let slug = EvaluationContent.resultsOwner(of: file) { counts[slug, default: 0] += count }
+            }
+            return counts
+        }
+        let all = counts(prepared.warnings)
+        var stamps: [String: ResultsStamp.Stored] = [:]
+        for evaluation in prepared.site.evaluations {
+            let content = evaluation.content
+            guard let stamp = content.resultsStamp, !content.resultsMayHaveLinks else { continue }
+            let scoring = counts(evaluation.carried?.diagnostics ?? evaluation.scoringDiagnostics)
+            guard all[evaluation.slug] == scoring[evaluation.slug] else { continue }
+            stamps[evaluation.slug] = ResultsStamp.Stored(stamp: stamp, digest: content.resultsDigest)
+        }
+        return stamps
     }
 
     /// Everything about a build that the pages' fingerprints do not cover: where it

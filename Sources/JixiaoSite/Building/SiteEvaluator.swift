@@ -1,21 +1,38 @@
+import Foundation
 import JixiaoCore
 
 /// The validate → evaluate step: turns read content into typed, scored
 /// evaluations, collecting every diagnostic of every file.
 enum SiteEvaluator {
     /// Scores every evaluation, or with `carryOver` only those it says must be
-    /// scored; the others are read from their records.
-    static func evaluate(_ content: SiteContent, carryOver: CarryOver? = nil,
+    /// scored; the others are read from their records. `root`: where the results
+    /// files that loading skipped are read from when such an evaluation is scored
+    /// after all (their texts are then in the site's `sources`).
+    static func evaluate(_ content: SiteContent, root: URL? = nil, carryOver: CarryOver? = nil,
                          diagnostics: inout [Diagnostic]) -> EvaluatedSite {
         let pages = content.pages.map { publication($0, what: "页面", diagnostics: &diagnostics) }
         var plan = carryOver
         var scored: [String: (EvaluatedEvaluation?, [Diagnostic])] = [:]
+        var completed: [(path: String, text: String)] = []
         // Scoring a changed evaluation tells its year and whether what the next year
         // compares with changed, which may call for scoring its neighbours too.
         while true {
             let due = content.evaluations.filter { scored[$0.slug] == nil && plan?.scores($0.slug) != false }
             if due.isEmpty { break }
-            for (slug, outcome) in zip(due.map(\.slug), evaluateInTurn(due)) {
+            var ready = due
+            if let root, due.contains(where: \.resultsSkipped) {
+                let completions = due.concurrentMap { content in
+                    var content = content
+                    let (found, sources) = ContentLoader.completeResults(of: &content, root: root)
+                    return (content, found, sources)
+                }
+                for (index, (content, found, sources)) in completions.enumerated() {
+                    ready[index] = content
+                    diagnostics += found // what loading reports: not the evaluation's scoring
+                    completed += sources
+                }
+            }
+            for (slug, outcome) in zip(due.map(\.slug), evaluateInTurn(ready)) {
                 scored[slug] = outcome
                 if let evaluated = outcome.0, plan?.changed.contains(slug) == true {
                     plan?.learn(slug, year: evaluated.settings.year, comparison: EvaluationRecord.comparison(of: evaluated))
@@ -46,7 +63,9 @@ enum SiteEvaluator {
         for index in ordered.indices where ordered[index].carried == nil {
             ordered[index].previous = previous(of: ordered[index], among: ordered)
         }
-        return EvaluatedSite(config: content.config, pages: pages, evaluations: ordered)
+        var site = EvaluatedSite(config: content.config, pages: pages, evaluations: ordered)
+        site.sources = completed
+        return site
     }
 
     /// Scores the evaluations one after another, each on every core, while the

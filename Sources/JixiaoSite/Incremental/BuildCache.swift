@@ -132,13 +132,18 @@ public struct BuildCache: Sendable {
 
     /// Writes the entries and records of the build just finished (temporary files
     /// renamed over the old ones, so a killed build never leaves half a cache).
-    func save(_ entries: [String: Entry], records: [EvaluationRecord]) {
+    /// `results`: the stamps of the results files the next build need not read (see ResultsStamp).
+    func save(_ entries: [String: Entry], records: [EvaluationRecord], results: [String: ResultsStamp.Stored] = [:]) {
         // Half-written copies left by builds that were killed while saving.
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where entry.hasPrefix("\(Self.fileName).") || entry.hasPrefix("\(Self.recordsFileName).") {
+        where [Self.fileName, Self.recordsFileName, ResultsStamp.fileName].contains(where: { entry.hasPrefix("\($0).") }) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The stamps carry the key too: stamps whose key is not the build's are not trusted.
+        write(to: folder.appendingPathComponent(ResultsStamp.fileName)) { output in
+            output.write(ResultsStamp.lines(key: key, results))
+        }
         // The records first: they are only read together with a build.tsv of the same key.
         write(to: recordsFile) { output in
             output.write("\(Self.recordsFormat)\t\(key)\t\(site)\n")
@@ -170,6 +175,7 @@ public struct BuildCache: Sendable {
     func remove() {
         try? FileManager.default.removeItem(at: file)
         try? FileManager.default.removeItem(at: recordsFile)
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(ResultsStamp.fileName))
     }
 
     /// The jixiao binary itself: a rebuilt binary may render the same context differently.

@@ -12,6 +12,10 @@ public struct ContentLoader {
     /// The root as a path: file paths are joined as text, since building a URL
     /// for each of tens of thousands of files was a tenth of reading them.
     private let rootPath: String
+    /// For an incremental build: what the previous build stored of evaluations'
+    /// results files, by slug; results files with the same stamp are not read
+    /// (see ResultsStamp).
+    var storedResults: [String: ResultsStamp.Stored] = [:]
 
     public init(root: URL) {
         self.root = root
@@ -23,9 +27,15 @@ public struct ContentLoader {
         rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path
     }
 
-    /// Loads the site, or throws every problem found.
+    /// Loads the site, or throws every problem found. `storedResults`: see the property.
     public static func load(root: URL) throws(DiagnosticsError) -> (SiteContent, warnings: [Diagnostic]) {
+        try load(root: root, storedResults: [:])
+    }
+
+    static func load(root: URL, storedResults: [String: ResultsStamp.Stored]) throws(DiagnosticsError)
+        -> (SiteContent, warnings: [Diagnostic]) {
         var loader = ContentLoader(root: root)
+        loader.storedResults = storedResults
         var content = loader.loadSite()
         content.sources = loader.sources
         let errors = loader.diagnostics.filter { $0.severity == .error }
@@ -55,22 +65,19 @@ public struct ContentLoader {
         }
         let names = listing("content").filter { isDirectory(contentDir.appendingPathComponent($0)) && $0 != "pages" }
         // Evaluations are independent folders: each is read on its own core by its own loader.
-        let loaded = names.concurrentMap { [root] name in
+        let loaded = names.concurrentMap { [root, storedResults] name in
             var loader = ContentLoader(root: root)
+            loader.storedResults = storedResults
             var evaluation = loader.loadEvaluation(slug: name)
-            let results = "content/\(name)/results"
-            for (path, text) in loader.sources {
-                evaluation?.digest.add(path)
-                evaluation?.digest.add(text)
-                if path != "\(results).csv" && !path.hasPrefix("\(results)/") {
-                    evaluation?.definitionsDigest.add(path)
-                    evaluation?.definitionsDigest.add(text)
-                }
+            for (path, text) in loader.sources where !EvaluationContent.isResultsFile(path, of: name) {
+                evaluation?.definitionsDigest.add(path)
+                evaluation?.definitionsDigest.add(text)
             }
             for attachment in evaluation?.attachments ?? [] {
-                evaluation?.digest.add(attachment)
-                evaluation?.digest.add(loader.fileStamp("content/\(name)/\(attachment)"))
+                evaluation?.definitionsDigest.add(attachment)
+                evaluation?.definitionsDigest.add(loader.fileStamp("content/\(name)/\(attachment)"))
             }
+            evaluation?.updateDigest()
             return (evaluation, loader.diagnostics, loader.sources)
         }
         var evaluations: [EvaluationContent] = []
@@ -100,6 +107,25 @@ public struct ContentLoader {
                                       "指标体系同时写在 indicators.yaml 和 indicators/ 文件夹中",
                                       hint: "只保留一种写法。"))
         }
+        // Taken before the files are read: a file changed meanwhile has another stamp next time.
+        let stamp = ResultsStamp.take(folder: fullPath(folder))
+        if let stored = storedResults[slug], let stamp, stamp.hex == stored.stamp {
+            evaluation.resultsDigest = stored.digest
+            evaluation.resultsSkipped = true
+            evaluation.resultsStamp = stamp.hex
+        } else {
+            evaluation.resultsStamp = stamp?.recent == false ? stamp?.hex : nil
+            readResults(into: &evaluation)
+        }
+        evaluation.notices = markdownFiles(in: "\(folder)/notices")
+        evaluation.attachments = files(under: "\(folder)/attachments").map { String($0.dropFirst(folder.count + 1)) }
+        return evaluation
+    }
+
+    /// results.csv and results/*.md of an evaluation, and their digest.
+    mutating func readResults(into evaluation: inout EvaluationContent) {
+        let folder = evaluation.folder
+        let first = sources.count
         let csv = fullPath("\(folder)/results.csv")
         if FileManager.default.fileExists(atPath: csv) {
             do throws(DiagnosticsError) {
@@ -112,9 +138,26 @@ public struct ContentLoader {
             }
         }
         evaluation.unitDocuments = markdownFiles(in: "\(folder)/results")
-        evaluation.notices = markdownFiles(in: "\(folder)/notices")
-        evaluation.attachments = files(under: "\(folder)/attachments").map { String($0.dropFirst(folder.count + 1)) }
-        return evaluation
+        evaluation.resultsSkipped = false
+        var digest = StableHash()
+        for (path, text) in sources[first...] {
+            digest.add(path)
+            digest.add(text)
+        }
+        evaluation.resultsDigest = digest.hex
+        evaluation.resultsMayHaveLinks = evaluation.unitDocuments.contains { LinkCheck.mayHaveLinks($0.body) }
+    }
+
+    /// Reads the results files that loading skipped (see ResultsStamp), for an
+    /// evaluation that is to be scored after all. Gives what reading them
+    /// reported and their texts, for the privacy guard.
+    static func completeResults(of evaluation: inout EvaluationContent, root: URL)
+        -> (diagnostics: [Diagnostic], sources: [(path: String, text: String)]) {
+        guard evaluation.resultsSkipped else { return ([], []) }
+        var loader = ContentLoader(root: root)
+        loader.readResults(into: &evaluation)
+        evaluation.updateDigest()
+        return (loader.diagnostics, loader.sources)
     }
 
     // MARK: Files

@@ -60,8 +60,8 @@ struct AtomicOutputTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
             .filter { $0.contains("jixiao-new") || $0.contains("jixiao-old") }
         #expect(leftovers.isEmpty, "\(leftovers)")
-        // The build cache holds its two files, no half-written copies.
+        // The build cache holds its three files, no half-written copies.
         let cache = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".jixiao-cache").path)
-        #expect(cache.sorted() == ["build.tsv", "evaluations.tsv"], "\(cache)")
+        #expect(cache.sorted() == ["build.tsv", "evaluations.tsv", "results.tsv"], "\(cache)")
     }
 }
