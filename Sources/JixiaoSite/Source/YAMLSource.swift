@@ -34,6 +34,12 @@ public enum YAMLSource {
         return try parseWithYams(text, file: file, lineOffset: lineOffset)
     }
 
+    /// What Yams resolves tags with: only merge keys (`<<`). Nothing here is typed
+    /// by its tag (see above), but Yams resolves every mapping key while looking for
+    /// repeated ones, and the default rules (bool, int, float, null, timestamp) ran
+    /// their regular expressions over each key of each unit of a 2,000-unit list.
+    static let keysResolver = Resolver.basic.appending(.merge)
+
     /// Any YAML, through the full parser (what `SimpleYAML` reads must equal this).
     static func parseWithYams(_ text: String, file: String, lineOffset: Int) throws(DiagnosticsError) -> SourceValue {
         let reporter = YAMLErrorReporter(text: text, file: file, lineOffset: lineOffset)
@@ -41,7 +47,7 @@ public enum YAMLSource {
         let root: Yams.Node?
         do {
             // UTF-8 named here: the default reads the process environment on every call.
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
+            root = try Yams.compose(yaml: text, keysResolver, .default, .utf8)
         } catch {
             throw DiagnosticsError([reporter.diagnostic(for: error)])
         }
