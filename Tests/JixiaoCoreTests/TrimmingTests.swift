@@ -33,3 +33,28 @@ struct TrimmingTests {
         }
     }
 }
+
+@Suite("A list written in one cell")
+struct ListItemsTests {
+    /// What reading a list cell did before the shortcut: split by characters.
+    static func byCharacters(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
+    }
+
+    @Test("the split on scalars gives what the split on characters gives, whatever the text")
+    func agreesWithCharacters() {
+        // Separators, spaces and line breaks, text it takes and text that joins a neighbour into one character.
+        let pieces = [";", "；", " ", "\u{3000}", "\r\n", "\n", "a", "台账", "、", "（", "0.5", "\u{037E}", "\u{0301}",
+                      "\u{200D}", "\u{3099}", "\u{302A}", "\u{FE0F}", "é", "🙂", "\u{0600}", "ｶ\u{FF9E}"]
+        var generator = SeededGenerator(seed: 8)
+        var shortcuts = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            if SourceValue.splitByScalars(text) != nil { shortcuts += 1 }
+            #expect(SourceValue.listItems(text) == Self.byCharacters(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(shortcuts > 2_000, "the shortcut is taken")
+        #expect(SourceValue.listItems("工作台账;佐证材料；现场核查；") == ["工作台账", "佐证材料", "现场核查"])
+        #expect(SourceValue.splitByScalars("佐证;\u{0301}材料") == nil, "a combining mark after a separator: characters decide")
+    }
+}

@@ -98,9 +98,7 @@ extension SourceValue {
     func stringList(_ label: String, splitting: Bool = false, diagnostics: inout [Diagnostic]) -> [String]? {
         if let text {
             guard splitting else { return [text] }
-            return text.split(whereSeparator: { $0 == ";" || $0 == "；" })
-                .map { $0.trimmedSpaces() }
-                .filter { !$0.isEmpty }
+            return Self.listItems(text)
         }
         guard let items else {
             diagnostics.append(wrongType(label, expected: "文本列表"))
@@ -115,6 +113,45 @@ extension SourceValue {
             result.append(text)
         }
         return result
+    }
+
+    /// The items of a list written in one cell, "工作台账;佐证材料" (either semicolon),
+    /// trimmed, without empty ones.
+    static func listItems(_ text: String) -> [String] {
+        if let pieces = splitByScalars(text) {
+            return pieces.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
+        }
+        return text.split(whereSeparator: { $0 == ";" || $0 == "；" })
+            .map { $0.trimmedSpaces() }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The split by characters above, done on scalars (grapheme breaking made it a
+    /// tenth of reading results.csv), when that is sure to give the same pieces:
+    /// the text is only ASCII, CJK ideographs, CJK punctuation and full-width forms,
+    /// none of which joins a neighbour into one character (no combining marks, no
+    /// U+037E, which equals ";" as a character). nil for any other text.
+    static func splitByScalars(_ text: String) -> [Substring]? {
+        var pieces: [Substring] = []
+        var start = text.unicodeScalars.startIndex
+        var index = start
+        let scalars = text.unicodeScalars
+        while index != scalars.endIndex {
+            let value = scalars[index].value
+            switch value {
+            case 0x3B, 0xFF1B:
+                pieces.append(Substring(scalars[start..<index]))
+                start = scalars.index(after: index)
+            case ..<0x80, 0x4E00...0x9FFF, 0x3000...0x3029, 0xFF01...0xFF5E:
+                break
+            default:
+                return nil
+            }
+            index = scalars.index(after: index)
+        }
+        // `split` drops empty pieces; the caller drops them after trimming anyway.
+        pieces.append(Substring(scalars[start..<index]))
+        return pieces
     }
 
     /// The value as its author wrote it, for display beside a computed score.
