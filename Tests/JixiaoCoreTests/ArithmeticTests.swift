@@ -70,3 +70,33 @@ struct ArithmeticTests {
         #expect(Fraction(numerator: 30, denominator: 100).floorOfMultiple(9) == 2)
     }
 }
+
+@Suite("Short decimal texts read through an integer")
+struct ShortDecimalParsingTests {
+    static func bytes(_ result: Result<Decimal, DecimalParseFailure>?) -> String {
+        switch result {
+        case .success(var value)?: withUnsafeBytes(of: &value) { $0.map { String($0) }.joined(separator: ",") }
+        case .failure(let failure)?: "\(failure)"
+        case nil: "long"
+        }
+    }
+
+    @Test("the same value, stored in the same bytes, and the same failures as reading digit by digit")
+    func agreesWithDigits() {
+        let pieces = ["0", "1", "5", "9", "00", "10", "25", ".", "-", "+", "x", " ", "１", "000000000"]
+        var generator = SeededGenerator(seed: 13)
+        var short = 0
+        for _ in 0..<50_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let fast = DecimalText.parseShort(text)
+            if fast != nil { short += 1 } else { continue }
+            #expect(Self.bytes(fast) == Self.bytes(DecimalText.parseDigits(text)), "\(text)")
+        }
+        #expect(short > 40_000)
+        // Longer than 18 digits: left to the digit-by-digit reading.
+        #expect(DecimalText.parseShort("123456789012345.1234") == nil)
+        #expect(DecimalText.decimal("123456789012345.123456789012") == Decimal(string: "123456789012345.123456789012"))
+        #expect(DecimalText.parse("1234567890123456") == .failure(.tooLarge))
+        #expect(DecimalText.parse("0000000000000000000001.5") == .success(Decimal(string: "1.5")!))
+    }
+}

@@ -25,6 +25,11 @@ public enum DecimalText {
     /// Reads `[+-]digits[.digits]` (also `.5` and `5.`) as an exact `Decimal`.
     public static func parse(_ raw: String) -> Result<Decimal, DecimalParseFailure> {
         let text = raw.trimmedSpaces()
+        return parseShort(text) ?? parseDigits(text)
+    }
+
+    /// `parse` for any length, digit by digit.
+    static func parseDigits(_ text: String) -> Result<Decimal, DecimalParseFailure> {
         var scalars = Substring(text).unicodeScalars[...]
         var negative = false
         if let first = scalars.first, first == "+" || first == "-" {
@@ -55,6 +60,45 @@ public enum DecimalText {
             significand = significand * 10 + Decimal(Int(digit))
         }
         var value = Decimal(sign: .plus, exponent: -fractionDigits.count, significand: significand)
+        if negative && value != 0 { value.negate() }
+        return .success(value)
+    }
+
+    /// `parse` for a text of at most 18 digits, gathered in an integer rather than
+    /// by a Decimal multiplication and addition per digit (which was most of reading
+    /// a results table's numbers); the same value, stored the same way (a test
+    /// compares the bytes). nil when the text has more digits.
+    static func parseShort(_ text: String) -> Result<Decimal, DecimalParseFailure>? {
+        var negative = false
+        var significand: UInt64 = 0
+        var integerDigits = 0, fractionDigits = 0, digits = 0
+        var seenPoint = false
+        var bytes = text.utf8[...]
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                if seenPoint { return .failure(.notANumber) }
+                seenPoint = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                let digit = UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint {
+                    fractionDigits += 1
+                } else if integerDigits > 0 || digit != 0 {
+                    integerDigits += 1 // leading zeros do not count towards the magnitude
+                }
+                if integerDigits + fractionDigits > 18 { return nil }
+                significand = significand * 10 + digit
+            } else {
+                return .failure(.notANumber)
+            }
+        }
+        if digits == 0 { return .failure(.notANumber) }
+        if integerDigits > maxIntegerDigits || fractionDigits > maxFractionDigits { return .failure(.tooLarge) }
+        var value = Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand))
         if negative && value != 0 { value.negate() }
         return .success(value)
     }
