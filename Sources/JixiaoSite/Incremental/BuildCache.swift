@@ -4,8 +4,9 @@ import JixiaoTemplate
 /// What the previous build made, so the next one renders only what changed.
 ///
 /// For every page it keeps a fingerprint of everything the page is made from
-/// (the theme's templates and the page's whole template context; for a download,
-/// every file of its evaluation). A page whose fingerprint is unchanged, and whose
+/// (the theme's templates and the page's whole template context; for a score
+/// card, what the context is made from, see ScoreCardFingerprint; for a download,
+/// its inputs and its content, see `SiteRenderer.downloadJobs`). A page whose fingerprint is unchanged, and whose
 /// file is still in the output as it was written, is not rendered again: the new
 /// staging folder links to the old file. Anything else (a new template, a changed
 /// unit, a deleted notice, another jixiao binary, other build options) simply
@@ -15,7 +16,8 @@ import JixiaoTemplate
 /// line with the key of the build options, then `fingerprint size path` per file.
 /// Beside it, `evaluations.tsv` keeps what scoring each evaluation found (see
 /// EvaluationRecord), so that an unchanged evaluation is not scored again either
-/// (see CarryOver).
+/// (see CarryOver), and `results.tsv` the stamps of results files that need not
+/// be read (see ResultsStamp).
 public struct BuildCache: Sendable {
     public struct Entry: Sendable, Equatable {
         public var fingerprint: String
