@@ -27,6 +27,17 @@ struct ScoreCardFingerprint {
         "shared", "points", "score", "selfScore", "deduction", "notApplicable", "vetoed", "inputs", "reasons",
         "evidence", "source", "reviewer", "computation", "children",
     ]
+    /// The same for the parts of a unit's score. Not every one is hashed: a bonus
+    /// item and a veto are named by id (what a card shows of them is their name), an
+    /// adjustment's kind by its name; a new property still fails the test until it
+    /// is considered here.
+    static let partFields = [
+        "ComponentScore": ["id", "name", "weight", "value", "weighted", "computation"],
+        "BonusScore": ["item", "points", "reason", "computation", "counted"],
+        "AdjustmentScore": ["points", "kind", "kindName", "reason", "source", "noticeYear", "counted"],
+        "VetoHit": ["veto", "reason"],
+        "RuleInput": ["name", "text"],
+    ]
 
     /// `frame`: the template values every card of the evaluation shares (see
     /// `SiteRenderer.frame(for:evaluation:tab:)`).
