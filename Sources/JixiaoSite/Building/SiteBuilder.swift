@@ -85,7 +85,8 @@ public struct SiteBuilder {
         // The previous build's cache is read while the content is loaded.
         let stored = incremental ? options.cache.map { folder in Background { BuildCache.read(folder: folder) } } : nil
         let results = incremental ? options.cache.flatMap(ResultsStamp.read) : nil
-        var (content, loadWarnings) = try ContentLoader.load(root: options.root, storedResults: results?.stamps ?? [:])
+        var (content, loadWarnings) = try ContentLoader.load(
+            root: options.root, storedResults: incremental && options.cache != nil ? results?.stamps ?? [:] : nil)
         timer.mark("load")
         let audience = options.audience ?? content.config.defaultAudience
         // The theme is part of what the cache compares; its errors are reported
@@ -134,17 +135,9 @@ public struct SiteBuilder {
 
     /// Reads the results files that loading skipped (see ResultsStamp), as a build without cache would have.
     static func complete(_ content: inout SiteContent, loadWarnings: inout [Diagnostic], root: URL) throws(DiagnosticsError) {
-        guard content.evaluations.contains(where: \.resultsSkipped) else { return }
-        let completions = content.evaluations.concurrentMap { evaluation in
-            var evaluation = evaluation
-            let (found, sources) = ContentLoader.completeResults(of: &evaluation, root: root)
-            return (evaluation, found, sources)
-        }
-        for (index, (evaluation, found, sources)) in completions.enumerated() {
-            content.evaluations[index] = evaluation
-            loadWarnings += found
-            content.sources += sources
-        }
+        let read = ContentLoader.completeResults(of: &content.evaluations, root: root)
+        loadWarnings += read.diagnostics
+        content.sources += read.sources
         if loadWarnings.contains(where: { $0.severity == .error }) {
             throw DiagnosticsError(loadWarnings.sorted(by: Diagnostic.reportOrder))
         }

@@ -20,17 +20,10 @@ enum SiteEvaluator {
             let due = content.evaluations.filter { scored[$0.slug] == nil && plan?.scores($0.slug) != false }
             if due.isEmpty { break }
             var ready = due
-            if let root, due.contains(where: \.resultsSkipped) {
-                let completions = due.concurrentMap { content in
-                    var content = content
-                    let (found, sources) = ContentLoader.completeResults(of: &content, root: root)
-                    return (content, found, sources)
-                }
-                for (index, (content, found, sources)) in completions.enumerated() {
-                    ready[index] = content
-                    diagnostics += found // what loading reports: not the evaluation's scoring
-                    completed += sources
-                }
+            if let root {
+                let read = ContentLoader.completeResults(of: &ready, root: root)
+                diagnostics += read.diagnostics // what loading reports: not the evaluation's scoring
+                completed += read.sources
             }
             for (slug, outcome) in zip(due.map(\.slug), evaluateInTurn(ready)) {
                 scored[slug] = outcome

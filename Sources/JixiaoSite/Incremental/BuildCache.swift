@@ -5,8 +5,9 @@ import JixiaoTemplate
 ///
 /// For every page it keeps a fingerprint of everything the page is made from
 /// (the theme's templates and the page's whole template context; for a score
-/// card, what the context is made from, see ScoreCardFingerprint; for a download,
-/// its inputs and its content, see `SiteRenderer.downloadJobs`). A page whose fingerprint is unchanged, and whose
+/// card, what the context is made from, see ScoreCardFingerprint; for a
+/// download, its inputs and its content, see `SiteRenderer.downloadJobs`). A
+/// page whose fingerprint is unchanged, and whose
 /// file is still in the output as it was written, is not rendered again: the new
 /// staging folder links to the old file. Anything else (a new template, a changed
 /// unit, a deleted notice, another jixiao binary, other build options) simply
@@ -95,15 +96,9 @@ public struct BuildCache: Sendable {
         return cache
     }
 
-    /// The previous build's file for `path`, when it was made from the same
-    /// fingerprint and is still there with the size it was written with.
-    func reusable(_ path: String, fingerprint: String) -> SiteFiles.Contents? {
-        guard let entry = previous[path], entry.fingerprint == fingerprint else { return nil }
-        return intact(path, entry)
-    }
-
     /// The previous build's file for `path` and the fingerprint it was made from,
-    /// when `matches` accepts that fingerprint and the file is intact.
+    /// when `matches` accepts that fingerprint (the same one, or a part of it) and
+    /// the file is still there with the size it was written with.
     func reusable(_ path: String, matching matches: (String) -> Bool) -> (SiteFiles.Contents, fingerprint: String)? {
         guard let entry = previous[path], matches(entry.fingerprint), let file = intact(path, entry) else { return nil }
         return (file, entry.fingerprint)

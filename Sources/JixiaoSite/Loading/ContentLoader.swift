@@ -12,10 +12,10 @@ public struct ContentLoader {
     /// The root as a path: file paths are joined as text, since building a URL
     /// for each of tens of thousands of files was a tenth of reading them.
     private let rootPath: String
-    /// For an incremental build: what the previous build stored of evaluations'
+    /// For a build with a cache: what the previous build stored of evaluations'
     /// results files, by slug; results files with the same stamp are not read
-    /// (see ResultsStamp).
-    var storedResults: [String: ResultsStamp.Stored] = [:]
+    /// (see ResultsStamp). nil takes no stamps.
+    var storedResults: [String: ResultsStamp.Stored]?
 
     public init(root: URL) {
         self.root = root
@@ -29,10 +29,10 @@ public struct ContentLoader {
 
     /// Loads the site, or throws every problem found. `storedResults`: see the property.
     public static func load(root: URL) throws(DiagnosticsError) -> (SiteContent, warnings: [Diagnostic]) {
-        try load(root: root, storedResults: [:])
+        try load(root: root, storedResults: nil)
     }
 
-    static func load(root: URL, storedResults: [String: ResultsStamp.Stored]) throws(DiagnosticsError)
+    static func load(root: URL, storedResults: [String: ResultsStamp.Stored]?) throws(DiagnosticsError)
         -> (SiteContent, warnings: [Diagnostic]) {
         var loader = ContentLoader(root: root)
         loader.storedResults = storedResults
@@ -108,8 +108,8 @@ public struct ContentLoader {
                                       hint: "只保留一种写法。"))
         }
         // Taken before the files are read: a file changed meanwhile has another stamp next time.
-        let stamp = ResultsStamp.take(folder: fullPath(folder))
-        if let stored = storedResults[slug], let stamp, stamp.hex == stored.stamp {
+        let stamp = storedResults == nil ? nil : ResultsStamp.take(folder: fullPath(folder))
+        if let stored = storedResults?[slug], let stamp, stamp.hex == stored.stamp {
             evaluation.resultsDigest = stored.digest
             evaluation.resultsSkipped = true
             evaluation.resultsStamp = stamp.hex
@@ -148,16 +148,28 @@ public struct ContentLoader {
         evaluation.resultsMayHaveLinks = evaluation.unitDocuments.contains { LinkCheck.mayHaveLinks($0.body) }
     }
 
-    /// Reads the results files that loading skipped (see ResultsStamp), for an
-    /// evaluation that is to be scored after all. Gives what reading them
-    /// reported and their texts, for the privacy guard.
-    static func completeResults(of evaluation: inout EvaluationContent, root: URL)
+    /// Reads the results files that loading skipped (see ResultsStamp), for
+    /// evaluations that are to be scored after all, each on its own core. Gives
+    /// what reading them reported and their texts, for the privacy guard.
+    static func completeResults(of evaluations: inout [EvaluationContent], root: URL)
         -> (diagnostics: [Diagnostic], sources: [(path: String, text: String)]) {
-        guard evaluation.resultsSkipped else { return ([], []) }
-        var loader = ContentLoader(root: root)
-        loader.readResults(into: &evaluation)
-        evaluation.updateDigest()
-        return (loader.diagnostics, loader.sources)
+        guard evaluations.contains(where: \.resultsSkipped) else { return ([], []) }
+        let completions = evaluations.concurrentMap { evaluation in
+            var evaluation = evaluation
+            var loader = ContentLoader(root: root)
+            if evaluation.resultsSkipped {
+                loader.readResults(into: &evaluation)
+                evaluation.updateDigest()
+            }
+            return (evaluation, loader.diagnostics, loader.sources)
+        }
+        var read: (diagnostics: [Diagnostic], sources: [(path: String, text: String)]) = ([], [])
+        for (index, (evaluation, diagnostics, sources)) in completions.enumerated() {
+            evaluations[index] = evaluation
+            read.diagnostics += diagnostics
+            read.sources += sources
+        }
+        return read
     }
 
     // MARK: Files

@@ -46,12 +46,10 @@ struct SiteRenderer: Sendable {
     /// With a cache: records what `path` is made from, and says whether the
     /// previous build's file can stand in for it (then it is already added).
     mutating func reusesPrevious(_ path: String, madeFrom fingerprint: () -> StableHash) -> Bool {
-        guard let cache else { return false }
+        guard cache != nil else { return false }
         let hex = fingerprint().hex
         fingerprints[path] = hex
-        guard let previous = cache.reusable(path, fingerprint: hex) else { return false }
-        files.put(path, previous)
-        return true
+        return reusesPrevious(path, recordedAs: { $0 == hex })
     }
 
     /// With a cache: whether the previous build's file for `path` was recorded
