@@ -62,7 +62,7 @@ public enum Evaluator {
                                   system: IndicatorSystem, shared sharedIndicators: [String: SharedIndicator],
                                   diagnostics: inout [Diagnostic]) -> UnitScore {
         let precision = settings.precision
-        ResultValidation.checkUnit(unit, unitResults, system: system, diagnostics: &diagnostics)
+        ResultValidation.checkUnit(unit, unitResults, system: system, known: sharedIndicators, diagnostics: &diagnostics)
         let vetoes = ResultValidation.vetoHits(unit, unitResults, system: system, diagnostics: &diagnostics)
         var zeroed: [String: VetoHit] = [:]
         for hit in vetoes {

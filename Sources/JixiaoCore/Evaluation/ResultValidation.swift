@@ -19,10 +19,11 @@ enum ResultValidation {
     }
 
     /// Reports unknown ids in one unit's results and indicators whose results are missing.
-    static func checkUnit(_ unit: AssessedUnit, _ results: UnitResults, system: IndicatorSystem, diagnostics: inout [Diagnostic]) {
-        let all = system.allIndicators
-        let ids = all.map(\.id)
-        for score in results.scores where !ids.contains(score.indicatorID) {
+    /// `known`: the system's indicators by id (made once for all units).
+    static func checkUnit(_ unit: AssessedUnit, _ results: UnitResults, system: IndicatorSystem,
+                          known: [String: SharedIndicator], diagnostics: inout [Diagnostic]) {
+        for score in results.scores where known[score.indicatorID] == nil {
+            let ids = system.allIndicators.map(\.id)
             let suggestion = MappingReader.closest(score.indicatorID, among: ids).map { "是否应为“\($0)”？" } ?? "指标编号须与指标体系一致。"
             diagnostics.append(.error(at: score.location, "\(unit.name)的结果中有未知的指标“\(score.indicatorID)”", hint: suggestion))
         }
