@@ -1,5 +1,5 @@
 import Foundation
-import JixiaoCore
+@testable import JixiaoCore
 import JixiaoSite
 import Testing
 @testable import JixiaoInterchange
@@ -271,5 +271,51 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(fromUTF8.rows == fromGB.rows)
         #expect(fromGB.rows.contains { $0.contains(.text("乙单位")) })
         #expect(fromGB.rows.count == 1 + 3 * 2)
+    }
+}
+
+@Suite("Downloads that do not read provenance")
+struct ProvenanceFreeDownloadsTests {
+    /// Every indicator score of every unit with other evidence, rule inputs, source and reviewer.
+    static func changedProvenance(_ result: EvaluationResult) -> EvaluationResult {
+        func change(_ score: IndicatorScore) -> IndicatorScore {
+            var score = score
+            score.evidence.append("新增佐证")
+            score.inputs.append(RuleInput(name: "count", text: "9"))
+            score.source = (score.source ?? "") + "（复核）"
+            score.reviewer = (score.reviewer ?? "") + "（复核）"
+            score.children = score.children.map(change)
+            return score
+        }
+        func change(_ unit: UnitScore) -> UnitScore {
+            var unit = unit
+            unit.indicators = unit.indicators.map(change)
+            return unit
+        }
+        var result = result
+        result.units = result.units.map(change)
+        result.ranking = result.ranking.map(change)
+        return result
+    }
+
+    @Test("formats that say they read no evidence, inputs, source or reviewer give the same bytes when those change")
+    func sameBytes() throws {
+        let (site, _) = try SiteBuilder.evaluate(root: Fixtures.repository)
+        let results = site.evaluations.map(\.result).filter { !$0.units.isEmpty }
+        #expect(results.count >= 3)
+        let formats = DownloadFormat.builtIn + SpreadsheetDownloads.formats
+        #expect(formats.allSatisfy { !$0.readsProvenance }, "every built-in format says so")
+        // A format that shows evidence tells the change apart: the test can fail.
+        let evidence = DownloadFormat(fileName: "evidence.txt", title: "佐证") { result in
+            Data(result.units.flatMap(\.indicators).flatMap(\.evidence).joined(separator: "\n").utf8)
+        }
+        for result in results {
+            let changed = Self.changedProvenance(result)
+            #expect(try evidence.prepare(result).make() != evidence.prepare(changed).make())
+            for format in formats {
+                #expect(try format.prepare(result).make() == format.prepare(changed).make(),
+                        "\(format.fileName) of \(result.settings.title)")
+            }
+        }
     }
 }

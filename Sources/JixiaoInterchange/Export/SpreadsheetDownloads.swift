@@ -5,10 +5,10 @@ import JixiaoSite
 /// passes these to `SiteBuilder.Options(extraDownloads:)`.
 public enum SpreadsheetDownloads {
     public static let formats: [DownloadFormat] = [
-        DownloadFormat(fileName: "ranking.xlsx", title: "排名 Excel") { result in
+        DownloadFormat(fileName: "ranking.xlsx", title: "排名 Excel", readsProvenance: false) { result in
             prepared(ExportTables.workbook(result, table: .ranking))
         },
-        DownloadFormat(fileName: "scores.xlsx", title: "得分明细 Excel") { result in
+        DownloadFormat(fileName: "scores.xlsx", title: "得分明细 Excel", readsProvenance: false) { result in
             prepared(ExportTables.workbook(result, table: .scores))
         },
     ]

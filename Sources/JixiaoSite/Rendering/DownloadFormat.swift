@@ -11,6 +11,11 @@ public struct DownloadFormat: Sendable {
     public var title: String
     /// What the file is made of, taken from the evaluated results.
     public var prepare: @Sendable (EvaluationResult) throws -> Prepared
+    /// Whether the file shows anything of an indicator score's provenance: its
+    /// evidence, rule inputs, source or reviewer. A format that says false is kept
+    /// by an incremental build, without being made, when only those changed (an
+    /// edit to evidence); the built-in formats say so and a test holds them to it.
+    public var readsProvenance = true
 
     /// A download's content before it is written out: an incremental build that
     /// finds the fingerprint of the previous build's file keeps that file rather
@@ -26,15 +31,18 @@ public struct DownloadFormat: Sendable {
         }
     }
 
-    public init(fileName: String, title: String, prepare: @escaping @Sendable (EvaluationResult) throws -> Prepared) {
+    public init(fileName: String, title: String, readsProvenance: Bool = true,
+                prepare: @escaping @Sendable (EvaluationResult) throws -> Prepared) {
         self.fileName = fileName
         self.title = title
+        self.readsProvenance = readsProvenance
         self.prepare = prepare
     }
 
     /// A download made in one step, whose fingerprint is its bytes.
-    public init(fileName: String, title: String, make: @escaping @Sendable (EvaluationResult) throws -> Data) {
-        self.init(fileName: fileName, title: title) { result in
+    public init(fileName: String, title: String, readsProvenance: Bool = true,
+                make: @escaping @Sendable (EvaluationResult) throws -> Data) {
+        self.init(fileName: fileName, title: title, readsProvenance: readsProvenance) { result in
             let data = try make(result)
             return Prepared(fingerprint: {
                 var fingerprint = StableHash()

@@ -5,15 +5,12 @@ extension SiteRenderer {
     /// Every download beside an evaluation's ranking: the built-in tables, then the
     /// formats the caller added. The ranking page links to the same list.
     var downloadFormats: [DownloadFormat] {
-        [
-            DownloadFormat(fileName: "ranking.csv", title: "排名 CSV") { Data(ResultTables.rankingCSV($0).utf8) },
-            DownloadFormat(fileName: "ranking.json", title: "排名 JSON") { Data(ResultTables.rankingJSON($0).utf8) },
-            DownloadFormat(fileName: "scores.csv", title: "全部得分 CSV") { Data(ResultTables.scoresCSV($0).utf8) },
-        ] + extraDownloads
+        DownloadFormat.builtIn + extraDownloads
     }
 
     /// One job per download. `scores`: with a cache, each unit's score hashed
-    /// (`ScoreCardFingerprint.score`), in the order of `evaluation.result.units`.
+    /// (`ScoreCardFingerprint.score`), whole and without its provenance, in the
+    /// order of `evaluation.result.units`.
     ///
     /// A download is made from the evaluation's result alone: its settings and
     /// indicator system (read from the files other than the results) and the
@@ -21,22 +18,26 @@ extension SiteRenderer {
     /// made; when they changed, its content is its fingerprint, so that an edit
     /// that leaves it as it was (evidence, a reason not in it) still keeps the
     /// previous file. The cache records both, as `inputs/content`.
-    func downloadJobs(_ evaluation: EvaluatedEvaluation, scores: [StableHash]? = nil) -> [Job] {
+    func downloadJobs(_ evaluation: EvaluatedEvaluation, scores: [(whole: StableHash, lean: StableHash)]? = nil) -> [Job] {
         let result = evaluation.result
-        var shared = StableHash()
-        shared.add("download-inputs/1")
-        shared.add(cache?.site ?? "")
-        shared.add(evaluation.content.definitionsDigest)
-        for hash in scores ?? [] { shared.add(hash) }
-        // The same units' scores in rank order (the audience view strips both lists alike).
-        shared.add(result.ranking.map(\.unit.slug).joined(separator: "\n"))
-        shared.add(result.gradeCounts.map { "\($0.grade)\t\($0.count)" }.joined(separator: "\n"))
-        shared.add(result.pendingTies.joined(separator: "\n"))
-        return downloadFormats.map { [shared] format in
+        func shared(_ score: ((whole: StableHash, lean: StableHash)) -> StableHash) -> StableHash {
+            var shared = StableHash()
+            shared.add("download-inputs/1")
+            shared.add(cache?.site ?? "")
+            shared.add(evaluation.content.definitionsDigest)
+            for hash in scores ?? [] { shared.add(score(hash)) }
+            // The same units' scores in rank order (the audience view strips both lists alike).
+            shared.add(result.ranking.map(\.unit.slug).joined(separator: "\n"))
+            shared.add(result.gradeCounts.map { "\($0.grade)\t\($0.count)" }.joined(separator: "\n"))
+            shared.add(result.pendingTies.joined(separator: "\n"))
+            return shared
+        }
+        let whole = shared(\.whole), lean = shared(\.lean)
+        return downloadFormats.map { format in
             { renderer in
                 let path = SitePaths.download(evaluation.slug, format.fileName)
                 do {
-                    var inputs = shared
+                    var inputs = format.readsProvenance ? whole : lean
                     inputs.add(format.fileName)
                     let known = scores == nil ? nil : inputs.hex + "/"
                     if let known, renderer.reusesPrevious(path, recordedAs: { $0.hasPrefix(known) }) { return }
@@ -57,6 +58,23 @@ extension SiteRenderer {
                 }
             }
         }
+    }
+}
+
+extension DownloadFormat {
+    /// ranking.csv, ranking.json and scores.csv, written beside every ranking.
+    public static var builtIn: [DownloadFormat] {
+        [
+            DownloadFormat(fileName: "ranking.csv", title: "排名 CSV", readsProvenance: false) {
+                Data(ResultTables.rankingCSV($0).utf8)
+            },
+            DownloadFormat(fileName: "ranking.json", title: "排名 JSON", readsProvenance: false) {
+                Data(ResultTables.rankingJSON($0).utf8)
+            },
+            DownloadFormat(fileName: "scores.csv", title: "全部得分 CSV", readsProvenance: false) {
+                Data(ResultTables.scoresCSV($0).utf8)
+            },
+        ]
     }
 }
 

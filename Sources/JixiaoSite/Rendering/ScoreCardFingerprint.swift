@@ -97,12 +97,15 @@ struct ScoreCardFingerprint {
     }
 
     /// Everything of one unit's score, hashed.
-    static func score(_ unit: UnitScore) -> StableHash {
+    /// Everything of one unit's score, hashed; without `provenance`, all but each
+    /// indicator score's evidence, rule inputs, source and reviewer (see
+    /// `DownloadFormat.readsProvenance`).
+    static func score(_ unit: UnitScore, provenance: Bool = true) -> StableHash {
         var hash = StableHash()
         hash.add(unit.unit.slug)
         hash.add(unit.unit.name)
         hash.add(unit.indicators.count)
-        for score in unit.indicators { Self.add(score, to: &hash) }
+        for score in unit.indicators { Self.add(score, provenance: provenance, to: &hash) }
         Self.add(unit.indicatorTotal, to: &hash)
         hash.add(unit.components.count)
         for component in unit.components {
@@ -151,7 +154,7 @@ struct ScoreCardFingerprint {
         return hash
     }
 
-    private static func add(_ score: IndicatorScore, to hash: inout StableHash) {
+    private static func add(_ score: IndicatorScore, provenance: Bool, to hash: inout StableHash) {
         // The indicator's definition is not here: the cards' `shared` and the downloads' inputs have it.
         hash.add(score.indicator.id)
         add(score.points, to: &hash)
@@ -159,18 +162,20 @@ struct ScoreCardFingerprint {
         add(score.selfScore, to: &hash)
         add(score.deduction, to: &hash)
         hash.add((score.notApplicable ? 1 : 0) + (score.vetoed ? 2 : 0))
-        hash.add(score.inputs.count)
-        for input in score.inputs {
-            hash.add(input.name)
-            hash.add(input.text)
-        }
         add(score.reasons, to: &hash)
-        add(score.evidence, to: &hash)
-        add(score.source, to: &hash)
-        add(score.reviewer, to: &hash)
+        if provenance {
+            hash.add(score.inputs.count)
+            for input in score.inputs {
+                hash.add(input.name)
+                hash.add(input.text)
+            }
+            add(score.evidence, to: &hash)
+            add(score.source, to: &hash)
+            add(score.reviewer, to: &hash)
+        }
         hash.add(score.computation)
         hash.add(score.children.count)
-        for child in score.children { add(child, to: &hash) }
+        for child in score.children { add(child, provenance: provenance, to: &hash) }
     }
 
     /// A decimal's 20 bytes as stored: equal bytes are an equal value, so an

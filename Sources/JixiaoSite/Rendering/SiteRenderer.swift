@@ -71,13 +71,17 @@ struct SiteRenderer: Sendable {
             }
             jobs.append { $0.renderEvaluation(evaluation) }
             // With a cache, each unit's score is hashed once, for its card and the downloads.
-            let scores = cache.map { _ in evaluation.result.units.concurrentMap(ScoreCardFingerprint.score) }
+            let scores = cache.map { _ in
+                evaluation.result.units.concurrentMap { unit in
+                    (whole: ScoreCardFingerprint.score(unit), lean: ScoreCardFingerprint.score(unit, provenance: false))
+                }
+            }
             var cards: [Job] = []
             if evaluation.publishesUnits, let first = evaluation.result.units.first {
                 let frame = frame(for: SitePaths.unit(evaluation.slug, first.unit.slug), evaluation: evaluation, tab: "ranking")
                 let fingerprint = cache.map { _ in ScoreCardFingerprint(evaluation: evaluation, frame: frame, theme: theme, site: site) }
                 cards = evaluation.result.units.indices.map { index in
-                    let inputs = fingerprint.map { ($0, scores![index]) }
+                    let inputs = fingerprint.map { ($0, scores![index].whole) }
                     return { $0.renderUnit(evaluation.result.units[index], evaluation: evaluation, frame: frame, inputs: inputs) }
                 }
             }

@@ -165,6 +165,45 @@ struct IncrementalBuildTests {
         #expect(try site.read("2020-test/totals.txt").contains("beta 4.5"))
     }
 
+    @Test("an edit to evidence keeps the downloads that show no provenance, without making them")
+    func downloadsWithoutProvenance() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        final class Counter: @unchecked Sendable {
+            private let lock = NSLock()
+            private var counts: [String: Int] = [:]
+            func add(_ name: String) { lock.withLock { counts[name, default: 0] += 1 } }
+            func take() -> [String: Int] { lock.withLock { defer { counts = [:] }; return counts } }
+        }
+        let made = Counter()
+        let formats = [("lean.txt", false), ("whole.txt", true)].map { name, provenance in
+            DownloadFormat(fileName: name, title: name, readsProvenance: provenance) { result in
+                made.add(name)
+                let evidence = provenance ? result.units.flatMap(\.indicators).flatMap(\.evidence) : []
+                return Data((result.ranking.map { "\($0.unit.slug) \($0.total)" } + evidence).joined(separator: "\n").utf8)
+            }
+        }
+        func build(_ step: String) throws {
+            var options = Self.options(site, cached: true)
+            options.extraDownloads = formats
+            try SiteBuilder.build(options)
+            var clean = Self.options(site, cached: false, output: site.root.appendingPathComponent("clean"))
+            clean.extraDownloads = formats
+            try SiteBuilder.build(clean)
+            #expect(try site.snapshot() == site.snapshot(clean.output), "\(step): the same bytes as a clean build")
+        }
+        // The minimal table with an evidence column.
+        let table = TestSite.minimal["content/2020-test/results.csv"]!.split(separator: "\n")
+            .map { $0 == "unit,indicator,self,pass,count,reason" ? "\($0),evidence" : "\($0)," }.joined(separator: "\n") + "\n"
+        try site.write("content/2020-test/results.csv", table.replacingOccurrences(of: "缺报2期,", with: "缺报2期,台账"))
+        try build("first build")
+        #expect(made.take() == ["lean.txt": 4, "whole.txt": 4])
+        try site.write("content/2020-test/results.csv", table.replacingOccurrences(of: "缺报2期,", with: "缺报2期,台账;通报"))
+        try build("evidence")
+        #expect(made.take() == ["lean.txt": 2, "whole.txt": 3], "the incremental build made only the one showing evidence")
+        #expect(try site.read("2020-test/whole.txt").contains("通报"))
+    }
+
     @Test("in an evaluation scored again, only the cards whose score changed are made again, and a card showing the ranking")
     func cardsByScore() throws {
         let site = try Self.site()
