@@ -20,18 +20,19 @@ struct IncrementalBuildTests {
         return try TestSite(files)
     }
 
-    static func options(_ site: TestSite, cached: Bool, output: URL? = nil) -> SiteBuilder.Options {
-        var options = SiteBuilder.Options(root: site.root, output: output ?? site.output, extraDownloads: [])
+    static func options(_ site: TestSite, cached: Bool, output: URL? = nil,
+                        extraDownloads: [DownloadFormat] = []) -> SiteBuilder.Options {
+        var options = SiteBuilder.Options(root: site.root, output: output ?? site.output, extraDownloads: extraDownloads)
         options.cache = cached ? site.root.appendingPathComponent(".jixiao-cache") : nil
         return options
     }
 
     /// Builds incrementally into site/ and cleanly into clean/, and checks both hold the same bytes.
     @discardableResult
-    static func buildBoth(_ site: TestSite, _ step: String) throws -> SiteBuilder.Report {
-        let report = try SiteBuilder.build(options(site, cached: true))
+    static func buildBoth(_ site: TestSite, _ step: String, extraDownloads: [DownloadFormat] = []) throws -> SiteBuilder.Report {
+        let report = try SiteBuilder.build(options(site, cached: true, extraDownloads: extraDownloads))
         let clean = site.root.appendingPathComponent("clean")
-        let cleanReport = try SiteBuilder.build(options(site, cached: false, output: clean))
+        let cleanReport = try SiteBuilder.build(options(site, cached: false, output: clean, extraDownloads: extraDownloads))
         #expect(report.warnings == cleanReport.warnings, "\(step): the same warnings")
         #expect(cleanReport.carriedEvaluations == 0)
         let incremental = try site.snapshot()
@@ -41,6 +42,15 @@ struct IncrementalBuildTests {
             Issue.record("\(step): \(path) differs from a clean build")
         }
         return report
+    }
+
+    /// How many times each download format was made, counted across threads.
+    final class MadeCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var counts: [String: Int] = [:]
+        func add(_ name: String) { lock.withLock { counts[name, default: 0] += 1 } }
+        /// The counts since the last call.
+        func take() -> [String: Int] { lock.withLock { defer { counts = [:] }; return counts } }
     }
 
     static func inode(_ site: TestSite, _ path: String) throws -> UInt64 {
@@ -122,45 +132,31 @@ struct IncrementalBuildTests {
     func downloadsByInputs() throws {
         let site = try Self.site()
         defer { site.remove() }
-        final class Counter: @unchecked Sendable {
-            private let lock = NSLock()
-            private var count = 0
-            func add() { lock.withLock { count += 1 } }
-            func take() -> Int { lock.withLock { defer { count = 0 }; return count } }
-        }
-        let made = Counter()
+        let made = MadeCounter()
         // Totals only: a reason changes its inputs but not its content.
         let totals = DownloadFormat(fileName: "totals.txt", title: "总分") { result in
-            made.add()
+            made.add("totals.txt")
             return Data(result.ranking.map { "\($0.unit.slug) \($0.total)" }.joined(separator: "\n").utf8)
         }
-        func build(_ step: String) throws {
-            var options = Self.options(site, cached: true)
-            options.extraDownloads = [totals]
-            try SiteBuilder.build(options)
-            var clean = Self.options(site, cached: false, output: site.root.appendingPathComponent("clean"))
-            clean.extraDownloads = [totals]
-            try SiteBuilder.build(clean)
-            #expect(try site.snapshot() == site.snapshot(clean.output), "\(step): the same bytes as a clean build")
-        }
+        func build(_ step: String) throws { try Self.buildBoth(site, step, extraDownloads: [totals]) }
         try site.write("content/2020-test/results/alpha.md", "---\ntitle: 甲单位自评报告\n---\n\n今年完成了全部任务。\n")
         try build("first build")
-        #expect(made.take() == 4, "two evaluations, each built incrementally and cleanly")
+        #expect(made.take() == ["totals.txt": 4], "two evaluations, each built incrementally and cleanly")
         let before = try Self.inode(site, "2020-test/totals.txt")
 
         try site.write("content/2020-test/results/alpha.md", "---\ntitle: 甲单位自评报告\n---\n\n今年完成了全部任务，并有创新。\n")
         try build("self-report text")
-        #expect(made.take() == 2, "the incremental build made nothing: only the two clean builds did")
+        #expect(made.take() == ["totals.txt": 2], "the incremental build made nothing: only the two clean builds did")
         #expect(try Self.inode(site, "2020-test/totals.txt") == before)
 
         try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,2,缺报第2期")
         try build("a reason")
-        #expect(made.take() == 3, "beta's score changed: made again, and found the same")
+        #expect(made.take() == ["totals.txt": 3], "beta's score changed: made again, and found the same")
         #expect(try Self.inode(site, "2020-test/totals.txt") == before)
 
         try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
         try build("a total")
-        #expect(made.take() == 3)
+        #expect(made.take() == ["totals.txt": 3])
         #expect(try Self.inode(site, "2020-test/totals.txt") != before)
         #expect(try site.read("2020-test/totals.txt").contains("beta 4.5"))
     }
@@ -169,13 +165,7 @@ struct IncrementalBuildTests {
     func downloadsWithoutProvenance() throws {
         let site = try Self.site()
         defer { site.remove() }
-        final class Counter: @unchecked Sendable {
-            private let lock = NSLock()
-            private var counts: [String: Int] = [:]
-            func add(_ name: String) { lock.withLock { counts[name, default: 0] += 1 } }
-            func take() -> [String: Int] { lock.withLock { defer { counts = [:] }; return counts } }
-        }
-        let made = Counter()
+        let made = MadeCounter()
         let formats = [("lean.txt", false), ("whole.txt", true)].map { name, provenance in
             DownloadFormat(fileName: name, title: name, readsProvenance: provenance) { result in
                 made.add(name)
@@ -183,15 +173,7 @@ struct IncrementalBuildTests {
                 return Data((result.ranking.map { "\($0.unit.slug) \($0.total)" } + evidence).joined(separator: "\n").utf8)
             }
         }
-        func build(_ step: String) throws {
-            var options = Self.options(site, cached: true)
-            options.extraDownloads = formats
-            try SiteBuilder.build(options)
-            var clean = Self.options(site, cached: false, output: site.root.appendingPathComponent("clean"))
-            clean.extraDownloads = formats
-            try SiteBuilder.build(clean)
-            #expect(try site.snapshot() == site.snapshot(clean.output), "\(step): the same bytes as a clean build")
-        }
+        func build(_ step: String) throws { try Self.buildBoth(site, step, extraDownloads: formats) }
         // The minimal table with an evidence column.
         let table = TestSite.minimal["content/2020-test/results.csv"]!.split(separator: "\n")
             .map { $0 == "unit,indicator,self,pass,count,reason" ? "\($0),evidence" : "\($0)," }.joined(separator: "\n") + "\n"
