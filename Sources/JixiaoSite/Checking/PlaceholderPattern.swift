@@ -25,19 +25,37 @@ enum PlaceholderPattern {
         return wholeText.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
-    /// Every pattern needs one of these characters; most cells have none, and
-    /// then the regular expression (run on every cell of results.csv) is skipped.
-    /// An ASCII `*` or `x` counts only after a digit, the one place a pattern
-    /// has it (2019*年, 20xx年), so Markdown emphasis does not count.
+    /// Every pattern needs one of these pairs of characters; most cells have
+    /// none, and then the regular expression (run on every cell of results.csv)
+    /// is skipped. A mark (`*`, `x`, `×`, `X` …) counts after a digit (2019*年,
+    /// 20XX年) or, for the marks that can repeat (××市, XX局), after another; `某`
+    /// after `某`; `填`, `补`, `完` after `待`; `处` after `此`; and the letters
+    /// todo or tbd in any case. (A lone `t` let every "true" through.)
+    private static let tbd: UInt32 = 0x74_62_64, todo: UInt32 = 0x74_6F_64_6F
+
     static func mayContain(_ text: String) -> Bool {
         var afterDigit = false
+        var previous: Unicode.Scalar = " "
+        // The last four ASCII letters in a row, lowercased, a byte each.
+        var letters: UInt32 = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "*", "x": if afterDigit { return true }
-            case "＊", "×", "X", "Ｘ", "某", "t", "T", "待", "此": return true
+            case "＊", "×", "X", "Ｘ": if afterDigit || "＊×XＸ".unicodeScalars.contains(previous) { return true }
+            case "某": if previous == "某" { return true }
+            case "填", "补", "完": if previous == "待" { return true }
+            case "处": if previous == "此" { return true }
             default: break
             }
+            let lowered = scalar.value | 0x20
+            if scalar.isASCII && lowered >= 0x61 && lowered <= 0x7A {
+                letters = letters << 8 | lowered
+                if letters & 0xFF_FFFF == Self.tbd || letters == Self.todo { return true }
+            } else {
+                letters = 0
+            }
             afterDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+            previous = scalar
         }
         return false
     }

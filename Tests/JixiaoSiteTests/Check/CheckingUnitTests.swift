@@ -19,14 +19,15 @@ struct CheckingUnitTests {
     /// they may let text through that has no placeholder, never the other way.
     @Test("the prefilters never hide a placeholder the expression finds")
     func prefilters() {
-        let alphabet: [Character] = ["2", "0", "1", "9", "*", "x", "X", "×", "＊", "年", "局", "\n", " ", "t", "o", "d", "待", "填", "写", "某", "-", "〕"]
+        let alphabet: [Character] = ["2", "0", "1", "9", "*", "x", "X", "×", "＊", "Ｘ", "年", "局", "\n", " ", "t", "o", "d", "T",
+                                     "O", "D", "b", "B", "待", "填", "写", "补", "充", "完", "善", "此", "处", "某", "-", "〕"]
         var state: UInt64 = 2026
         func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(bound))
         }
         var found = 0
-        for _ in 0..<20_000 {
+        for _ in 0..<60_000 {
             let text = String((0..<(1 + next(12))).map { _ in alphabet[next(alphabet.count)] })
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let anyLine = lines.contains { line in
@@ -40,6 +41,11 @@ struct CheckingUnitTests {
             }
         }
         #expect(found > 200, "the generated texts must hold placeholders for the test to mean anything")
+        #expect(!PlaceholderPattern.mayContain("true") && !PlaceholderPattern.mayContain("X") && !PlaceholderPattern.mayContain("某局"),
+                "a lone letter or mark is no placeholder")
+        for text in ["ToDo", "见TBD", "todo：", "20xx年", "××市", "某某", "待补充", "此处填写"] {
+            #expect(PlaceholderPattern.mayContain(text), "\(text)")
+        }
     }
 
     @Test("a body has links only with ]( or ]:")
