@@ -10,9 +10,10 @@ import JixiaoTemplate
 /// and hashing the result; that was most of its render time.
 ///
 /// Everything `unitContext` and the card's frame read must be added here.
-/// `ScoreCardFingerprintTests` fails when UnitScore or IndicatorScore gains a
-/// stored property this file does not know of, and checks that changing each
-/// one changes the fingerprint.
+/// `ScoreCardFingerprintTests` fails when UnitScore, IndicatorScore or one of
+/// their parts gains a stored property this file does not know of, and checks
+/// that changing each one changes the fingerprint. The unit's hash alone
+/// (`score(_:provenance:)`) also serves the evaluation's downloads.
 struct ScoreCardFingerprint {
     /// What every card of one evaluation shares.
     let shared: StableHash
