@@ -86,7 +86,7 @@ public struct SiteBuilder {
         let stored = incremental ? options.cache.map { folder in Background { BuildCache.read(folder: folder) } } : nil
         let results = incremental ? options.cache.flatMap(ResultsStamp.read) : nil
         var (content, loadWarnings) = try ContentLoader.load(
-            root: options.root, storedResults: incremental && options.cache != nil ? results?.stamps ?? [:] : nil)
+            root: options.root, storedResults: stored == nil ? nil : results?.stamps ?? [:])
         timer.mark("load")
         let audience = options.audience ?? content.config.defaultAudience
         // The theme is part of what the cache compares; its errors are reported

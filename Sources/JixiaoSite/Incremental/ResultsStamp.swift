@@ -40,9 +40,8 @@ struct ResultsStamp: Sendable, Equatable {
         var recent = false
         let limit = now.timeIntervalSince1970 - 2
         func seconds(_ time: timespec) -> Double { Double(time.tv_sec) + Double(time.tv_nsec) / 1e9 }
-        func add(_ name: String, _ path: String) -> Bool {
-            var status = stat()
-            guard lstat(path, &status) == 0 else { return false }
+        // A regular file's name and status, examined once by the caller.
+        func add(_ name: String, _ status: stat) -> Bool {
             guard status.st_mode & S_IFMT == S_IFREG else { return false }
             hash.add(name)
             hash.add(Int(status.st_size))
@@ -57,7 +56,7 @@ struct ResultsStamp: Sendable, Equatable {
         let csv = "\(folder)/results.csv"
         var status = stat()
         if lstat(csv, &status) == 0 {
-            guard add("results.csv", csv) else { return nil }
+            guard add("results.csv", status) else { return nil }
         } else {
             hash.add("-")
         }
@@ -69,7 +68,7 @@ struct ResultsStamp: Sendable, Equatable {
             let documents = names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".md") }.sorted()
             hash.add(documents.count)
             for name in documents {
-                guard add(name, "\(results)/\(name)") else { return nil }
+                guard lstat("\(results)/\(name)", &status) == 0, add(name, status) else { return nil }
             }
         } else {
             hash.add("-")

@@ -20,26 +20,29 @@ extension SiteRenderer {
     /// previous file. The cache records both, as `inputs/content`.
     func downloadJobs(_ evaluation: EvaluatedEvaluation, scores: [(whole: StableHash, lean: StableHash)]? = nil) -> [Job] {
         let result = evaluation.result
-        func shared(_ score: ((whole: StableHash, lean: StableHash)) -> StableHash) -> StableHash {
+        func shared(_ scores: [StableHash]) -> StableHash {
             var shared = StableHash()
             shared.add("download-inputs/1")
             shared.add(cache?.site ?? "")
             shared.add(evaluation.content.definitionsDigest)
-            for hash in scores ?? [] { shared.add(score(hash)) }
+            for hash in scores { shared.add(hash) }
             // The same units' scores in rank order (the audience view strips both lists alike).
             shared.add(result.ranking.map(\.unit.slug).joined(separator: "\n"))
             shared.add(result.gradeCounts.map { "\($0.grade)\t\($0.count)" }.joined(separator: "\n"))
             shared.add(result.pendingTies.joined(separator: "\n"))
             return shared
         }
-        let whole = shared(\.whole), lean = shared(\.lean)
+        // Only a build with a cache compares inputs.
+        let inputs = scores.map { (whole: shared($0.map(\.whole)), lean: shared($0.map(\.lean))) }
         return downloadFormats.map { format in
             { renderer in
                 let path = SitePaths.download(evaluation.slug, format.fileName)
                 do {
-                    var inputs = format.readsProvenance ? whole : lean
-                    inputs.add(format.fileName)
-                    let known = scores == nil ? nil : inputs.hex + "/"
+                    let known = inputs.map { inputs in
+                        var hash = format.readsProvenance ? inputs.whole : inputs.lean
+                        hash.add(format.fileName)
+                        return hash.hex + "/"
+                    }
                     if let known, renderer.reusesPrevious(path, recordedAs: { $0.hasPrefix(known) }) { return }
                     let prepared = try format.prepare(result)
                     var content: String?
