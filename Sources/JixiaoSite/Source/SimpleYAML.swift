@@ -1,51 +1,140 @@
 import JixiaoCore
 
-/// The commonest front matter read without the full YAML parser: lines of
-/// `key: value` with a plain key and a plain one-line value, such as
+/// The commonest YAML read without the full parser: a mapping of plain keys at
+/// the start of the line, each with
 ///
-///     unit: u00017
-///     reviewer: 考评组（示例）
+///     unit: u00017                          a plain one-line value
+///     audience: { ranking: public }         a one-line flow mapping of such values
+///     grading:                              a block mapping of such values,
+///       pass_line: 60                       indented by two spaces
+///     units:                                a block sequence of one-line flow
+///       - { slug: u00001, name: 示例局 }     mappings, indented by two spaces
 ///
-/// A site has one such block per score card, tens of thousands of them, and the
-/// YAML parser's general machinery (tag resolution by regular expressions,
-/// duplicate checks by hashing nodes) was most of reading them.
+/// with empty lines and `#` comments between the entries. A site has one front
+/// matter per score card, tens of thousands of them, and an evaluation.yaml with
+/// a unit list thousands long; the YAML parser's general machinery (events,
+/// nodes, duplicate checks by hashing nodes) was most of reading them.
 ///
-/// Anything else returns nil and goes to the YAML parser: a line that is empty,
-/// a comment or indented, a key that is not a plain name, a repeated key, and
-/// any value that YAML could read as something other than its own text (null,
-/// quotes, flow collections, anchors, tags, block scalars, comments, `: `) or
-/// whose ends it would trim. What is read here equals what the parser gives,
-/// locations included (a property test compares both on generated text).
+/// Anything else returns nil and goes to the YAML parser: any other line or
+/// indentation, a key that is not a plain name, a repeated key, and any value
+/// that YAML could read as something other than its own text (null, quotes,
+/// flow collections, anchors, tags, block scalars, comments, `: `) or whose ends
+/// it would trim. What is read here equals what the parser gives, locations
+/// included (property tests compare both on generated text); columns count
+/// Unicode scalars, as the parser's do.
 enum SimpleYAML {
     static func parse(_ text: String, file: String, lineOffset: Int) -> SourceValue? {
         guard !text.isEmpty else { return nil }
+        var lines: [(number: Int, text: Substring)] = []
+        var scanner = SeparatorScanner(text[...])
+        var number = lineOffset
+        while let line = scanner.next() {
+            number += 1
+            lines.append((number, text[line.content]))
+        }
         var entries: [SourceEntry] = []
-        var lineNumber = lineOffset
-        var lines = SeparatorScanner(text[...])
-        while let line = lines.next() {
-            lineNumber += 1
-            guard let (key, value) = split(text[line.content]) else { return nil }
+        var index = 0
+        while index < lines.count {
+            let (lineNumber, line) = lines[index]
+            index += 1
+            if line.isEmpty || (line.utf8.first == UInt8(ascii: "#") && isPlainComment(line)) { continue }
+            func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: lineNumber, column: column) }
+            let key: String
+            let value: SourceValue
+            if line.utf8.last == UInt8(ascii: ":") {
+                // `key:` and its children on the lines below, indented by two spaces.
+                key = String(line.dropLast())
+                guard isKey(key[...]) else { return nil }
+                var children: [(number: Int, text: Substring)] = []
+                while index < lines.count, lines[index].text.utf8.starts(with: "  ".utf8) {
+                    children.append(lines[index])
+                    index += 1
+                }
+                guard let nested = block(children, file: file) else { return nil }
+                value = nested
+            } else {
+                guard let (name, rest, column) = split(line) else { return nil }
+                key = name
+                if rest.utf8.first == UInt8(ascii: "{") {
+                    guard let flow = flowMapping(rest, at: at(column)) else { return nil }
+                    value = flow
+                } else {
+                    guard isPlainText(rest) else { return nil }
+                    value = .scalar(String(rest), at: at(column))
+                }
+            }
             // A repeated key is an error the parser reports with both places.
             if entries.contains(where: { $0.key == key }) { return nil }
-            let valueColumn = key.utf8.count + 3
-            entries.append(SourceEntry(key: key, keyLocation: SourceLocation(file: file, line: lineNumber, column: 1),
-                                       value: .scalar(value, at: SourceLocation(file: file, line: lineNumber, column: valueColumn))))
+            entries.append(SourceEntry(key: key, keyLocation: at(1), value: value))
         }
-        return .mapping(entries, at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+        guard let first = entries.first else { return nil }
+        return .mapping(entries, at: first.keyLocation)
     }
 
-    /// `name: value` with one space after the colon, both parts as YAML reads them plainly.
-    private static func split(_ line: Substring) -> (String, String)? {
+    /// The children of a `key:` line: `  - { … }` items, or `  name: value` entries.
+    private static func block(_ lines: [(number: Int, text: Substring)], file: String) -> SourceValue? {
+        guard let first = lines.first else { return nil }
+        func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+        if first.text.utf8.starts(with: "  - ".utf8) {
+            var items: [SourceValue] = []
+            for (number, text) in lines {
+                guard text.utf8.starts(with: "  - ".utf8),
+                      let item = flowMapping(text.dropFirst(4), at: at(number, 5)) else { return nil }
+                items.append(item)
+            }
+            return .sequence(items, at: at(first.number, 3))
+        }
+        var entries: [SourceEntry] = []
+        for (number, text) in lines {
+            guard let (key, value, column) = split(text.dropFirst(2)), isPlainText(value),
+                  !entries.contains(where: { $0.key == key }) else { return nil }
+            entries.append(SourceEntry(key: key, keyLocation: at(number, 3),
+                                       value: .scalar(String(value), at: at(number, column + 2))))
+        }
+        return .mapping(entries, at: at(first.number, 3))
+    }
+
+    /// `{ name: value, name: value }`, spaced exactly so, starting at `location`.
+    private static func flowMapping(_ text: Substring, at location: SourceLocation) -> SourceValue? {
+        guard text.utf8.starts(with: "{ ".utf8), text.utf8.count > 4, text.hasSuffix(" }") else { return nil }
+        let inner = text.dropFirst(2).dropLast(2)
+        var entries: [SourceEntry] = []
+        var column = location.column + 2
+        // Plain values hold no comma (see `markers`): every comma ends an entry.
+        for (index, part) in inner.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+            var part = part
+            if index > 0 {
+                guard part.utf8.first == UInt8(ascii: " ") else { return nil }
+                part = part.dropFirst()
+                column += 2
+            }
+            guard let (key, value, valueColumn) = split(part), isPlainText(value),
+                  !entries.contains(where: { $0.key == key }) else { return nil }
+            entries.append(SourceEntry(
+                key: key, keyLocation: SourceLocation(file: location.file, line: location.line, column: column),
+                value: .scalar(String(value), at: SourceLocation(file: location.file, line: location.line,
+                                                                 column: column + valueColumn - 1))))
+            column += valueColumn - 1 + value.unicodeScalars.count
+        }
+        return .mapping(entries, at: location)
+    }
+
+    /// `name: rest` with one space after the colon and a plain name: the name, the
+    /// rest and the rest's column (counted from the start of `line`, 1-based).
+    private static func split(_ line: Substring) -> (String, Substring, Int)? {
         let bytes = line.utf8
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let keyBytes = bytes[..<colon]
-        guard let first = keyBytes.first, isKeyStart(first), keyBytes.allSatisfy(isKeyByte) else { return nil }
+        let key = line[..<colon]
+        guard isKey(key) else { return nil }
         let afterColon = bytes.index(after: colon)
         guard afterColon < bytes.endIndex, bytes[afterColon] == UInt8(ascii: " ") else { return nil }
-        let valueStart = bytes.index(after: afterColon)
-        let value = line[valueStart...]
-        guard isPlainText(value) else { return nil }
-        return (String(line[..<colon]), String(value))
+        // The name is ASCII: its length in bytes is its length in scalars.
+        return (String(key), line[bytes.index(after: afterColon)...], key.utf8.count + 3)
+    }
+
+    private static func isKey(_ key: Substring) -> Bool {
+        guard let first = key.utf8.first, isKeyStart(first) else { return false }
+        return key.utf8.allSatisfy(isKeyByte)
     }
 
     private static func isKeyStart(_ byte: UInt8) -> Bool {
@@ -55,6 +144,17 @@ enum SimpleYAML {
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         isKeyStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+    }
+
+    /// A comment without anything YAML counts as a line break (it would number
+    /// the lines after it differently) or as a control character.
+    private static func isPlainComment(_ line: Substring) -> Bool {
+        !line.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF: true
+            default: false
+            }
+        }
     }
 
     /// ASCII that may change how YAML reads a plain value, wherever it stands.

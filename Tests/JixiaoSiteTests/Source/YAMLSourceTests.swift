@@ -204,5 +204,77 @@ import Testing
         #expect(shortcuts > 500)
         #expect(SimpleYAML.parse("reviewer: 考评组（示例）\nunit: u00001", file: "r.md", lineOffset: 1) != nil)
     }
-}
 
+    @Test("the shortcut also reads flow mappings, two-space blocks, unit lists and comments exactly as the parser does")
+    func simpleEvaluationYAMLAgreesWithYams() throws {
+        // Pieces of documents, mostly well-formed, tricky ones among them; every
+        // document is a few pieces in a row.
+        let good = ["x", "考评组（示例）", "60", "1/3", "u00001", "示例东东县发展改革局（1）", "a b", "e\u{301}", "考 x"]
+        let tricky = ["", " x", "x ", "null", "~", "'q'", "\"q\"", "a,b", "a}", "{a", "[a]", "a: b", "a #b", "-x", "&a",
+                      "*a", "!t", "|", ">", "%", "@", "`", "?", "\t", "\u{85}", "\u{A0}x", "\u{2028}", "\u{FEFF}", "\r"]
+        let trickyKeys = ["1a", "<<", "a b", "考", "? a", "-a", "a-b", "_k", "K9"]
+        func pick<T>(_ items: [T], _ n: Int) -> T { items[n % items.count] }
+        func value(_ n: Int) -> String { n % 5 == 0 ? pick(tricky, n / 5) : pick(good, n / 5) }
+        func key(_ base: String, _ n: Int) -> String { n % 7 == 0 ? pick(trickyKeys, n / 7) : base }
+        func flow(_ n: Int) -> String {
+            switch n % 12 {
+            case 0: "{slug: u1, name: x}"
+            case 1: "{ slug: u1,name: x }"
+            case 2: "{ slug: u1, name: x } "
+            case 3: "{ slug: u1, slug: u2 }"
+            case 4: "{ }"
+            case 5: "{ slug: u1, name: x, }"
+            case 6: "{ \(key("a", n / 12)): \(value(n / 12)) }"
+            case 7: "{ \(key("name", n / 12)): \(value(n / 12)), slug: u\(n) }"
+            default: "{ \(key("slug", n / 12)): u\(n), \(key("name", n / 5)): \(value(n / 12)) }"
+            }
+        }
+        func piece(_ n: Int, _ j: Int) -> String {
+            switch n % 16 {
+            case 0, 1, 2: "\(key("k\(j)", n / 16)): \(value(n / 16))"
+            case 3: "audience\(j): \(flow(n / 16))"
+            case 4, 5, 6, 7: "units\(j):\n" + (0..<(1 + n % 5)).map { "  - " + flow(n / 16 + $0 * 5) }.joined(separator: "\n")
+            case 8: "grading\(j):\n  pass_line: \(value(n / 16))\n  \(key("b", n / 5)): \(value(n / 3))"
+            case 9: "# 说明：\(value(n / 16))"
+            case 10: ""
+            case 11: "units\(j):\n  - \(flow(n / 16))\n    - x"
+            case 12: "units\(j):\n  # c\n  - \(flow(n / 16))"
+            case 13: n % 32 < 16 ? "grading\(j):\n   pass_line: 60" : "grading\(j):\n\n  pass_line: 60"
+            case 14: "units\(j):"
+            default: "  - \(flow(n / 16))"
+            }
+        }
+        var shortcuts = 0, sequences = 0
+        for n in 0..<20_000 {
+            let count = 1 + n % 4
+            let document = (0..<count).map { piece(n * 7 + $0 * 13 + $0 * n / 3, $0) }.joined(separator: "\n")
+            guard let simple = SimpleYAML.parse(document, file: "e.yaml", lineOffset: 0) else { continue }
+            shortcuts += 1
+            if document.contains("  - {") { sequences += 1 }
+            do throws(DiagnosticsError) {
+                let parsed = try YAMLSource.parseWithYams(document, file: "e.yaml", lineOffset: 0)
+                #expect(parsed == simple, "\(Array(document.unicodeScalars))")
+            } catch {
+                Issue.record("the shortcut read \(Array(document.unicodeScalars)), which the parser refuses: \(error)")
+            }
+        }
+        // Both are taken often enough for the comparison to mean something.
+        #expect(shortcuts > 1_000)
+        #expect(sequences > 100)
+        // A large evaluation's settings, as bench/ writes them, take the shortcut.
+        let units = (1...50).map { "  - { slug: u\($0), name: 示例东东县发展改革局（\($0)） }" }.joined(separator: "\n")
+        let settings = """
+            title: 2020年度县直部门绩效考评（基准测试）
+            year: 2020
+            units:
+            \(units)
+            grading:
+              pass_line: 60
+              excellent_quota: 1/3
+            audience: { ranking: public, units: public, self_scores: public, reasons: public }
+            """
+        let simple = try #require(SimpleYAML.parse(settings, file: "e.yaml", lineOffset: 0))
+        #expect(try YAMLSource.parseWithYams(settings, file: "e.yaml", lineOffset: 0) == simple)
+        #expect(simple["units"]?.items?.count == 50)
+    }
+}
