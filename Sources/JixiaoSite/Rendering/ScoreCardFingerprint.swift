@@ -86,7 +86,7 @@ struct ScoreCardFingerprint {
     func card(score: StableHash, selfReport: ContentDocument?) -> StableHash? {
         var hash = shared
         if let selfReport {
-            if selfReport.body.contains("{{<") { return nil }
+            if selfReport.body.containsBytes("{{<") { return nil }
             hash.add(1)
             hash.add(selfReport.path)
             hash.add(selfReport.body)

@@ -193,7 +193,7 @@ struct YAMLErrorReporter {
     /// keys that are aliases, `? ` complex keys and flow collections used as keys
     /// are refused up front (a textual check; ordinary content never has them).
     func rejectComplexKeysWithAliases() throws(DiagnosticsError) {
-        guard text.contains("&"), text.contains("*"),
+        guard text.containsBytes("&"), text.containsBytes("*"),
               text.contains(/(?:^|[\s\[\]{},:-])&[A-Za-z0-9_-]+/.anchorsMatchLineEndings()) else { return }
         let patterns: [Regex<Substring>] = [
             /(?:^|[\s\[{,?])\*[A-Za-z0-9_-]+[ \t]*:(?:[ \t]|$|[,\]}])/.anchorsMatchLineEndings(),
