@@ -4,19 +4,24 @@ import Foundation
 import JixiaoCore
 import JixiaoSite
 
-/// `jixiao serve`: builds the site in memory, serves it on 127.0.0.1, rebuilds
-/// when anything under content/ or themes/ changes and reloads open pages.
-/// While the content does not build, every page shows the errors instead.
+/// `jixiao serve`: builds the site into a folder of its own under
+/// `.jixiao-cache/serve/` (see PreviewFolder; never site/), serves it from there
+/// on 127.0.0.1, rebuilds incrementally when anything under content/ or themes/
+/// changes and reloads open pages. While the content does not build, every
+/// page shows the errors instead.
 public actor PreviewServer {
     /// What happened, for the command line to print.
     public enum Event: Sendable {
-        case built(version: Int, pages: Int, warnings: [Diagnostic], seconds: Double, changed: [String])
+        case built(version: Int, report: SiteBuilder.Report, changed: [String])
         case failed(version: Int, errors: [Diagnostic], changed: [String])
     }
 
-    public let options: SiteBuilder.Options
-    public let requestedPort: UInt16
+    /// The build options, pointed at `folder`.
+    public nonisolated let options: SiteBuilder.Options
+    public nonisolated let folder: PreviewFolder
+    public nonisolated let requestedPort: UInt16
     private let report: @Sendable (Event) -> Void
+    private let site: SiteFolder
     private var current: PreviewBuild
     private let reload = LiveReload()
     private var http: HTTPServer?
@@ -25,17 +30,21 @@ public actor PreviewServer {
     private var rebuilds: AsyncStream<Set<String>>.Continuation?
     private var rebuildTask: Task<Void, Never>?
 
-    /// `port` 0 picks a free port (see `start`).
+    /// `port` 0 picks a free port (see `start`). Whatever output and cache
+    /// `options` name, the build goes to the preview folder under its root.
     public init(options: SiteBuilder.Options, port: UInt16, report: @escaping @Sendable (Event) -> Void = { _ in }) {
-        self.options = options
+        let folder = PreviewFolder(root: options.root)
+        self.options = folder.pointing(options)
+        self.folder = folder
+        self.site = SiteFolder(url: folder.site)
         self.requestedPort = port
         self.report = report
-        self.current = PreviewBuild(version: 0, files: SiteFiles(), errors: [], warnings: [], seconds: 0)
+        self.current = PreviewBuild(version: 0, report: nil, errors: [])
     }
 
     /// Builds, starts watching and listening, and returns the port listened on.
     public func start() async throws -> UInt16 {
-        apply(PreviewBuild.make(options, version: 1, previous: nil), changed: [])
+        apply(await PreviewBuild.make(options, version: 1), changed: [])
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: requestedPort), timeout: 30,
                                 logger: .disabled)
         await server.appendRoute(HTTPRoute(stringLiteral: "GET \(LiveReload.path)")) { [reload] _ in
@@ -94,19 +103,18 @@ public actor PreviewServer {
     public var version: Int { current.version }
 
     private func rebuild(changed: Set<String>) async {
-        let options = self.options, previous = current, version = current.version + 1
-        // Build off the actor, so requests are answered meanwhile.
-        let build = await Task.detached { PreviewBuild.make(options, version: version, previous: previous) }.value
+        // The build runs off the actor (see PreviewBuild.make), so requests are
+        // answered meanwhile, from the previous folder until the new one is swapped in.
+        let build = await PreviewBuild.make(options, version: current.version + 1)
         apply(build, changed: changed.sorted())
     }
 
     private func apply(_ build: PreviewBuild, changed: [String]) {
         current = build
-        if build.failed {
-            report(.failed(version: build.version, errors: build.errors, changed: changed))
+        if let report = build.report {
+            self.report(.built(version: build.version, report: report, changed: changed))
         } else {
-            report(.built(version: build.version, pages: build.files.pageCount, warnings: build.warnings,
-                          seconds: build.seconds, changed: changed))
+            self.report(.failed(version: build.version, errors: build.errors, changed: changed))
         }
         let reload = self.reload
         Task { await reload.publish(version: build.version) }
@@ -114,27 +122,33 @@ public actor PreviewServer {
 
     // MARK: Requests
 
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
+    /// The latest build, for a request to answer from.
+    private func latest() -> PreviewBuild { current }
+
+    /// Answers from the folder on disk, off the actor: only the look-up of the
+    /// latest build waits for it. That build is taken before the files are read,
+    /// and a build is swapped in before it becomes the latest, so a page is never
+    /// older than the version it carries (at worst newer, and reloaded once more).
+    nonisolated func respond(to request: HTTPRequest) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed)
         }
-        let build = current
+        let build = await latest()
         var path = String(request.path.drop { $0 == "/" })
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-        if build.files.files[path] == nil, let decoded = path.removingPercentEncoding, build.files.files[decoded] != nil {
+        if !site.contains(path), let decoded = path.removingPercentEncoding, decoded != path, site.contains(decoded) {
             path = decoded
         }
-        if build.files.files[path] == nil, build.files.files[path + "/index.html"] != nil {
+        let exists = site.contains(path)
+        if !exists, site.contains(path + "/index.html") {
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: "/" + path + "/"]))
         }
         let isPage = path.hasSuffix(".html")
-        if build.failed && (isPage || build.files.files[path] == nil) {
+        if build.failed && (isPage || !exists) {
             return html(ErrorPage.html(build.errors, root: options.root), status: .internalServerError, version: build.version)
         }
-        guard let contents = build.files.files[path] else {
-            return html(notFound(path), status: .notFound, version: build.version)
-        }
-        guard let data = try? contents.bytes() else {
+        // Read once, whatever a rebuild does meanwhile; gone by then counts as missing.
+        guard exists, let data = site.read(path) else {
             return html(notFound(path), status: .notFound, version: build.version)
         }
         if isPage {
@@ -145,13 +159,13 @@ public actor PreviewServer {
                             body: data)
     }
 
-    private func html(_ page: String, status: HTTPStatusCode, version: Int) -> HTTPResponse {
+    private nonisolated func html(_ page: String, status: HTTPStatusCode, version: Int) -> HTTPResponse {
         HTTPResponse(statusCode: status,
                      headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                      body: Data(LiveReload.inject(into: page, version: version).utf8))
     }
 
-    private func notFound(_ path: String) -> String {
+    private nonisolated func notFound(_ path: String) -> String {
         """
         <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>找不到页面</title></head>
         <body><h1>找不到页面</h1><p>网站中没有 <code>\(ErrorPage.escape(path))</code>。<a href="/">返回首页</a></p></body></html>

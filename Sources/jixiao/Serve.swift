@@ -9,8 +9,11 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site on 127.0.0.1, rebuilding and reloading pages on every change.",
         discussion: """
-        Builds in memory (site/ is never touched), watches content/ and themes/, and reloads \
-        open pages after each rebuild. While the content has errors, pages show them.
+        Builds into <root>/.jixiao-cache/serve/site, with its own build cache in \
+        <root>/.jixiao-cache/serve/cache (site/ is never touched), and serves the pages from \
+        there. Watches content/ and themes/; each change rebuilds only what it affects, like \
+        jixiao build, and reloads open pages. While the content has errors, pages show them \
+        and the last good build's files stay in place.
         """)
 
     @OptionGroup var site: SiteOptions
@@ -52,10 +55,12 @@ struct Serve: ParsableCommand {
     @Sendable static func print(_ event: PreviewServer.Event) {
         let time = Self.clock()
         switch event {
-        case let .built(version, pages, warnings, seconds, changed):
+        case let .built(version, report, changed):
             let what = changed.isEmpty ? "" : "（\(Self.describe(changed))）"
-            say("[\(time)] 第 \(version) 次生成：\(pages) 个页面，用时 \(String(format: "%.2f", seconds)) 秒\(what)")
-            DiagnosticPrinter.printWarnings(warnings, limit: 5)
+            // As `jixiao build` says it: reused counts files, assets and downloads too.
+            let kept = report.reused > 0 ? "（共 \(report.files) 个文件，其中 \(report.reused) 个未变、沿用上次的结果）" : ""
+            say("[\(time)] 第 \(version) 次生成：\(report.pages) 个页面\(kept)，用时 \(String(format: "%.2f", report.seconds)) 秒\(what)")
+            DiagnosticPrinter.printWarnings(report.warnings, limit: 5)
         case let .failed(version, errors, changed):
             let what = changed.isEmpty ? "" : "（\(Self.describe(changed))）"
             say("[\(time)] 第 \(version) 次生成失败\(what)：\(errors.count) 个错误，浏览器中显示错误详情")

@@ -91,8 +91,8 @@ struct PreviewServerTests {
         await server.stop()
     }
 
-    @Test("jixiao build output never contains the live-reload script")
-    func buildHasNoScript() throws {
+    @Test("jixiao build output, and serve's folder on disk, never contain the live-reload script")
+    func buildHasNoScript() async throws {
         let root = try Self.newSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let (files, _) = try SiteBuilder.make(SiteBuilder.Options(root: root))
@@ -102,6 +102,17 @@ struct PreviewServerTests {
                 #expect(!String(decoding: data, as: UTF8.self).contains("jixiao-live-reload"), "\(path)")
                 #expect(!String(decoding: data, as: UTF8.self).contains("__jixiao/events"), "\(path)")
             }
+        }
+        // serve adds the script when it answers, not to the files it builds.
+        let server = PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
+        _ = try await server.start()
+        await server.stop()
+        let folder = PreviewFolder(root: root).site
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == files.pageCount)
+        for page in pages {
+            let text = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
+            #expect(!text.contains("jixiao-live-reload") && !text.contains("__jixiao/events"), "\(page)")
         }
     }
 
