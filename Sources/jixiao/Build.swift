@@ -34,9 +34,7 @@ struct Build: ParsableCommand {
         do throws(DiagnosticsError) {
             let report = try SiteBuilder.build(options)
             DiagnosticPrinter.printWarnings(report.warnings)
-            var kept = report.reused > 0 ? "，其中 \(report.reused) 个未变、沿用上次的结果" : ""
-            if report.carriedEvaluations > 0 { kept += "；\(report.carriedEvaluations) 项考核的文件未变，未重新计分" }
-            print("已生成 \(report.pages) 个页面（共 \(report.files) 个文件\(kept)），用时 \(String(format: "%.2f", report.seconds)) 秒 → \(options.output.path)")
+            print("已生成 \(report.pages) 个页面（\(report.filesSummary)），用时 \(String(format: "%.2f", report.seconds)) 秒 → \(options.output.path)")
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             FileHandle.standardError.write(Data("构建失败：\(DiagnosticPrinter.summary(error.diagnostics))；原有网站未改动。\n".utf8))

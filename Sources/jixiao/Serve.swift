@@ -57,9 +57,7 @@ struct Serve: ParsableCommand {
         switch event {
         case let .built(version, report, changed):
             let what = changed.isEmpty ? "" : "（\(Self.describe(changed))）"
-            // As `jixiao build` says it: reused counts files, assets and downloads too.
-            let kept = report.reused > 0 ? "（共 \(report.files) 个文件，其中 \(report.reused) 个未变、沿用上次的结果）" : ""
-            say("[\(time)] 第 \(version) 次生成：\(report.pages) 个页面\(kept)，用时 \(String(format: "%.2f", report.seconds)) 秒\(what)")
+            say("[\(time)] 第 \(version) 次生成：\(report.pages) 个页面（\(report.filesSummary)），用时 \(String(format: "%.2f", report.seconds)) 秒\(what)")
             DiagnosticPrinter.printWarnings(report.warnings, limit: 5)
         case let .failed(version, errors, changed):
             let what = changed.isEmpty ? "" : "（\(Self.describe(changed))）"

@@ -16,7 +16,8 @@ public struct SiteBuilder {
         /// Only these evaluations (folder names), for a self-contained archive of one; nil for all.
         public var onlyEvaluations: Set<String>? = nil
         /// Where the build cache lives (see BuildCache), for an incremental build;
-        /// nil renders every page. `jixiao build` uses `.jixiao-cache/` at the root.
+        /// nil renders every page. `jixiao build` uses `.jixiao-cache/` at the root,
+        /// `jixiao serve` `.jixiao-cache/serve/cache` (see PreviewFolder).
         public var cache: URL? = nil
 
         public init(root: URL, output: URL? = nil, theme: String? = nil, extraDownloads: [DownloadFormat] = []) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A whole site held in memory (the preview server, archives, tests; a build
+/// A whole site held in memory (archives, tests; a build or the preview server
 /// streams its files to disk instead, see SiteSink): every output file with its
 /// path relative to the site folder, listed sorted by path so that the same
 /// content always gives the same site.

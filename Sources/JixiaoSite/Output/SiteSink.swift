@@ -11,7 +11,7 @@ public protocol SiteSink: Sendable {
     func put(_ path: String, _ contents: SiteFiles.Contents) throws(DiagnosticsError) -> Int
 }
 
-/// Collects files in memory, for the preview server, archives and tests.
+/// Collects files in memory, for archives and tests.
 final class CollectingSink: SiteSink, @unchecked Sendable {
     private let lock = NSLock()
     private var files = SiteFiles()

@@ -28,12 +28,26 @@ public enum SiteScaffold {
                 try Scaffold.write(file.data, to: folder.appendingPathComponent(path))
                 written.append(path)
             }
+            // What builds make (the site, the build cache, serve's preview) stays out
+            // of version control; a .gitignore already there is the user's and is kept.
+            let ignore = folder.appendingPathComponent(".gitignore")
+            if !fm.fileExists(atPath: ignore.path) {
+                try Scaffold.write(Data(Self.gitignore.utf8), to: ignore)
+                written.append(".gitignore")
+            }
         } catch {
             throw DiagnosticsError([.error(at: location, "无法创建站点：\(error.localizedDescription)",
                                            hint: "检查该位置的写权限和磁盘空间。")])
         }
         return written
     }
+
+    static let gitignore = """
+        # 构建生成的网站和缓存（jixiao build、jixiao serve），不纳入版本管理
+        site/
+        .jixiao-cache/
+
+        """
 }
 
 /// File writing shared by the scaffolds: never replaces an existing file.

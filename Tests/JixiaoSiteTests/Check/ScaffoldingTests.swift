@@ -18,6 +18,8 @@ struct ScaffoldingTests {
         let written = try SiteScaffold.create(at: root, year: 2024)
         #expect(written.contains("content/2024-sample/evaluation.yaml"))
         #expect(written.contains("themes/default/templates/base.mustache"))
+        let ignored = try String(contentsOf: root.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(ignored.split(separator: "\n").contains("site/") && ignored.split(separator: "\n").contains(".jixiao-cache/"))
         let report = try SiteBuilder.build(SiteBuilder.Options(root: root))
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let ranking = try String(contentsOf: root.appendingPathComponent("site/2024-sample/ranking.html"), encoding: .utf8)
@@ -28,6 +30,17 @@ struct ScaffoldingTests {
         _ = try SiteBuilder.build(SiteBuilder.Options(root: root))
         let css = try String(contentsOf: root.appendingPathComponent("site/assets/style.css"), encoding: .utf8)
         #expect(css == "/* edited */")
+    }
+
+    @Test("new site keeps a .gitignore the folder already has")
+    func newSiteKeepsGitignore() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data("mine/\n".utf8).write(to: root.appendingPathComponent(".gitignore"))
+        let written = try SiteScaffold.create(at: root, year: 2024)
+        #expect(!written.contains(".gitignore"))
+        #expect(try String(contentsOf: root.appendingPathComponent(".gitignore"), encoding: .utf8) == "mine/\n")
     }
 
     @Test("new site refuses a folder that has files in it")
