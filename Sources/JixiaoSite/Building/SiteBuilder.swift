@@ -113,6 +113,7 @@ public struct SiteBuilder {
             let digests = Dictionary(content.evaluations.map { ($0.slug, $0.digest.hex) }) { first, _ in first }
             carryOver = CarryOver(digests: digests, records: opened.records) { opened.pages(of: $0) != nil }
             cache = opened
+            timer.mark("cache") // what reading the cache took beyond loading the content
         }
         var (evaluated, diagnostics) = try evaluate(content, loadWarnings: loadWarnings, root: options.root,
                                                     carryOver: carryOver, timer: &timer)

@@ -15,10 +15,12 @@ import JixiaoTemplate
 ///
 /// Kept in `.jixiao-cache/build.tsv` at the site root (not committed): a header
 /// line with the key of the build options, then `fingerprint size path` per file.
-/// Beside it, `evaluations.tsv` keeps what scoring each evaluation found (see
-/// EvaluationRecord), so that an unchanged evaluation is not scored again either
-/// (see CarryOver), and `results.tsv` the stamps of results files that need not
-/// be read (see ResultsStamp).
+/// Beside it, `evaluations/<slug>.tsv` keeps what scoring each evaluation found
+/// (see EvaluationRecord), so that an unchanged evaluation is not scored again
+/// either (see CarryOver), and `results.tsv` the stamps of results files that
+/// need not be read (see ResultsStamp). A record is a file of its own because a
+/// large evaluation's warnings are megabytes: an evaluation carried over keeps
+/// its file as it is, and the files are read at once.
 public struct BuildCache: Sendable {
     public struct Entry: Sendable, Equatable {
         public var fingerprint: String
@@ -26,7 +28,7 @@ public struct BuildCache: Sendable {
     }
 
     static let format = "jixiao-build-cache 1"
-    static let recordsFormat = "jixiao-evaluations 1"
+    static let recordsFormat = "jixiao-evaluation 2"
 
     /// The folder the cache lives in.
     let folder: URL
@@ -42,9 +44,12 @@ public struct BuildCache: Sendable {
     /// The previous build's evaluations, by slug; empty when they cannot be trusted.
     private(set) var records: [String: EvaluationRecord]
 
-    static let fileName = "build.tsv", recordsFileName = "evaluations.tsv"
+    static let fileName = "build.tsv", recordsFolderName = "evaluations"
+    /// Where records were kept before they had a file each; removed when found.
+    static let formerRecordsFileName = "evaluations.tsv"
     var file: URL { folder.appendingPathComponent(Self.fileName) }
-    var recordsFile: URL { folder.appendingPathComponent(Self.recordsFileName) }
+    var recordsFolder: URL { folder.appendingPathComponent(Self.recordsFolderName) }
+    func recordFile(_ slug: String) -> URL { recordsFolder.appendingPathComponent("\(slug).tsv") }
 
     /// What the cache folder holds, read before the build's key is known (see
     /// `open`): each file's first line and what follows it.
@@ -52,8 +57,8 @@ public struct BuildCache: Sendable {
         // Strings, not substrings, so that the files' text is not kept alive.
         var header: String?
         var entries: [String: Entry]?
-        var recordsHeader: String?
-        var records: [String: EvaluationRecord]?
+        /// Each record with the first line of its file, by slug.
+        var records: [String: (header: String, record: EvaluationRecord)] = [:]
     }
 
     /// Reads the cache folder. A file that is missing or broken gives nil parts.
@@ -64,11 +69,19 @@ public struct BuildCache: Sendable {
             stored.header = lines.popFirst().map(String.init)
             stored.entries = entries(lines)
         }
-        if let text = try? String(contentsOf: folder.appendingPathComponent(recordsFileName), encoding: .utf8) {
+        let names = (try? FileManager.default.contentsOfDirectory(
+            atPath: folder.appendingPathComponent(recordsFolderName).path)) ?? []
+        let files = names.filter { $0.hasSuffix(".tsv") }.sorted()
+        // A broken or foreign file gives no record; its evaluation is scored again.
+        let read = files.concurrentMap { name -> (header: String, record: EvaluationRecord)? in
+            let path = folder.appendingPathComponent(recordsFolderName).appendingPathComponent(name)
+            guard let text = try? String(contentsOf: path, encoding: .utf8) else { return nil }
             var lines = text.nonEmptyLines[...]
-            stored.recordsHeader = lines.popFirst().map(String.init)
-            stored.records = EvaluationRecord.parse(lines)
+            guard let header = lines.popFirst(), let records = EvaluationRecord.parse(lines), records.count == 1,
+                  let record = records.first?.value, "\(record.slug).tsv" == name else { return nil }
+            return (String(header), record)
         }
+        for case let (header, record)? in read { stored.records[record.slug] = (header, record) }
         return stored
     }
 
@@ -90,8 +103,9 @@ public struct BuildCache: Sendable {
         var cache = BuildCache(folder: folder, output: output.path, key: key.hex, site: site.hex, previous: [:], records: [:])
         guard stored.header == "\(format)\t\(cache.key)", let entries = stored.entries else { return cache }
         cache.previous = entries
-        if stored.recordsHeader == "\(recordsFormat)\t\(cache.key)\t\(cache.site)" {
-            cache.records = stored.records ?? [:]
+        let header = cache.recordsHeader
+        for (slug, stored) in stored.records where stored.header == header {
+            cache.records[slug] = stored.record
         }
         return cache
     }
@@ -127,24 +141,37 @@ public struct BuildCache: Sendable {
         return pages.isEmpty ? nil : pages
     }
 
+    /// The first line of a record's file: records made under another key or site are not used.
+    var recordsHeader: String { "\(Self.recordsFormat)\t\(key)\t\(site)" }
+
     /// Writes the entries and records of the build just finished (temporary files
     /// renamed over the old ones, so a killed build never leaves half a cache).
-    /// `results`: the stamps of the results files the next build need not read (see ResultsStamp).
+    /// `results`: the stamps of the results files the next build need not read (see
+    /// ResultsStamp). A record this cache read and the build carried over unchanged
+    /// keeps its file.
     func save(_ entries: [String: Entry], records: [EvaluationRecord], results: [String: ResultsStamp.Stored] = [:]) {
+        let fm = FileManager.default
         // Half-written copies left by builds that were killed while saving.
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where [Self.fileName, Self.recordsFileName, ResultsStamp.fileName].contains(where: { entry.hasPrefix("\($0).") }) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
+        for entry in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        where [Self.fileName, ResultsStamp.fileName].contains(where: { entry.hasPrefix("\($0).") }) {
+            try? fm.removeItem(at: folder.appendingPathComponent(entry))
         }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? fm.removeItem(at: folder.appendingPathComponent(Self.formerRecordsFileName))
+        try? fm.createDirectory(at: recordsFolder, withIntermediateDirectories: true)
         // The stamps carry the key too: stamps whose key is not the build's are not trusted.
         write(to: folder.appendingPathComponent(ResultsStamp.fileName)) { output in
             output.write(ResultsStamp.lines(key: key, results))
         }
         // The records first: they are only read together with a build.tsv of the same key.
-        write(to: recordsFile) { output in
-            output.write("\(Self.recordsFormat)\t\(key)\t\(site)\n")
-            EvaluationRecord.write(records, to: &output)
+        let kept = Set(records.map { "\($0.slug).tsv" })
+        for name in (try? fm.contentsOfDirectory(atPath: recordsFolder.path)) ?? [] where !kept.contains(name) {
+            try? fm.removeItem(at: recordsFolder.appendingPathComponent(name)) // gone, or half-written
+        }
+        for record in records where self.records[record.slug] != record {
+            write(to: recordFile(record.slug)) { output in
+                output.write(recordsHeader + "\n")
+                EvaluationRecord.write([record], to: &output)
+            }
         }
         write(to: file) { output in
             output.write("\(Self.format)\t\(key)\n")
@@ -158,7 +185,7 @@ public struct BuildCache: Sendable {
     /// Writes what `produce` writes into a temporary file beside `file`, synced,
     /// then renames it into place; on any failure the old file stays.
     private func write(to file: URL, _ produce: (inout FileText) -> Void) {
-        let temporary = folder.appendingPathComponent("\(file.lastPathComponent).\(getpid())")
+        let temporary = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).\(getpid())")
         guard var output = FileText(path: temporary.path) else { return }
         produce(&output)
         if output.finish() {
@@ -168,10 +195,11 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Forgets everything (a build that failed after the output may have changed).
+    /// Forgets the previous build's pages and stamps (before the output changes):
+    /// without a build.tsv of the same key nothing of the cache is trusted.
     func remove() {
         try? FileManager.default.removeItem(at: file)
-        try? FileManager.default.removeItem(at: recordsFile)
+        // The records stay: they are only used together with a build.tsv of the same key.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(ResultsStamp.fileName))
     }
 

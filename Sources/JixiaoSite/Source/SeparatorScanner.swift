@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pieces of a text between separator bytes (lines between newlines, fields
 /// between tabs), one at a time, found on bytes: each piece's range and where the
 /// next one starts. For readers that need only some lines (front matter) or that
@@ -17,12 +19,28 @@ struct SeparatorScanner {
     mutating func next() -> (content: Range<String.Index>, next: String.Index)? {
         guard !done else { return nil }
         let utf8 = text.utf8
-        guard let found = utf8[position...].firstIndex(of: separator) else {
+        guard let found = firstSeparator(in: utf8[position...]) else {
             done = true
             return (position..<text.endIndex, text.endIndex)
         }
         defer { position = utf8.index(after: found) }
         return (position..<found, utf8.index(after: found))
+    }
+
+    /// The first separator, found with memchr where the text is contiguous UTF-8
+    /// (native strings always are): a large cache file is tens of megabytes, and
+    /// the generic search looked at it a byte at a time.
+    private func firstSeparator(in rest: Substring.UTF8View.SubSequence) -> String.Index? {
+        let offset = rest.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let start = bytes.baseAddress, !bytes.isEmpty,
+                  let found = memchr(start, Int32(separator), bytes.count) else { return nil }
+            return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        switch offset {
+        case .some(.some(let offset)): return rest.index(rest.startIndex, offsetBy: offset)
+        case .some(.none): return nil
+        case .none: return rest.firstIndex(of: separator)
+        }
     }
 }
 

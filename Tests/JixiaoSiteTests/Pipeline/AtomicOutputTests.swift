@@ -60,8 +60,11 @@ struct AtomicOutputTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
             .filter { $0.contains("jixiao-new") || $0.contains("jixiao-old") }
         #expect(leftovers.isEmpty, "\(leftovers)")
-        // The build cache holds its three files, no half-written copies.
-        let cache = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".jixiao-cache").path)
-        #expect(cache.sorted() == ["build.tsv", "evaluations.tsv", "results.tsv"], "\(cache)")
+        // The build cache holds its files and a record per evaluation, no half-written copies.
+        let folder = site.root.appendingPathComponent(".jixiao-cache")
+        let cache = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(cache.sorted() == ["build.tsv", "evaluations", "results.tsv"], "\(cache)")
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("evaluations").path)
+        #expect(!records.isEmpty && records.allSatisfy { $0.hasSuffix(".tsv") }, "\(records)")
     }
 }

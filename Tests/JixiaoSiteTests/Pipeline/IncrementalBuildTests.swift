@@ -291,6 +291,38 @@ struct IncrementalBuildTests {
         #expect(configured.carriedEvaluations == 0)
     }
 
+    @Test("each evaluation's record has a file: a carried one keeps it, a scored one is rewritten, a removed one's is deleted")
+    func recordFiles() throws {
+        let site = try Self.fourYears()
+        defer { site.remove() }
+        let records = site.root.appendingPathComponent(".jixiao-cache/evaluations")
+        func inode(_ slug: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(atPath: records.appendingPathComponent("\(slug).tsv").path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        try Self.buildBoth(site, "first build")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: records.path).sorted()
+            == ["2020-test.tsv", "2021-test.tsv", "2023-test.tsv", "2025-test.tsv"])
+        let before = try ["2020-test", "2023-test", "2025-test"].map(inode)
+        try Self.editResults(site, "2025-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
+        let edited = try Self.buildBoth(site, "the newest year edited")
+        #expect(edited.carriedEvaluations == 3)
+        #expect(try inode("2020-test") == before[0] && inode("2023-test") == before[1], "carried: files kept")
+        #expect(try inode("2025-test") != before[2], "scored again: written again")
+        // The next build carries the rewritten record over, with the warnings of a clean build (buildBoth compares them).
+        let again = try Self.buildBoth(site, "no change")
+        #expect(again.carriedEvaluations == 4)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/2025-test"))
+        try Self.buildBoth(site, "an evaluation deleted")
+        #expect(!FileManager.default.fileExists(atPath: records.appendingPathComponent("2025-test.tsv").path))
+        // A record made under another key (here: another binary or options) is not trusted.
+        let text = try String(contentsOf: records.appendingPathComponent("2020-test.tsv"), encoding: .utf8)
+        try text.replacingOccurrences(of: "jixiao-evaluation 2\t", with: "jixiao-evaluation 2\tx")
+            .write(to: records.appendingPathComponent("2020-test.tsv"), atomically: true, encoding: .utf8)
+        let foreign = try Self.buildBoth(site, "a foreign record")
+        #expect(foreign.carriedEvaluations == 1, "2020 scored again, and 2021 which compares with it; 2023 carried")
+    }
+
     @Test("a failed build leaves the output and the cache as they were")
     func failedBuildKeepsCache() throws {
         let site = try Self.fourYears()
