@@ -59,7 +59,7 @@ public struct IndicatorResult: Sendable {
     /// Every non-reserved key: the rule's inputs, as written.
     public var inputs: [SourceEntry]
     /// Key → where it was given, to catch a value given in two sources.
-    public var keyLocations: [String: SourceLocation]
+    public var keyLocations: KeyLocations
 
     public init(indicatorID: String, location: SourceLocation) {
         self.indicatorID = indicatorID
@@ -68,7 +68,7 @@ public struct IndicatorResult: Sendable {
         evidence = []
         notApplicable = false
         inputs = []
-        keyLocations = [:]
+        keyLocations = KeyLocations()
     }
 
     public func input(_ name: String) -> SourceValue? {

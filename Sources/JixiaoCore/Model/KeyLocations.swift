@@ -1,0 +1,30 @@
+/// Where each key of one result was given, to catch a key given twice (in one
+/// row, or in results.csv and a unit's front matter) and to point a warning at
+/// the key. A result has a handful of keys and a large results table hundreds of
+/// thousands of results: a list searched in order costs less than a dictionary
+/// made for every row.
+public struct KeyLocations: Sendable, Sequence {
+    public typealias Element = (key: String, value: SourceLocation)
+
+    private var entries: [Element] = []
+
+    public init() {}
+
+    /// The place `key` was given; setting it replaces an earlier place (or adds one).
+    public subscript(key: String) -> SourceLocation? {
+        get { entries.first { $0.key == key }?.value }
+        set {
+            let index = entries.firstIndex { $0.key == key }
+            switch (index, newValue) {
+            case (let index?, let location?): entries[index].value = location
+            case (let index?, nil): entries.remove(at: index)
+            case (nil, let location?): entries.append((key, location))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    public var count: Int { entries.count }
+
+    public func makeIterator() -> IndexingIterator<[Element]> { entries.makeIterator() }
+}
