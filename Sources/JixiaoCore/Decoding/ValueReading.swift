@@ -118,12 +118,8 @@ extension SourceValue {
     /// The items of a list written in one cell, "工作台账;佐证材料" (either semicolon),
     /// trimmed, without empty ones.
     static func listItems(_ text: String) -> [String] {
-        if let pieces = splitByScalars(text) {
-            return pieces.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
-        }
-        return text.split(whereSeparator: { $0 == ";" || $0 == "；" })
-            .map { $0.trimmedSpaces() }
-            .filter { !$0.isEmpty }
+        let pieces = splitByScalars(text) ?? text.split(whereSeparator: { $0 == ";" || $0 == "；" })
+        return pieces.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
     }
 
     /// The split by characters above, done on scalars (grapheme breaking made it a

@@ -45,15 +45,15 @@ extension SiteRenderer {
                     }
                     if let known, renderer.reusesPrevious(path, recordedAs: { $0.hasPrefix(known) }) { return }
                     let prepared = try format.prepare(result)
-                    var content: String?
                     if renderer.cache != nil {
                         var hash = prepared.fingerprint()
                         hash.add(format.fileName)
-                        content = hash.hex
+                        let content = hash.hex, recording = (known ?? "/") + content
+                        if renderer.reusesPrevious(path, recordedAs: { $0.hasSuffix("/" + content) }, recording: recording) {
+                            return
+                        }
+                        renderer.fingerprints[path] = recording
                     }
-                    if let content, renderer.reusesPrevious(path, recordedAs: { $0.hasSuffix("/" + content) },
-                                                            recording: (known ?? "/") + content) { return }
-                    if let content { renderer.fingerprints[path] = (known ?? "/") + content }
                     renderer.files.add(path, data: try prepared.make())
                 } catch {
                     renderer.diagnostics.append(.error(at: SourceLocation(file: evaluation.content.folder),

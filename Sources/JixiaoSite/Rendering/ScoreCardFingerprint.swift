@@ -97,7 +97,6 @@ struct ScoreCardFingerprint {
         return hash
     }
 
-    /// Everything of one unit's score, hashed.
     /// Everything of one unit's score, hashed; without `provenance`, all but each
     /// indicator score's evidence, rule inputs, source and reviewer (see
     /// `DownloadFormat.readsProvenance`).

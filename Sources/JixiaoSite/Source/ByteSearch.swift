@@ -1,5 +1,16 @@
 import Foundation
 
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` at or after `start`, found with memchr: the
+    /// generic search looks at a large text a byte at a time.
+    func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
+        guard let base = baseAddress, start < count, let found = memchr(base + start, Int32(byte), count - start) else {
+            return nil
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+}
+
 extension String {
     /// Whether `needle`'s UTF-8 bytes occur in the text's. Foundation's
     /// `contains` goes through NSString and compares character clusters, which
@@ -11,13 +22,11 @@ extension String {
         var needle = needle
         return text.withUTF8 { haystack in
             needle.withUTF8 { wanted in
-                guard let start = haystack.baseAddress, let first = wanted.first else { return wanted.isEmpty }
-                var offset = 0
+                guard let first = wanted.first else { return true }
                 let last = haystack.count - wanted.count
-                while offset <= last {
-                    guard let found = memchr(start + offset, Int32(first), last - offset + 1) else { return false }
-                    let candidate = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(start + candidate, wanted.baseAddress!, wanted.count) == 0 { return true }
+                var offset = 0
+                while let candidate = haystack.firstOffset(of: first, from: offset), candidate <= last {
+                    if memcmp(haystack.baseAddress! + candidate, wanted.baseAddress!, wanted.count) == 0 { return true }
                     offset = candidate + 1
                 }
                 return false

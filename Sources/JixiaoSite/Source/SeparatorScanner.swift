@@ -28,14 +28,9 @@ struct SeparatorScanner {
     }
 
     /// The first separator, found with memchr where the text is contiguous UTF-8
-    /// (native strings always are): a large cache file is tens of megabytes, and
-    /// the generic search looked at it a byte at a time.
+    /// (native strings always are): a large cache file is tens of megabytes.
     private func firstSeparator(in rest: Substring.UTF8View.SubSequence) -> String.Index? {
-        let offset = rest.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard let start = bytes.baseAddress, !bytes.isEmpty,
-                  let found = memchr(start, Int32(separator), bytes.count) else { return nil }
-            return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        let offset = rest.withContiguousStorageIfAvailable { $0.firstOffset(of: separator) }
         switch offset {
         case .some(.some(let offset)): return rest.index(rest.startIndex, offsetBy: offset)
         case .some(.none): return nil
