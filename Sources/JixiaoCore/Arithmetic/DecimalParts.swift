@@ -33,7 +33,8 @@ struct DecimalParts: Equatable {
             let flags = raw[1]
             let length = Int(flags >> 4)
             let negative = flags & 0x08 != 0
-            guard length <= 4 else { return nil }
+            // Length 0 with the sign bit is NaN, not a number with parts.
+            guard length <= 4, length > 0 || !negative else { return nil }
             var significand: UInt64 = 0
             for word in stride(from: length - 1, through: 0, by: -1) {
                 significand = significand << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8
@@ -42,8 +43,41 @@ struct DecimalParts: Equatable {
         }
     }
 
-    /// The storage layout matches what `read` expects, checked on values whose
-    /// parts are known.
+    /// The same number stored as Foundation stores the result of its arithmetic:
+    /// compact (no trailing zero digits in the significand, flag set). Zero has no
+    /// single such form (Foundation keeps some zeros' exponents), so it is nil, as
+    /// is a number whose exponent does not fit; callers then take Foundation's path.
+    var compactDecimal: Decimal? {
+        guard Self.layoutIsKnown, significand != 0 else { return nil }
+        var significand = significand, exponent = exponent
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        guard exponent >= -128 && exponent <= 127 else { return nil }
+        return Self.write(DecimalParts(negative: negative, significand: significand, exponent: exponent))
+    }
+
+    /// Storage of a nonzero value in the layout `read` reads, marked compact.
+    private static func write(_ parts: DecimalParts) -> Decimal {
+        var value = Decimal()
+        withUnsafeMutableBytes(of: &value) { raw in
+            var rest = parts.significand
+            var length = 0
+            while rest != 0 {
+                raw[4 + 2 * length] = UInt8(truncatingIfNeeded: rest)
+                raw[5 + 2 * length] = UInt8(truncatingIfNeeded: rest >> 8)
+                rest >>= 16
+                length += 1
+            }
+            raw[0] = UInt8(bitPattern: Int8(parts.exponent))
+            raw[1] = UInt8(length << 4) | (parts.negative ? 0x08 : 0) | 0x04
+        }
+        return value
+    }
+
+    /// The storage layout matches what `read` expects and `write` makes, checked
+    /// on values whose parts are known.
     static let layoutIsKnown: Bool = {
         let samples: [(String, DecimalParts)] = [
             ("-12.34", DecimalParts(negative: true, significand: 1234, exponent: -2)),
@@ -59,6 +93,14 @@ struct DecimalParts: Equatable {
             let rebuilt = Decimal(sign: parts.negative ? .minus : .plus, exponent: parts.exponent,
                                   significand: Decimal(parts.significand))
             guard rebuilt == value, parts.negative == expected.negative else { return false }
+            // Foundation's own compact form (what `init(sign:exponent:significand:)` makes), byte for byte.
+            if parts.significand != 0 {
+                var written = write(DecimalParts(negative: parts.negative, significand: parts.significand,
+                                                 exponent: parts.exponent))
+                var made = rebuilt
+                let same = withUnsafeBytes(of: &written) { w in withUnsafeBytes(of: &made) { m in w.elementsEqual(m) } }
+                guard same else { return false }
+            }
         }
         return true
     }()

@@ -3,7 +3,16 @@ import Foundation
 extension Decimal {
     /// Half-up (四舍五入) to `scale` decimals; halves go away from zero, so −2.345 → −2.35.
     public func roundedHalfUp(_ scale: Int) -> Decimal {
-        rounded(scale, .plain)
+        // In integers when the parts fit: the same Decimal as NSDecimalRound (tests
+        // compare the bytes), which is a tenth of the time of scoring a rule.
+        if scale >= 0, let parts = DecimalParts(self) {
+            if parts.exponent >= -scale { return self } // nothing to round: NSDecimalRound returns it as it is
+            if let units = parts.scaled(to: scale),
+               let result = DecimalParts(negative: parts.negative, significand: units, exponent: -scale).compactDecimal {
+                return result
+            }
+        }
+        return rounded(scale, .plain)
     }
 
     /// The largest integer not above the value.
@@ -17,6 +26,15 @@ extension Decimal {
 
     /// How many decimals the value needs (0.020 → 2, 5 → 0).
     public var decimalPlaces: Int {
+        if let parts = DecimalParts(self) {
+            guard parts.significand != 0 else { return 0 }
+            var (significand, exponent) = (parts.significand, parts.exponent)
+            while significand % 10 == 0 {
+                significand /= 10
+                exponent += 1
+            }
+            return max(0, -exponent)
+        }
         var places = 0
         while places < 40 && rounded(places, .plain) != self { places += 1 }
         return places
@@ -32,5 +50,5 @@ extension Decimal {
 
 /// Clamps a rule's result to [0, ∞): every rule output is floored at 0.
 func flooredAtZero(_ value: Decimal) -> Decimal {
-    value < 0 ? 0 : value
+    value.isBelow(0) ? 0 : value
 }

@@ -69,20 +69,20 @@ struct IndicatorTreeScoring {
         if node.selfScore == nil && !indicator.isLeaf {
             let selves = node.children.filter { !$0.notApplicable }.map(\.selfScore)
             if !selves.isEmpty && selves.allSatisfy({ $0 != nil }) {
-                node.selfScore = selves.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
+                node.selfScore = selves.reduce(Decimal(0)) { $0.plus($1 ?? 0) }
             }
         }
-        if let result, let selfScore = result.selfScore, selfScore > indicator.points {
+        if let result, let selfScore = result.selfScore, selfScore.isAbove(indicator.points) {
             diagnostics.append(.error(at: result.keyLocations["self"] ?? result.location,
                                       "指标\(indicator.id)的自评得分\(formatPlain(selfScore))超过该项分值\(formatPlain(indicator.points))",
                                       hint: "自评得分在0到该项分值之间；核对是否填错了列或指标编号。"))
         }
-        if let result, let selfScore = result.selfScore, let score = node.score, selfScore != score {
+        if let result, let selfScore = result.selfScore, let score = node.score, !selfScore.isSameNumber(as: score) {
             diagnostics.append(.warning(at: result.keyLocations["self"] ?? result.location,
                                         "\(subject(indicator))的自评得分\(formatPlain(selfScore))与考评得分\(formatScore(score, precision: precision))不一致",
                                         hint: "核对自评与考评；扣分理由写在 reason 中。"))
         }
-        node.deduction = node.points - (node.score ?? 0)
+        node.deduction = node.points.minus(node.score ?? 0)
         return node
     }
 

@@ -43,13 +43,13 @@ struct NotApplicableRedistribution {
         for (index, added) in extra.sorted(by: { $0.key < $1.key }) {
             receive(added, into: &siblings[index])
         }
-        let sum = applicable.reduce(Decimal(0)) { $0 + (siblings[$1].score ?? 0) }
+        let sum = applicable.reduce(Decimal(0)) { $0.plus(siblings[$1].score ?? 0) }
         let terms = applicable.map { "\(siblings[$0].indicator.id) \(formatScore(siblings[$0].score ?? 0, precision: precision))" }
         var computation = "下级指标合计：" + terms.joined(separator: " + ") + " = \(formatScore(sum, precision: precision))"
         if !notes.isEmpty { computation = notes.joined(separator: "；") + "；" + computation }
         guard rescale else { return (sum, computation) }
-        let applicablePoints = applicable.reduce(Decimal(0)) { $0 + siblings[$1].points }
-        let rescaled = (sum * parentPoints / applicablePoints).roundedHalfUp(precision)
+        let applicablePoints = applicable.reduce(Decimal(0)) { $0.plus(siblings[$1].points) }
+        let rescaled = Decimal.productQuotient(sum, parentPoints, dividedBy: applicablePoints, roundedHalfUpTo: precision)
         computation += "；有不适用指标，\(parentLabel)按适用部分折算：\(formatScore(sum, precision: precision)) × \(formatPlain(parentPoints)) ÷ \(formatPlain(applicablePoints)) = \(formatScore(rescaled, precision: precision))"
         return (rescaled, computation)
     }
@@ -67,12 +67,13 @@ struct NotApplicableRedistribution {
     /// The receiver's points grow; its score keeps the fraction score / points.
     private func receive(_ added: Decimal, into node: inout IndicatorScore) {
         let oldPoints = node.points
-        let newPoints = oldPoints + added
+        let newPoints = oldPoints.plus(added)
         let oldScore = node.score ?? 0
-        let newScore = oldScore == oldPoints ? newPoints : (oldScore * newPoints / oldPoints).roundedHalfUp(precision)
+        let newScore = oldScore.isSameNumber(as: oldPoints) ? newPoints
+            : Decimal.productQuotient(oldScore, newPoints, dividedBy: oldPoints, roundedHalfUpTo: precision)
         node.points = newPoints
         node.score = newScore
-        node.deduction = newPoints - newScore
+        node.deduction = newPoints.minus(newScore)
         node.computation += "；因同级指标不适用，分值由\(formatPlain(oldPoints))调整为\(formatPlain(newPoints))，"
             + "按得分率折算：\(formatScore(oldScore, precision: precision)) × \(formatPlain(newPoints)) ÷ \(formatPlain(oldPoints)) = \(formatScore(newScore, precision: precision))分"
     }

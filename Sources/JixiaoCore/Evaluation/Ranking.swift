@@ -38,10 +38,15 @@ enum Ranking {
 
     /// Lexicographic, larger first; nil is below every value.
     private static func compare(_ a: [Decimal?], _ b: [Decimal?]) -> ComparisonResult {
-        for (x, y) in zip(a, b) where x != y {
-            guard let x else { return .orderedAscending }
-            guard let y else { return .orderedDescending }
-            return x > y ? .orderedDescending : .orderedAscending
+        for (x, y) in zip(a, b) {
+            switch (x, y) {
+            case (nil, nil): continue
+            case (nil, _): return .orderedAscending
+            case (_, nil): return .orderedDescending
+            case let (x?, y?):
+                let order = x.compared(to: y)
+                if order != .orderedSame { return order }
+            }
         }
         return .orderedSame
     }

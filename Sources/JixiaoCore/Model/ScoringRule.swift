@@ -118,10 +118,12 @@ public struct Band: Sendable, Hashable {
 
     public func contains(_ value: Decimal) -> Bool {
         if let min {
-            if minInclusive ? value < min : value <= min { return false }
+            let order = value.compared(to: min)
+            if order == .orderedAscending || (!minInclusive && order == .orderedSame) { return false }
         }
         if let max {
-            if maxInclusive ? value > max : value >= max { return false }
+            let order = value.compared(to: max)
+            if order == .orderedDescending || (!maxInclusive && order == .orderedSame) { return false }
         }
         return true
     }

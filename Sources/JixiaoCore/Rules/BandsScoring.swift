@@ -19,7 +19,7 @@ enum BandsScoring {
         case .score(let score):
             return RuleOutcome(score: score, computation: "\(formatPlain(value))落在区间\(band.intervalText)，得\(inputs.score(score))分")
         case .deduction(let deduction):
-            let score = flooredAtZero(points - deduction)
+            let score = flooredAtZero(points.minus(deduction))
             return RuleOutcome(score: score,
                                computation: "\(formatPlain(value))落在区间\(band.intervalText)，扣\(formatPlain(deduction))分，得\(inputs.score(score))分")
         }

@@ -23,8 +23,8 @@ enum DeductionScoring {
         if failedItems.isEmpty {
             return RuleOutcome(score: base, computation: "检查项全部达到，不扣分，得\(inputs.score(base))分")
         }
-        let total = failedItems.reduce(Decimal(0)) { $0 + $1.deduction }
-        let score = flooredAtZero(base - total)
+        let total = failedItems.reduce(Decimal(0)) { $0.plus($1.deduction) }
+        let score = flooredAtZero(base.minus(total))
         let terms = failedItems.map { "\($0.text)扣\(formatPlain($0.deduction))" }.joined(separator: " + ")
         let sum = failedItems.count > 1 ? " = \(formatPlain(total))" : ""
         return RuleOutcome(score: score, computation: "\(terms)\(sum)分，\(floorNote(base, total))得\(inputs.score(score))分")
@@ -36,11 +36,12 @@ enum DeductionScoring {
         if count == 0 {
             return RuleOutcome(score: base, computation: "0次，不扣分，得\(inputs.score(base))分")
         }
-        let raw = Decimal(count) * deduction
-        let taken = min(cap, raw)
-        let score = flooredAtZero(base - taken)
+        let raw = Decimal(count).times(deduction)
+        let overCap = raw.isAbove(cap)
+        let taken = raw.isBelow(cap) ? raw : cap // min(cap, raw)
+        let score = flooredAtZero(base.minus(taken))
         var text = "每次扣\(formatPlain(deduction))分 × \(count)次 = \(formatPlain(raw))分"
-        if raw > cap { text += "，超过最多扣的\(formatPlain(cap))分，按\(formatPlain(cap))分扣" }
+        if overCap { text += "，超过最多扣的\(formatPlain(cap))分，按\(formatPlain(cap))分扣" }
         return RuleOutcome(score: score, computation: text + "，\(floorNote(base, taken))得\(inputs.score(score))分")
     }
 
@@ -86,6 +87,6 @@ enum DeductionScoring {
 
     /// "扣完为止，" when the deduction exceeds what there is.
     private static func floorNote(_ base: Decimal, _ deduction: Decimal) -> String {
-        deduction > base ? "扣完为止，" : ""
+        deduction.isAbove(base) ? "扣完为止，" : ""
     }
 }

@@ -12,26 +12,27 @@ enum ManualScoring {
             return nil
         }
         let location = result.keyLocations["score"] ?? result.location
-        if score < 0 {
+        let order = score.compared(to: points)
+        if score.isBelow(0) {
             diagnostics.append(.error(at: location, "\(inputs.subject)的得分\(formatPlain(score))为负数",
                                       hint: "得分应在0到\(formatPlain(points))之间。"))
             return nil
         }
-        if score > points {
+        if order == .orderedDescending {
             diagnostics.append(.error(at: location, "\(inputs.subject)的得分\(formatPlain(score))超过分值\(formatPlain(points))",
                                       hint: "得分应在0到\(formatPlain(points))之间；加分请写在 bonus 中。"))
             return nil
         }
-        if score < points && result.reasons.isEmpty {
-            diagnostics.append(.error(at: location, "\(inputs.subject)扣了\(formatPlain(points - score))分，但没有写扣分理由",
+        if order == .orderedAscending && result.reasons.isEmpty {
+            diagnostics.append(.error(at: location, "\(inputs.subject)扣了\(formatPlain(points.minus(score)))分，但没有写扣分理由",
                                       hint: "在该指标的结果中写 reason（或 reasons 列表）说明扣分理由。"))
         }
         if score.decimalPlaces > inputs.precision {
             diagnostics.append(.warning(at: location, "\(inputs.subject)的得分\(formatPlain(score))的小数位数超过公布精度\(inputs.precision)位",
                                         hint: "公布的得分按四舍五入保留\(inputs.precision)位小数，合计可能与各项之和不一致。"))
         }
-        let text = score == points ? "评定得满分\(inputs.score(score))分"
-            : "评定得\(inputs.score(score))分（满分\(formatPlain(points))分，扣\(formatPlain(points - score))分）"
+        let text = order == .orderedSame ? "评定得满分\(inputs.score(score))分"
+            : "评定得\(inputs.score(score))分（满分\(formatPlain(points))分，扣\(formatPlain(points.minus(score)))分）"
         return RuleOutcome(score: score, computation: text)
     }
 }

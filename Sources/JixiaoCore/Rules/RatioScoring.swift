@@ -6,14 +6,17 @@ enum RatioScoring {
                              diagnostics: inout [Diagnostic]) -> RuleOutcome? {
         guard let actual = inputs.nonNegative("actual", diagnostics: &diagnostics),
               let target = resolveTarget(ruleTarget, inputs: inputs, diagnostics: &diagnostics) else { return nil }
-        let ratio = actual / target
-        let goal = "实际\(formatPlain(actual)) ÷ 目标\(formatPlain(target)) = \(ratioText(ratio))"
-        if ratio >= 1 {
-            let over = ratio > 1 ? "，超额完成按100%计" : ""
+        // The ratio is never divided out: comparing actual with target and rounding
+        // one fraction gives the same numbers without a 38-digit division.
+        let ratio = ratioText(actual, dividedBy: target)
+        let goal = "实际\(formatPlain(actual)) ÷ 目标\(formatPlain(target)) = \(ratio)"
+        let order = actual.compared(to: target)
+        if order != .orderedAscending {
+            let over = order == .orderedDescending ? "，超额完成按100%计" : ""
             return RuleOutcome(score: points, computation: "\(goal)\(over)，得满分\(inputs.score(points))分")
         }
-        let score = (points * actual / target).roundedHalfUp(inputs.precision)
-        return RuleOutcome(score: score, computation: "\(goal)，\(formatPlain(points)) × \(ratioText(ratio)) = \(inputs.score(score))分")
+        let score = Decimal.productQuotient(points, actual, dividedBy: target, roundedHalfUpTo: inputs.precision)
+        return RuleOutcome(score: score, computation: "\(goal)，\(formatPlain(points)) × \(ratio) = \(inputs.score(score))分")
     }
 
     static func threshold(points: Decimal, threshold: Decimal, reading: ThresholdReading, inputs: RuleInputs,
@@ -46,10 +49,10 @@ enum RatioScoring {
         let formula: String
         switch reading {
         case .ratio:
-            score = (points * ratio).roundedHalfUp(inputs.precision)
+            score = points.times(ratio).roundedHalfUp(inputs.precision)
             formula = "\(formatPlain(points)) × \(ratioText(ratio))"
         case .scaled:
-            score = (points * ratio / threshold).roundedHalfUp(inputs.precision)
+            score = Decimal.productQuotient(points, ratio, dividedBy: threshold, roundedHalfUpTo: inputs.precision)
             formula = "\(formatPlain(points)) × \(ratioText(ratio)) ÷ \(formatPercent(threshold))"
         }
         return RuleOutcome(score: score,
@@ -72,6 +75,11 @@ enum RatioScoring {
     /// A ratio for display as a percentage with at most two decimals ("95.71%"):
     /// the percentage rounded, not the ratio (a Decimal division costs more than the rest of a rule).
     static func ratioText(_ ratio: Decimal) -> String {
-        formatPlain((ratio * 100).roundedHalfUp(2)) + "%"
+        formatPlain(ratio.times(100).roundedHalfUp(2)) + "%"
+    }
+
+    /// `ratioText(actual / target)`, rounding the fraction once.
+    static func ratioText(_ actual: Decimal, dividedBy target: Decimal) -> String {
+        formatPlain(Decimal.productQuotient(actual, 100, dividedBy: target, roundedHalfUpTo: 2)) + "%"
     }
 }
