@@ -181,7 +181,8 @@ public struct SiteBuilder {
         let prepared = try prepare(options, incremental: true)
         let cache = prepared.cache
         var timer = PhaseTimer()
-        let staging = try StagingFolder(for: options.output)
+        // With a cache, the site this build replaces is kept in it to start the next build from.
+        let staging = try StagingFolder(for: options.output, spare: options.cache?.appendingPathComponent(StagingFolder.spareName))
         let count: RenderCount
         do throws(DiagnosticsError) {
             count = try render(prepared, options, cache: cache, into: staging)

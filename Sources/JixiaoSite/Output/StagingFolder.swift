@@ -2,34 +2,62 @@ import CJixiaoSystem
 import Foundation
 import JixiaoCore
 
-/// Where a build writes. Everything goes into a fresh folder beside the target
-/// first, file by file as pages are rendered; only when every file is written is
-/// it swapped in, in one atomic step where the system allows it. A build that
+/// Where a build writes. Everything goes into a folder beside the target first,
+/// file by file as pages are rendered; only when every file is written is it
+/// swapped in, in one atomic step where the system allows it. A build that
 /// fails, or is killed, leaves the previous site as it was.
+///
+/// The folder starts empty, or, when the build keeps a `spare`, as the site
+/// before the current one, which the previous build's swap left there (see
+/// `recycled`).
 public final class StagingFolder: SiteSink, @unchecked Sendable {
     let output: URL
     let staging: URL
     /// `staging` as a path: files are named by joining text, as building a URL for
     /// each of thousands was a large part of an incremental build.
     private let stagingPath: String
+    /// Where the site replaced by the swap is kept for the next build to start
+    /// from; nil: it is removed.
+    private let spare: URL?
+    /// The folder started as the spare, not empty. In an incremental build nearly
+    /// every file is the same file (hard link) in the spare and the output, and
+    /// is then left alone: linking ten thousand unchanged files into an empty
+    /// folder, and unlinking the old site's after the swap, was a third of such a
+    /// build. Every other file is replaced, never written into (it may be a link
+    /// to a file of the live site), and whatever the new site lacks is removed
+    /// before the swap (`prune`).
+    let recycled: Bool
+    /// The spare's name in the build cache's folder.
+    public static let spareName = "previous-site"
     private let lock = NSLock()
     private var madeFolders: Set<String> = []
+    /// The paths put so far, for `prune` (recycled folders only).
+    private var putPaths: Set<String> = []
 
-    /// A fresh staging folder beside `output` (leftovers of killed builds are removed first).
-    public init(for output: URL) throws(DiagnosticsError) {
+    /// The staging folder beside `output` (leftovers of killed builds are removed
+    /// first): `spare`, renamed into place, when there is one; else a fresh folder.
+    public init(for output: URL, spare: URL? = nil) throws(DiagnosticsError) {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         self.output = output
+        self.spare = spare
         staging = parent.appendingPathComponent(".\(output.lastPathComponent).jixiao-new-\(getpid())")
         stagingPath = staging.path
         Self.removeLeftovers(of: output.lastPathComponent, in: parent)
+        var recycled = false
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            // Renamed, so a build killed from here on leaves it as a leftover of its own.
+            if let spare, rename(spare.path, stagingPath) == 0 {
+                recycled = true
+            } else {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
         } catch {
-            throw writeError(error)
+            throw Self.writeError(error, output: output)
         }
+        self.recycled = recycled
         madeFolders.insert(stagingPath)
     }
 
@@ -38,18 +66,80 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         do {
             let folder = path.lastIndex(of: "/").map { "\(stagingPath)/\(path[..<$0])" } ?? stagingPath
             if !lock.withLock({ madeFolders.contains(folder) }) {
+                if recycled { Self.clearFiles(onTheWayTo: folder, from: stagingPath) }
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 _ = lock.withLock { madeFolders.insert(folder) }
+            }
+            if recycled {
+                _ = lock.withLock { putPaths.insert(path) }
+                if case .previous(let source, _) = contents, Self.isSameFile(source, file) {
+                    return contents.byteCount
+                }
+                try Self.clear(file)
             }
             switch contents {
             case .data(let data): try Self.write(data, to: file)
             case .copy(let source): try FileManager.default.copyItem(atPath: source.path, toPath: file)
             case .previous(let source, _):
                 // A hard link costs no bytes and no time; the old folder is removed
-                // after the swap, and this name keeps the file alive.
+                // or kept as the spare after the swap, and this name keeps the file alive.
                 if link(source, file) != 0 { try FileManager.default.copyItem(atPath: source, toPath: file) }
             }
             return contents.byteCount
+        } catch {
+            throw writeError(error)
+        }
+    }
+
+    /// The two paths name one file (the same inode on the same device).
+    static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        return lstat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    /// Removes what is at `path` (a file, a link or a folder), if anything.
+    static func clear(_ path: String) throws {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        try FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Removes files that stand where `folder` or a folder on the way to it from `root` is to be.
+    static func clearFiles(onTheWayTo folder: String, from root: String) {
+        var path = root
+        for component in folder.dropFirst(root.count).split(separator: "/") {
+            path += "/" + component
+            var info = stat()
+            if lstat(path, &info) != 0 { return } // missing from here on: createDirectory makes the rest
+            if info.st_mode & S_IFMT != S_IFDIR { _ = unlink(path) }
+        }
+    }
+
+    /// Removes from a recycled folder whatever this build did not put there: pages
+    /// and folders of the old site that the new one no longer has.
+    func prune() throws(DiagnosticsError) {
+        let files = lock.withLock { putPaths }
+        var folders: Set<Substring> = []
+        for path in files {
+            var rest = Substring(path)
+            while let slash = rest.lastIndex(of: "/") {
+                rest = rest[..<slash]
+                guard folders.insert(rest).inserted else { break }
+            }
+        }
+        func prune(_ relative: String) throws {
+            let folder = relative.isEmpty ? stagingPath : "\(stagingPath)/\(relative)"
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                if files.contains(path) { continue }
+                if folders.contains(Substring(path)) {
+                    try prune(path)
+                } else {
+                    try Self.clear("\(stagingPath)/\(path)")
+                }
+            }
+        }
+        do {
+            try prune("")
         } catch {
             throw writeError(error)
         }
@@ -84,11 +174,17 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         }
     }
 
-    /// Swaps the finished staging folder in for the output, then removes the
-    /// previous site while `meanwhile` runs (they touch different files).
+    /// Swaps the finished staging folder in for the output, then keeps the previous
+    /// site as the spare, or removes it while `meanwhile` runs (they touch different files).
     public func commit(meanwhile: @Sendable () -> Void = {}) throws(DiagnosticsError) {
+        if recycled { try prune() }
         guard let previous = try Self.swapIn(staging, at: output, location: SourceLocation(file: output.path)) else {
             return meanwhile()
+        }
+        if let spare {
+            try? FileManager.default.removeItem(at: spare) // a spare this build did not take
+            // Fails across file systems (an output elsewhere than the cache): then it is removed.
+            if rename(previous.path, spare.path) == 0 { return meanwhile() }
         }
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
@@ -105,6 +201,10 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
     }
 
     private func writeError(_ error: any Error) -> DiagnosticsError {
+        Self.writeError(error, output: output)
+    }
+
+    private static func writeError(_ error: any Error, output: URL) -> DiagnosticsError {
         DiagnosticsError([.error(at: SourceLocation(file: output.path), "写入网站文件失败：\(error.localizedDescription)",
                                  hint: "检查输出文件夹的磁盘空间和写权限；原有网站未被改动。")])
     }

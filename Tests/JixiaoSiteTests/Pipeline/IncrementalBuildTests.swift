@@ -349,6 +349,43 @@ struct IncrementalBuildTests {
         try Self.buildBoth(site, "after damage")
     }
 
+    @Test("the site a build replaces is kept in the cache and patched into the next: replaced, never written into")
+    func recycledStaging() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let spare = site.root.appendingPathComponent(".jixiao-cache/\(StagingFolder.spareName)")
+        try Self.buildBoth(site, "first build")
+        #expect(!FileManager.default.fileExists(atPath: spare.path), "a first build replaces no site")
+        try Self.buildBoth(site, "no change")
+        #expect(try String(contentsOf: spare.appendingPathComponent("index.html"), encoding: .utf8) == site.read("index.html"))
+        #expect(try Self.inode(site, "2020-test/units/beta.html")
+            == (FileManager.default.attributesOfItem(atPath: spare.appendingPathComponent("2020-test/units/beta.html").path)[.systemFileNumber] as? NSNumber)?.uint64Value,
+            "an unchanged page is one file in the site and the spare")
+
+        // The live page is that same file: the next build must replace the spare's name, not write into it.
+        let kept = site.root.appendingPathComponent("kept-beta.html")
+        #expect(link(site.output.appendingPathComponent("2020-test/units/beta.html").path, kept.path) == 0)
+        let before = try String(contentsOf: kept, encoding: .utf8)
+        try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
+        try Self.buildBoth(site, "one results row, from the spare")
+        #expect(try site.read("2020-test/units/beta.html").contains("缺报3期"))
+        #expect(try String(contentsOf: kept, encoding: .utf8) == before, "the previous site's file was not written into")
+
+        // Whatever is in the spare, the site is what a clean build gives: stray files and
+        // folders go, a changed file is replaced, a file where a folder belongs is removed.
+        let fm = FileManager.default
+        try Data("多余".utf8).write(to: spare.appendingPathComponent("stray.html"))
+        try fm.createDirectory(at: spare.appendingPathComponent("gone/deeper"), withIntermediateDirectories: true)
+        try Data("多余".utf8).write(to: spare.appendingPathComponent("gone/deeper/page.html"))
+        try fm.removeItem(at: spare.appendingPathComponent("index.html"))
+        try Data("坏了".utf8).write(to: spare.appendingPathComponent("index.html"))
+        try fm.removeItem(at: spare.appendingPathComponent("2021-test"))
+        try Data("不是文件夹".utf8).write(to: spare.appendingPathComponent("2021-test"))
+        let patched = try Self.buildBoth(site, "a damaged spare")
+        #expect(patched.reused == patched.files - 2)
+        #expect(!fm.fileExists(atPath: site.output.appendingPathComponent("stray.html").path))
+    }
+
     @Test("a cache made for another output or audience is not used")
     func otherOptions() throws {
         let site = try Self.site()
