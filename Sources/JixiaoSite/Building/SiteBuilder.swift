@@ -193,7 +193,9 @@ public struct SiteBuilder {
             cache?.remove()
             let records = prepared.site.evaluations.map(EvaluationRecord.init)
             let results = resultsStamps(prepared)
-            try staging.commit { cache?.save(count.cacheEntries, records: records, results: results) }
+            try staging.commit(keepingSpare: count.reused * 2 >= count.files) {
+                cache?.save(count.cacheEntries, records: records, results: results)
+            }
         } catch {
             staging.discard()
             throw error

@@ -128,7 +128,8 @@ enum SiteEvaluator {
             }
             let pieces: [Piece]
             do throws(DiagnosticsError) {
-                pieces = try CSVSource.forEachRow(text: source.text, file: source.path, into: { Piece() }) { piece, row in
+                pieces = try CSVSource.forEachRow(text: source.text, file: source.path, omittingEmptyCells: true,
+                                                  into: { Piece() }) { piece, row in
                     piece.table.add(row, diagnostics: &piece.found)
                     PlaceholderCheck.checkValue(row, diagnostics: &piece.placeholders)
                 }

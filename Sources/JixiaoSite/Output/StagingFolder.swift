@@ -176,12 +176,15 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
 
     /// Swaps the finished staging folder in for the output, then keeps the previous
     /// site as the spare, or removes it while `meanwhile` runs (they touch different files).
-    public func commit(meanwhile: @Sendable () -> Void = {}) throws(DiagnosticsError) {
+    /// `keepingSpare`: false when the new site shares few files with the previous
+    /// one (most pages were made again): patching that into the next site would
+    /// replace nearly every file, so it is removed now, as part of this longer build.
+    public func commit(keepingSpare: Bool = true, meanwhile: @Sendable () -> Void = {}) throws(DiagnosticsError) {
         if recycled { try prune() }
         guard let previous = try Self.swapIn(staging, at: output, location: SourceLocation(file: output.path)) else {
             return meanwhile()
         }
-        if let spare {
+        if let spare, keepingSpare {
             try? FileManager.default.removeItem(at: spare) // a spare this build did not take
             // Fails across file systems (an output elsewhere than the cache): then it is removed.
             if rename(previous.path, spare.path) == 0 { return meanwhile() }

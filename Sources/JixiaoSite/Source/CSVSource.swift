@@ -42,7 +42,11 @@ public enum CSVSource {
     /// read at once, each into its own `Part` (made by `makePart`), and the parts
     /// come back in the order of the text, so that taking them in turn is taking
     /// the rows in turn. Errors are the ones `forEachRow` would throw.
-    public static func forEachRow<Part: Sendable>(text: String, file: String, into makePart: @Sendable () -> Part,
+    /// `omittingEmptyCells`: a row's mapping leaves out its empty cells instead of
+    /// holding them as `.null`, for a reader that skips them anyway (a results table
+    /// is mostly empty cells: each rule fills in a few of its columns).
+    public static func forEachRow<Part: Sendable>(text: String, file: String, omittingEmptyCells: Bool = false,
+                                                  into makePart: @Sendable () -> Part,
                                                   _ body: @Sendable (inout Part, SourceValue) -> Void) throws(DiagnosticsError) -> [Part] {
         let bytes = Array(text.utf8)
         var reader = CSVRowReader(bytes, file: file)
@@ -52,7 +56,9 @@ public enum CSVSource {
         let pieces = CSVRowReader.pieces(of: bytes, count: workers, from: start.offset, line: start.line)
         guard !pieces.isEmpty else {
             var part = makePart()
-            let diagnostics = try readRows(&reader, header: header, rowsBefore: 0) { body(&part, $0) }
+            let diagnostics = try readRows(&reader, header: header, rowsBefore: 0, omittingEmptyCells: omittingEmptyCells) {
+                body(&part, $0)
+            }
             if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
             return [part]
         }
@@ -61,7 +67,8 @@ public enum CSVSource {
             var reader = CSVRowReader(bytes, range: piece.range, line: piece.line, file: file)
             var part = makePart()
             do throws(DiagnosticsError) {
-                let diagnostics = try readRows(&reader, header: header, rowsBefore: piece.line - start.line) { body(&part, $0) }
+                let diagnostics = try readRows(&reader, header: header, rowsBefore: piece.line - start.line,
+                                               omittingEmptyCells: omittingEmptyCells) { body(&part, $0) }
                 return .success((part, diagnostics))
             } catch {
                 return .failure(error)
@@ -111,7 +118,7 @@ public enum CSVSource {
 
     /// Reads the reader's rows after the header (`rowsBefore` rows came before
     /// them), handing each to `body`; returns the rows' errors.
-    private static func readRows(_ reader: inout CSVRowReader, header: [String], rowsBefore: Int,
+    private static func readRows(_ reader: inout CSVRowReader, header: [String], rowsBefore: Int, omittingEmptyCells: Bool = false,
                                  _ body: (SourceValue) -> Void) throws(DiagnosticsError) -> [Diagnostic] {
         let file = reader.file
         var diagnostics: [Diagnostic] = []
@@ -135,8 +142,9 @@ public enum CSVSource {
             var entries: [SourceEntry] = []
             entries.reserveCapacity(header.count)
             for (index, name) in header.enumerated() {
-                let location = SourceLocation(file: file, line: rowLine, column: index + 1)
                 let cell = cells[index]
+                if omittingEmptyCells && cell.isEmpty { continue }
+                let location = SourceLocation(file: file, line: rowLine, column: index + 1)
                 let value: SourceValue = cell.isEmpty ? .null(at: location) : .scalar(cell, at: location)
                 entries.append(SourceEntry(key: name, keyLocation: location, value: value))
             }

@@ -384,6 +384,13 @@ struct IncrementalBuildTests {
         let patched = try Self.buildBoth(site, "a damaged spare")
         #expect(patched.reused == patched.files - 2)
         #expect(!fm.fileExists(atPath: site.output.appendingPathComponent("stray.html").path))
+
+        // A build that makes most files again keeps no spare: the next would have to replace every file of it.
+        try site.write("themes/default/templates/partials/footer.mustache", "<footer>改过的页脚</footer>\n")
+        try Self.buildBoth(site, "template change")
+        #expect(!fm.fileExists(atPath: spare.path))
+        try Self.buildBoth(site, "no change after a template change")
+        #expect(fm.fileExists(atPath: spare.path))
     }
 
     @Test("a cache made for another output or audience is not used")

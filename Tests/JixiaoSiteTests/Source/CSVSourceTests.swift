@@ -149,6 +149,19 @@ private func csv(_ text: String) throws(DiagnosticsError) -> [SourceValue] {
         #expect(whole.last?.location.line == 30_032)
     }
 
+    @Test func omittedEmptyCellsAreTheNullOnes() throws {
+        let text = Self.largeTable().replacingOccurrences(of: ",3,", with: ",  ,")
+        let whole = try CSVSource.parse(text: text, file: "r.csv")
+        let withoutEmpty = whole.map { row in
+            SourceValue.mapping(row.entries!.filter { !$0.value.isNull }, at: row.location)
+        }
+        #expect(withoutEmpty.contains { $0.entries!.count == 3 }, "some rows have an empty cell")
+        let pieces = try CSVSource.forEachRow(text: text, file: "r.csv", omittingEmptyCells: true,
+                                              into: { [SourceValue]() }) { rows, row in rows.append(row) }
+        #expect(pieces.count > 1)
+        #expect(pieces.flatMap { $0 } == withoutEmpty)
+    }
+
     @Test func errorsAreThoseOfOnePass() {
         let text = Self.largeTable(badRowAt: 20_000)
         let whole = sourceDiagnostics { try CSVSource.parse(text: text, file: "r.csv") }
