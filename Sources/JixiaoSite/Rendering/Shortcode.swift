@@ -42,6 +42,12 @@ extension SiteRenderer {
     /// Renders a document body: shortcodes become placeholders, the Markdown goes
     /// through cmark, then each placeholder paragraph is replaced by its partial.
     mutating func markdown(_ document: ContentDocument, page path: String, evaluation: EvaluatedEvaluation?) -> String {
+        // Most bodies (every self-report of a large site) hold no tag: then the lines
+        // need not be parsed one by one (trimming a line indented with full-width
+        // spaces goes through NSString) nor joined again.
+        guard document.body.containsBytes("{{<") else {
+            return MarkdownHTML.render(document.body, allowRawHTML: site.config.allowRawHTML)
+        }
         var lines: [Substring] = []
         var shortcodes: [Shortcode] = []
         // `{{< internal >}} … {{< /internal >}}`: a section only internal builds carry.
