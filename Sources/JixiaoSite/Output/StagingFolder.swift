@@ -49,7 +49,9 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             // Renamed, so a build killed from here on leaves it as a leftover of its own.
-            if let spare, rename(spare.path, stagingPath) == 0 {
+            // Only a real folder: through a symbolic link, clearing and pruning would
+            // reach files that are not the build's (folders inside are checked as made).
+            if let spare, Self.isFolder(spare.path), rename(spare.path, stagingPath) == 0 {
                 recycled = true
             } else {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -97,6 +99,12 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         return lstat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
+    /// A folder itself, not a symbolic link to one.
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// Removes what is at `path` (a file, a link or a folder), if anything.
     static func clear(_ path: String) throws {
         if unlink(path) == 0 || errno == ENOENT { return }
@@ -110,7 +118,7 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
             path += "/" + component
             var info = stat()
             if lstat(path, &info) != 0 { return } // missing from here on: createDirectory makes the rest
-            if info.st_mode & S_IFMT != S_IFDIR { _ = unlink(path) }
+            if info.st_mode & S_IFMT != S_IFDIR { _ = unlink(path) } // a file or a symbolic link (never followed)
         }
     }
 

@@ -393,6 +393,34 @@ struct IncrementalBuildTests {
         #expect(fm.fileExists(atPath: spare.path))
     }
 
+    @Test("symbolic links in or as the spare are never followed: files outside the build stay")
+    func spareLinksNotFollowed() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let fm = FileManager.default
+        let spare = site.root.appendingPathComponent(".jixiao-cache/\(StagingFolder.spareName)")
+        let outside = site.root.appendingPathComponent("outside")
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("别删我".utf8).write(to: outside.appendingPathComponent("keep.html"))
+        try Self.buildBoth(site, "first build")
+        try Self.buildBoth(site, "no change")
+
+        // A folder inside the spare is a link to a folder of someone else's.
+        try fm.removeItem(at: spare.appendingPathComponent("2020-test"))
+        try fm.createSymbolicLink(at: spare.appendingPathComponent("2020-test"), withDestinationURL: outside)
+        try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
+        try Self.buildBoth(site, "a link inside the spare")
+        #expect(try fm.contentsOfDirectory(atPath: outside.path) == ["keep.html"])
+
+        // The spare itself is such a link.
+        try fm.removeItem(at: spare)
+        try fm.createSymbolicLink(at: spare, withDestinationURL: outside)
+        try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,4,缺报4期")
+        try Self.buildBoth(site, "the spare is a link")
+        #expect(try fm.contentsOfDirectory(atPath: outside.path) == ["keep.html"])
+        #expect(try String(contentsOf: outside.appendingPathComponent("keep.html"), encoding: .utf8) == "别删我")
+    }
+
     @Test("a cache made for another output or audience is not used")
     func otherOptions() throws {
         let site = try Self.site()
