@@ -21,3 +21,19 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         return value!
     }
 }
+
+/// Hands the last reference to a value to another thread, which lets go of it
+/// there. Freeing what a large build made, one object at a time (400,000 scores,
+/// the cache's entries and records), took 0.4 s after a 10,000-page site was
+/// written; a command-line build now exits meanwhile, and the system takes the
+/// memory back at once. `jixiao serve` just goes on.
+func dropInBackground<Value>(_ value: consuming Value) {
+    let box = DroppedValue(value)
+    DispatchQueue.global(qos: .utility).async { box.value = nil }
+}
+
+/// What `dropInBackground` hands over: only the other thread touches it afterwards.
+private final class DroppedValue<Value>: @unchecked Sendable {
+    var value: Value?
+    init(_ value: consuming Value) { self.value = value }
+}

@@ -171,7 +171,9 @@ public struct SiteBuilder {
     public static func check(_ options: Options) throws(DiagnosticsError) -> [Diagnostic] {
         let prepared = try prepare(options)
         _ = try render(prepared, options, into: DiscardingSink())
-        return prepared.warnings
+        let warnings = prepared.warnings
+        dropInBackground(consume prepared)
+        return warnings
     }
 
     /// Builds and writes the site, streaming pages into a staging folder as they
@@ -201,9 +203,11 @@ public struct SiteBuilder {
             throw error
         }
         timer.mark("commit")
-        return Report(pages: count.pages, files: count.files, reused: count.reused,
-                      carriedEvaluations: prepared.site.evaluations.count { $0.carried != nil },
-                      warnings: prepared.warnings, seconds: Date().timeIntervalSince(start))
+        let report = Report(pages: count.pages, files: count.files, reused: count.reused,
+                            carriedEvaluations: prepared.site.evaluations.count { $0.carried != nil },
+                            warnings: prepared.warnings, seconds: Date().timeIntervalSince(start))
+        dropInBackground((consume prepared, consume cache, consume count))
+        return report
     }
 
     /// The stamps of the results files that the next build need not read (see
