@@ -116,18 +116,25 @@ struct ExactArithmeticTests {
             }
         }
         #expect(fast > 10_000)
-        // A ratio shown as a percentage: rounding actual × 100 ÷ target once is dividing first, for
-        // every actual and target a results table can hold (far beyond them, Foundation's own
-        // multiplication of a 38-digit ratio by 100 loses digits).
+        // Ties go away from zero, as 四舍五入 does.
+        #expect(Decimal.productQuotient(5, Decimal(string: "0.977")!, dividedBy: 1, roundedHalfUpTo: 2) == Decimal(string: "4.89")!)
+        #expect(Decimal.productQuotient(-1, 1, dividedBy: 8, roundedHalfUpTo: 2) == Decimal(string: "-0.13")!)
+        #expect(Decimal.productQuotient(2, 1, dividedBy: 3, roundedHalfUpTo: 2) == Decimal(string: "0.67")!)
+    }
+
+    @Test("a ratio's percentage from actual and target is the one from their 38-digit quotient")
+    func ratioText() {
+        // Rounding actual × 100 ÷ target once is dividing first, for every actual and target a
+        // results table can hold (far beyond them, Foundation's own multiplication of a
+        // 38-digit ratio by 100 loses digits).
+        var generator = SeededGenerator(seed: 12)
         for _ in 0..<20_000 {
             let actual = Self.written(&generator, negative: false, maxDigits: 19, maxDecimals: 12)
             let target = Self.written(&generator, negative: false, maxDigits: 19, maxDecimals: 12)
             guard target != 0 else { continue }
             #expect(RatioScoring.ratioText(actual, dividedBy: target) == RatioScoring.ratioText(actual / target), "\(actual) ÷ \(target)")
         }
-        // Ties go away from zero, as 四舍五入 does.
-        #expect(Decimal.productQuotient(5, Decimal(string: "0.977")!, dividedBy: 1, roundedHalfUpTo: 2) == Decimal(string: "4.89")!)
-        #expect(Decimal.productQuotient(-1, 1, dividedBy: 8, roundedHalfUpTo: 2) == Decimal(string: "-0.13")!)
-        #expect(Decimal.productQuotient(2, 1, dividedBy: 3, roundedHalfUpTo: 2) == Decimal(string: "0.67")!)
+        #expect(RatioScoring.ratioText(Decimal(string: "0.977")!, dividedBy: 1) == "97.7%")
+        #expect(RatioScoring.ratioText(2, dividedBy: 3) == "66.67%")
     }
 }

@@ -7,8 +7,9 @@ import Foundation
 /// scoring does a few dozen of them per indicator: a tenth of a build.
 ///
 /// Each gives the very Decimal Foundation's operator gives, bytes included (the
-/// tests compare them on random operands); when an operand or the result is
-/// zero, does not fit, or the layout is unknown, Foundation computes it.
+/// tests compare them on random operands). Foundation computes it for a zero
+/// operand (it keeps some zeros' exponents), a product or rounded quotient of
+/// zero, a value that does not fit, or an unknown storage layout.
 extension Decimal {
     /// `self + other`.
     public func plus(_ other: Decimal) -> Decimal {
