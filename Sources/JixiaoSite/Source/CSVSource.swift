@@ -64,7 +64,10 @@ public enum CSVSource {
         }
         // Without quotes a row is one line, so a piece's row numbers follow from its first line.
         let outcomes = pieces.concurrentMap { piece -> Result<(Part, [Diagnostic]), DiagnosticsError> in
-            var reader = CSVRowReader(bytes, range: piece.range, line: piece.line, file: file)
+            // Each piece's locations hold a copy of the path of their own: every cell's
+            // location retains it, and one string shared by the cores bounced between them.
+            let ownFile = String(decoding: Array(file.utf8), as: UTF8.self)
+            var reader = CSVRowReader(bytes, range: piece.range, line: piece.line, file: ownFile)
             var part = makePart()
             do throws(DiagnosticsError) {
                 let diagnostics = try readRows(&reader, header: header, rowsBefore: piece.line - start.line,
