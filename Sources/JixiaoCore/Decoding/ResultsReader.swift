@@ -4,8 +4,9 @@ import Foundation
 /// rows, and merges the sources of one unit. Checking the results against the
 /// indicator system is the evaluator's job.
 public enum ResultsReader {
-    /// Keys of one indicator's result with a fixed meaning; every other key is a rule input.
-    static let reservedKeys = ["score", "self", "reason", "reasons", "evidence", "source", "reviewer", "na"]
+    /// Keys of one indicator's result with a fixed meaning, in the order results.csv
+    /// documents its columns; every other key is a rule input.
+    public static let reservedKeys = ["score", "self", "reason", "reasons", "evidence", "source", "reviewer", "na"]
     static let unitKeys = ["unit", "reviewer", "scores", "vetoes", "bonus", "adjustments", "components", "grade_decision"]
 
     /// The front matter of `results/<slug>.md`.

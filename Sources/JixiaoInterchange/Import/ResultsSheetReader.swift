@@ -183,7 +183,7 @@ public struct ResultsSheetReader {
 
     /// results.csv text: the columns used, in the documented order.
     public static func csv(_ rows: [Row]) -> String {
-        let reserved = ["score", "self", "reason", "evidence", "source", "reviewer", "na"]
+        let reserved = ResultsReader.reservedKeys
         let used = Set(rows.flatMap(\.fields.keys))
         let inputs = used.subtracting(reserved).sorted()
         let columns = ["unit", "indicator"] + reserved.filter(used.contains) + inputs
