@@ -9,7 +9,7 @@ extension SiteRenderer {
     }
 
     /// One job per download. `scores`: with a cache, each unit's score hashed
-    /// (`ScoreCardFingerprint.score`), whole and without its provenance, in the
+    /// (`ScoreCardFingerprint.scores`), whole and without its provenance, in the
     /// order of `evaluation.result.units`.
     ///
     /// A download is made from the evaluation's result alone: its settings and

@@ -13,7 +13,7 @@ import JixiaoTemplate
 /// `ScoreCardFingerprintTests` fails when UnitScore, IndicatorScore or one of
 /// their parts gains a stored property this file does not know of, and checks
 /// that changing each one changes the fingerprint. The unit's hash alone
-/// (`score(_:provenance:)`) also serves the evaluation's downloads.
+/// (`scores(_:)`) also serves the evaluation's downloads.
 struct ScoreCardFingerprint {
     /// What every card of one evaluation shares.
     let shared: StableHash
@@ -79,10 +79,10 @@ struct ScoreCardFingerprint {
     /// shortcode, which may show anything of the evaluation (that card is then
     /// fingerprinted from its context, as every other page).
     func unit(_ unit: UnitScore, selfReport: ContentDocument?) -> StableHash? {
-        card(score: Self.score(unit), selfReport: selfReport)
+        card(score: Self.scores(unit).whole, selfReport: selfReport)
     }
 
-    /// The same, from the unit's `score(_:)`, which the evaluation's downloads also use.
+    /// The same, from the unit's `scores(_:).whole`; the evaluation's downloads also use its hashes.
     func card(score: StableHash, selfReport: ContentDocument?) -> StableHash? {
         var hash = shared
         if let selfReport {
@@ -97,15 +97,16 @@ struct ScoreCardFingerprint {
         return hash
     }
 
-    /// Everything of one unit's score, hashed; without `provenance`, all but each
-    /// indicator score's evidence, rule inputs, source and reviewer (see
-    /// `DownloadFormat.readsProvenance`).
-    static func score(_ unit: UnitScore, provenance: Bool = true) -> StableHash {
-        var hash = StableHash()
+    /// Everything of one unit's score, hashed (`whole`), and all of it but each
+    /// indicator score's provenance: its evidence, rule inputs, source and reviewer
+    /// (`lean`, see `DownloadFormat.readsProvenance`). One walk gives both: the
+    /// provenance goes into a hash of its own, which `whole` adds to `lean`.
+    static func scores(_ unit: UnitScore) -> (whole: StableHash, lean: StableHash) {
+        var hash = StableHash(), provenance = StableHash()
         hash.add(unit.unit.slug)
         hash.add(unit.unit.name)
         hash.add(unit.indicators.count)
-        for score in unit.indicators { Self.add(score, provenance: provenance, to: &hash) }
+        for score in unit.indicators { Self.add(score, to: &hash, provenance: &provenance) }
         Self.add(unit.indicatorTotal, to: &hash)
         hash.add(unit.components.count)
         for component in unit.components {
@@ -151,10 +152,12 @@ struct ScoreCardFingerprint {
         Self.add(unit.gradeNote, to: &hash)
         hash.add(unit.computation)
         Self.add(unit.reviewer, to: &hash)
-        return hash
+        var whole = hash
+        whole.add(provenance)
+        return (whole, hash)
     }
 
-    private static func add(_ score: IndicatorScore, provenance: Bool, to hash: inout StableHash) {
+    private static func add(_ score: IndicatorScore, to hash: inout StableHash, provenance: inout StableHash) {
         // The indicator's definition is not here: the cards' `shared` and the downloads' inputs have it.
         hash.add(score.indicator.id)
         add(score.points, to: &hash)
@@ -163,19 +166,17 @@ struct ScoreCardFingerprint {
         add(score.deduction, to: &hash)
         hash.add((score.notApplicable ? 1 : 0) + (score.vetoed ? 2 : 0))
         add(score.reasons, to: &hash)
-        if provenance {
-            hash.add(score.inputs.count)
-            for input in score.inputs {
-                hash.add(input.name)
-                hash.add(input.text)
-            }
-            add(score.evidence, to: &hash)
-            add(score.source, to: &hash)
-            add(score.reviewer, to: &hash)
+        provenance.add(score.inputs.count)
+        for input in score.inputs {
+            provenance.add(input.name)
+            provenance.add(input.text)
         }
+        add(score.evidence, to: &provenance)
+        add(score.source, to: &provenance)
+        add(score.reviewer, to: &provenance)
         hash.add(score.computation)
         hash.add(score.children.count)
-        for child in score.children { add(child, provenance: provenance, to: &hash) }
+        for child in score.children { add(child, to: &hash, provenance: &provenance) }
     }
 
     /// A decimal's 20 bytes as stored: equal bytes are an equal value, so an

@@ -71,11 +71,7 @@ struct SiteRenderer: Sendable {
             }
             jobs.append { $0.renderEvaluation(evaluation) }
             // With a cache, each unit's score is hashed once, for its card and the downloads.
-            let scores = cache.map { _ in
-                evaluation.result.units.concurrentMap { unit in
-                    (whole: ScoreCardFingerprint.score(unit), lean: ScoreCardFingerprint.score(unit, provenance: false))
-                }
-            }
+            let scores = cache.map { _ in evaluation.result.units.concurrentMap(ScoreCardFingerprint.scores) }
             var cards: [Job] = []
             if evaluation.publishesUnits, let first = evaluation.result.units.first {
                 let frame = frame(for: SitePaths.unit(evaluation.slug, first.unit.slug), evaluation: evaluation, tab: "ranking")
