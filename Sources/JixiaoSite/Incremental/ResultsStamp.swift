@@ -64,8 +64,7 @@ struct ResultsStamp: Sendable, Equatable {
         if lstat(results, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR,
                   let names = try? FileManager.default.contentsOfDirectory(atPath: results) else { return nil }
-            // The names the loader reads (ContentLoader.markdownFiles), in its order.
-            let documents = names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".md") }.sorted()
+            let documents = ContentLoader.markdownNames(in: names)
             hash.add(documents.count)
             for name in documents {
                 guard lstat("\(results)/\(name)", &status) == 0, add(name, status) else { return nil }

@@ -215,7 +215,13 @@ public struct ContentLoader {
     }
 
     mutating func markdownFiles(in folder: String) -> [ContentDocument] {
-        listing(folder).filter { $0.hasSuffix(".md") }.compactMap { markdownFile("\(folder)/\($0)", listed: true) }
+        Self.markdownNames(in: listing(folder)).compactMap { markdownFile("\(folder)/\($0)", listed: true) }
+    }
+
+    /// The names of a folder's Markdown documents, in the order they are read:
+    /// what `markdownFiles` reads and `ResultsStamp` stamps.
+    static func markdownNames(in names: [String]) -> [String] {
+        names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".md") }.sorted()
     }
 
     /// Names in a folder, sorted so that builds do not depend on the file system's
