@@ -49,13 +49,19 @@ struct DecimalParts: Equatable {
     /// is a number whose exponent does not fit; callers then take Foundation's path.
     var compactDecimal: Decimal? {
         guard Self.layoutIsKnown, significand != 0 else { return nil }
-        var significand = significand, exponent = exponent
-        while significand % 10 == 0 {
-            significand /= 10
-            exponent += 1
+        let compact = withoutTrailingZeros
+        guard compact.exponent >= -128 && compact.exponent <= 127 else { return nil }
+        return Self.write(compact)
+    }
+
+    /// The same number with no trailing zero digits in the significand (zero as it is).
+    var withoutTrailingZeros: DecimalParts {
+        var parts = self
+        while parts.significand != 0 && parts.significand % 10 == 0 {
+            parts.significand /= 10
+            parts.exponent += 1
         }
-        guard exponent >= -128 && exponent <= 127 else { return nil }
-        return Self.write(DecimalParts(negative: negative, significand: significand, exponent: exponent))
+        return parts
     }
 
     /// Storage of a nonzero value in the layout `read` reads, marked compact.

@@ -76,8 +76,7 @@ extension DecimalParts {
     /// `a + b` (or `a - b`), compact; nil for zero operands or results, or no fit.
     static func sum(_ a: DecimalParts, _ b: DecimalParts, negatingSecond: Bool) -> Decimal? {
         guard a.significand != 0, b.significand != 0 else { return nil }
-        let exponent = min(a.exponent, b.exponent)
-        guard let x = a.significand(at: exponent), let y = b.significand(at: exponent) else { return nil }
+        guard let (x, y, exponent) = aligned(a, b) else { return nil }
         let bNegative = b.negative != negatingSecond
         let result: DecimalParts
         if a.negative == bNegative {
@@ -93,20 +92,17 @@ extension DecimalParts {
         return result.significand == 0 ? Decimal() : result.compactDecimal
     }
 
-    /// Both values as signed integers of the same power of ten; nil when they do not fit.
-    static func signedAligned(_ a: DecimalParts, _ b: DecimalParts) -> (Int128, Int128)? {
+    /// Both significands scaled to the smaller of the two exponents; nil when one does not fit.
+    private static func aligned(_ a: DecimalParts, _ b: DecimalParts) -> (x: UInt64, y: UInt64, exponent: Int)? {
         let exponent = min(a.exponent, b.exponent)
-        guard let x = a.significand(at: exponent), let y = b.significand(at: exponent) else { return nil }
-        return (a.negative ? -Int128(x) : Int128(x), b.negative ? -Int128(y) : Int128(y))
+        guard let x = a.scaled(to: -exponent), let y = b.scaled(to: -exponent) else { return nil }
+        return (x, y, exponent)
     }
 
-    /// The significand scaled to `exponent` (not above this value's); nil when it does not fit.
-    private func significand(at exponent: Int) -> UInt64? {
-        if significand == 0 { return 0 }
-        let shift = self.exponent - exponent
-        guard shift < Self.powersOfTen.count else { return nil }
-        let (scaled, overflow) = significand.multipliedReportingOverflow(by: Self.powersOfTen[shift])
-        return overflow ? nil : scaled
+    /// Both values as signed integers of the same power of ten; nil when they do not fit.
+    static func signedAligned(_ a: DecimalParts, _ b: DecimalParts) -> (Int128, Int128)? {
+        guard let (x, y, _) = aligned(a, b) else { return nil }
+        return (a.negative ? -Int128(x) : Int128(x), b.negative ? -Int128(y) : Int128(y))
     }
 
     /// `a × b ÷ c` rounded half-up (away from zero) to `places` decimals; nil for a

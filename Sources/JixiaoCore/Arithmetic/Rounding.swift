@@ -27,13 +27,7 @@ extension Decimal {
     /// How many decimals the value needs (0.020 → 2, 5 → 0).
     public var decimalPlaces: Int {
         if let parts = DecimalParts(self) {
-            guard parts.significand != 0 else { return 0 }
-            var (significand, exponent) = (parts.significand, parts.exponent)
-            while significand % 10 == 0 {
-                significand /= 10
-                exponent += 1
-            }
-            return max(0, -exponent)
+            return parts.significand == 0 ? 0 : max(0, -parts.withoutTrailingZeros.exponent)
         }
         var places = 0
         while places < 40 && rounded(places, .plain) != self { places += 1 }
