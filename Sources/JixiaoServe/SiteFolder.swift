@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoSite
 
 /// The built site on disk, as requests see it: only regular files inside the
 /// folder can be read. A path that names a parent (`..`), is absolute, or leads
@@ -19,15 +20,7 @@ struct SiteFolder: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        var data = Data(capacity: Int(status.st_size))
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { return data }
-            data.append(contentsOf: buffer[0..<count])
-        }
+        return DescriptorReading.readToEnd(descriptor, size: Int(status.st_size))
     }
 
     /// Whether `path` is a regular file inside the folder.

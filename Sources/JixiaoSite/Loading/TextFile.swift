@@ -33,21 +33,7 @@ enum TextFile {
             throw DiagnosticsError([.error(at: location, "文件过大（\(size / 1024 / 1024) MB），超过 \(maximumSize / 1024 / 1024) MB 上限",
                                            hint: "内容文件应为文字；大文件请放在 attachments/ 下作为附件。")])
         }
-        // Read to the end rather than trusting the size: a file being saved may grow.
-        var data = Data(count: size + 1)
-        var filled = 0
-        while true {
-            if filled == data.count { data.count += max(4096, data.count) }
-            let read = data.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if read < 0 && errno == EINTR { continue }
-            guard read >= 0 else { throw unreadable }
-            if read == 0 { break }
-            filled += read
-            guard filled <= maximumSize else { throw unreadable }
-        }
-        data.count = filled
+        guard let data = DescriptorReading.readToEnd(descriptor, size: size, limit: maximumSize) else { throw unreadable }
         return data
     }
 
