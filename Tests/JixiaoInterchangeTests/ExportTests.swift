@@ -100,11 +100,13 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(XLSXPackage.escape(text) == expected)
     }
 
-    @Test("sheet XML numbers are written as their decimal digits", arguments: [0, 7, 10, 99, 100, 123_456_789, -42, Int.max, Int.min])
+    @Test("sheet XML numbers are written as their decimal digits, and columns are as wide as those",
+          arguments: [0, 7, 9, 10, 99, 100, 123_456_789, -1, -42, Int.max, Int.min])
     func numberBytes(number: Int) {
         var bytes: [UInt8] = Array("r=".utf8)
-        bytes.write(number)
+        bytes.writeDigits(number)
         #expect(String(decoding: bytes, as: UTF8.self) == "r=\(number)")
+        #expect(digitCount(number) == String(number).count)
     }
 
     @Test("a workbook's fingerprint changes with every property it is written from, and only with those")
@@ -132,6 +134,39 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         vary { $0.sheets.append(sheet) }
         let fingerprints = [base.fingerprint] + variants.map(\.fingerprint)
         #expect(Set(fingerprints).count == fingerprints.count, "every change gives another fingerprint")
+    }
+
+    @Test("sheet XML: columns as wide as their widest line (CJK counts two), cells in order with their styles and shared strings")
+    func sheetXML() throws {
+        let sheet = XLSXWorkbook.Sheet(name: "表", title: "标题", header: ["单位", "总分", "备注"], rows: [
+            [.text("甲局"), .number("92.35"), .text("第一行\n较长的第二行")],
+            [.text("乙"), .integer(12345), .empty],
+            [.text("甲局")],
+        ], wrapColumns: [2])
+        var strings = SharedStrings()
+        var pieces = 0
+        var bytes: [UInt8] = []
+        try XLSXSheetWriter.xml(sheet, strings: &strings) { bytes += $0; pieces += 1 }
+        let xml = String(decoding: bytes, as: UTF8.self)
+        #expect(pieces == 1)
+        // 单位 4 and 甲局 4 → at least 6; 92.35 is 5 + 2; the wrapped column's widest line is 较长的第二行, 12.
+        #expect(xml.contains("<cols><col min=\"1\" max=\"1\" width=\"6\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"9\" customWidth=\"1\"/>"
+            + "<col min=\"3\" max=\"3\" width=\"14\" customWidth=\"1\"/></cols>"))
+        let (title, header, text, wrapped) = (XLSXStyles.title, XLSXStyles.header, XLSXStyles.text, XLSXStyles.wrappedText)
+        let rows: [String] = [
+            "<sheetData><row r=\"1\" ht=\"28\" customHeight=\"1\"><c r=\"A1\" s=\"\(title)\" t=\"s\"><v>0</v></c></row>",
+            "<row r=\"2\"><c r=\"A2\" s=\"\(header)\" t=\"s\"><v>1</v></c><c r=\"B2\" s=\"\(header)\" t=\"s\"><v>2</v></c>",
+            "<c r=\"C2\" s=\"\(header)\" t=\"s\"><v>3</v></c></row>",
+            "<row r=\"3\"><c r=\"A3\" s=\"\(text)\" t=\"s\"><v>4</v></c><c r=\"B3\" s=\"\(XLSXStyles.number)\"><v>92.35</v></c>",
+            "<c r=\"C3\" s=\"\(wrapped)\" t=\"s\"><v>5</v></c></row>",
+            "<row r=\"4\"><c r=\"A4\" s=\"\(text)\" t=\"s\"><v>6</v></c><c r=\"B4\" s=\"\(XLSXStyles.integer)\"><v>12345</v></c>",
+            "<c r=\"C4\" s=\"\(wrapped)\"/></row>",
+            "<row r=\"5\"><c r=\"A5\" s=\"\(text)\" t=\"s\"><v>4</v></c><c r=\"B5\" s=\"\(text)\"/><c r=\"C5\" s=\"\(wrapped)\"/></row>",
+            "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A1:C1\"/></mergeCells>",
+        ]
+        #expect(xml.contains(rows.joined()))
+        #expect(strings.strings == ["标题", "单位", "总分", "备注", "甲局", "第一行\n较长的第二行", "乙"])
+        #expect(strings.uses == 8)
     }
 
     @Test("shared strings: one entry per text, in order of first use, counting every use")
@@ -162,7 +197,10 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
             try zip.add(path) { entry in
                 try entry.write(Array(bytes[..<1_000]))
                 try entry.write([])
-                try entry.write(Array(bytes[1_000...]))
+                // The rest in many pieces: more than wait to be compressed on the other thread at once.
+                for start in stride(from: 1_000, to: bytes.count, by: 4_096) {
+                    try entry.write(Array(bytes[start..<min(start + 4_096, bytes.count)]))
+                }
             }
             return try zip.data()
         }

@@ -5,7 +5,7 @@ enum XLSXSheetWriter {
     /// at a time (and once more at the end): a scores sheet has hundreds of
     /// thousands of cells, tens of megabytes that need never exist all at once.
     static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings,
-                    flush: (_ bytes: [UInt8]) throws -> Void) rethrows {
+                    flush: (_ bytes: [UInt8]) throws -> Void) throws {
         let columnCount = max(1, sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
         let lastColumn = CellReference.columnName(columnCount - 1)
         let headerRow = sheet.title == nil ? 1 : 2
@@ -20,85 +20,127 @@ enum XLSXSheetWriter {
         xml.write("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(headerRow)\" topLeftCell=\"\(firstData)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"\(firstData)\" sqref=\"\(firstData)\"/></sheetView></sheetViews>")
         xml.write("<sheetFormatPr defaultRowHeight=\"15\"/><cols>")
+        let layout = Layout(sheet, columnCount: columnCount, strings: &strings)
         for column in 0..<columnCount {
-            var width = column < sheet.header.count ? displayWidth(sheet.header[column]) : 0
-            for row in sheet.rows where column < row.count {
-                switch row[column] {
-                case .text(let text): width = max(width, widestLine(text))
-                case .number(let digits): width = max(width, digits.count + 2)
-                case .integer(let value): width = max(width, String(value).count)
-                case .empty: break
-                }
-            }
+            let width = layout.widths[column]
             let cap = sheet.wrapColumns.contains(column) ? 50 : 40
             let fitted = min(cap, max(6, width + 2))
             xml.write("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(fitted)\" customWidth=\"1\"/>")
         }
         xml.write("</cols><sheetData>")
 
-        // Column letters once, and the fixed text after a cell reference per style.
-        let columnNames = (0..<columnCount).map { Array(CellReference.columnName($0).utf8) }
-        var emptyTails: [Int: [UInt8]] = [:], textTails: [Int: [UInt8]] = [:]
-        let numberTail = Array("\" s=\"\(XLSXStyles.number)\"><v>".utf8), integerTail = Array("\" s=\"\(XLSXStyles.integer)\"><v>".utf8)
-        let cellEnd = Array("</v></c>".utf8)
-        var rowNumber = 0
-        func cell(_ column: Int, _ value: XLSXWorkbook.Cell, style: Int) {
-            xml.write("<c r=\"")
-            xml.append(contentsOf: columnNames[column])
-            xml.write(rowNumber)
-            switch value {
-            case .empty:
-                if emptyTails[style] == nil { emptyTails[style] = Array("\" s=\"\(style)\"/>".utf8) }
-                xml.append(contentsOf: emptyTails[style]!)
-            case .text(let text):
-                if textTails[style] == nil { textTails[style] = Array("\" s=\"\(style)\" t=\"s\"><v>".utf8) }
-                xml.append(contentsOf: textTails[style]!)
-                xml.write(strings.id(text))
-                xml.append(contentsOf: cellEnd)
-            case .number(let digits):
-                xml.append(contentsOf: numberTail)
-                xml.write(digits)
-                xml.append(contentsOf: cellEnd)
-            case .integer(let value):
-                xml.append(contentsOf: integerTail)
-                xml.write(value)
-                xml.append(contentsOf: cellEnd)
-            }
+        var rowNumber = 1
+        var textIDs = layout.textIDs[...]
+        func write(_ rows: [[XLSXWorkbook.Cell]], styles: [Int], rowAttributes: String = "") throws {
+            try writeRows(rows, columnCount: styles.count, styles: styles, firstRow: rowNumber, rowAttributes: rowAttributes,
+                          textIDs: &textIDs, xml: &xml, chunkSize: chunkSize, flush: flush)
+            rowNumber += rows.count
         }
         if let title = sheet.title {
-            rowNumber += 1
-            xml.write("<row r=\"\(rowNumber)\" ht=\"28\" customHeight=\"1\">")
-            cell(0, .text(title), style: XLSXStyles.title)
-            xml.write("</row>")
+            try write([[.text(title)]], styles: [XLSXStyles.title], rowAttributes: " ht=\"28\" customHeight=\"1\"")
         }
-        rowNumber += 1
-        xml.write("<row r=\"\(rowNumber)\">")
-        for column in 0..<columnCount {
+        let header = (0..<columnCount).map { column -> XLSXWorkbook.Cell in
             let name = column < sheet.header.count ? sheet.header[column] : ""
-            cell(column, name.isEmpty ? .empty : .text(name), style: XLSXStyles.header)
+            return name.isEmpty ? .empty : .text(name)
         }
-        xml.write("</row>")
-        let styles = (0..<columnCount).map { sheet.wrapColumns.contains($0) ? XLSXStyles.wrappedText : XLSXStyles.text }
-        for row in sheet.rows {
-            rowNumber += 1
-            xml.write("<row r=\"")
-            xml.write(rowNumber)
-            xml.write("\">")
-            for column in 0..<columnCount {
-                cell(column, column < row.count ? row[column] : .empty, style: styles[column])
-            }
-            xml.write("</row>")
-            if xml.count >= chunkSize {
-                try flush(xml)
-                xml.removeAll(keepingCapacity: true)
-            }
-        }
+        try write([header], styles: Array(repeating: XLSXStyles.header, count: columnCount))
+        try write(sheet.rows, styles: (0..<columnCount).map { sheet.wrapColumns.contains($0) ? XLSXStyles.wrappedText : XLSXStyles.text })
         xml.write("</sheetData>")
         if sheet.title != nil, columnCount > 1 {
             xml.write("<mergeCells count=\"1\"><mergeCell ref=\"A1:\(lastColumn)1\"/></mergeCells>")
         }
         xml.write("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>")
         try flush(xml)
+    }
+
+    /// The data rows' XML, appended to `xml` and flushed whenever it holds `chunkSize`
+    /// bytes. Each cell is the same few fixed byte strings around a value, so they are
+    /// laid out once in one pool and copied from there: appending arrays of bytes
+    /// cell by cell spent more time counting references than writing.
+    /// `styles`: each column's; `textIDs`: the ids of the text cells from here on, taken as they are used.
+    private static func writeRows(_ rows: [[XLSXWorkbook.Cell]], columnCount: Int, styles: [Int], firstRow: Int,
+                                  rowAttributes: String, textIDs: inout ArraySlice<Int>, xml: inout [UInt8], chunkSize: Int,
+                                  flush: (_ bytes: [UInt8]) throws -> Void) throws {
+        var pool: [UInt8] = []
+        func add(_ text: String) -> Range<Int> {
+            let start = pool.count
+            pool.write(text)
+            return start..<pool.count
+        }
+        let columnStarts = (0..<columnCount).map { add("<c r=\"" + CellReference.columnName($0)) }
+        let emptyTails = styles.map { add("\" s=\"\($0)\"/>") }
+        let textTails = styles.map { add("\" s=\"\($0)\" t=\"s\"><v>") }
+        let numberTail = add("\" s=\"\(XLSXStyles.number)\"><v>"), integerTail = add("\" s=\"\(XLSXStyles.integer)\"><v>")
+        let cellEnd = add("</v></c>"), rowStart = add("<row r=\""), rowStartEnd = add("\"\(rowAttributes)>"), rowEnd = add("</row>")
+        var rowNumber = firstRow
+        var digits: [UInt8] = []
+        try pool.withUnsafeBytes { pool in
+            for row in rows {
+                digits.removeAll(keepingCapacity: true)
+                digits.writeDigits(rowNumber)
+                rowNumber += 1
+                xml.append(contentsOf: pool[rowStart])
+                xml.append(contentsOf: digits)
+                xml.append(contentsOf: pool[rowStartEnd])
+                for column in 0..<columnCount {
+                    xml.append(contentsOf: pool[columnStarts[column]])
+                    xml.append(contentsOf: digits)
+                    switch column < row.count ? row[column] : .empty {
+                    case .empty:
+                        xml.append(contentsOf: pool[emptyTails[column]])
+                        continue
+                    case .text:
+                        xml.append(contentsOf: pool[textTails[column]])
+                        xml.writeDigits(textIDs.removeFirst())
+                    case .number(let value):
+                        xml.append(contentsOf: pool[numberTail])
+                        xml.write(value)
+                    case .integer(let value):
+                        xml.append(contentsOf: pool[integerTail])
+                        xml.writeDigits(value)
+                    }
+                    xml.append(contentsOf: pool[cellEnd])
+                }
+                xml.append(contentsOf: pool[rowEnd])
+                if xml.count >= chunkSize {
+                    try flush(xml)
+                    xml.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+    }
+
+    /// What the XML needs before its rows: each column's widest content, which comes
+    /// first in the XML, and the shared-string id of every text cell in the order the
+    /// cells are written (the table's order of first use). Taken in one pass over the
+    /// rows, so that a text's width is measured once, not at every use.
+    struct Layout {
+        var widths: [Int]
+        var textIDs: [Int] = []
+
+        init(_ sheet: XLSXWorkbook.Sheet, columnCount: Int, strings: inout SharedStrings) {
+            widths = (0..<columnCount).map { $0 < sheet.header.count ? displayWidth(sheet.header[$0]) : 0 }
+            if let title = sheet.title { textIDs.append(strings.id(title)) }
+            for name in sheet.header.prefix(columnCount) where !name.isEmpty { textIDs.append(strings.id(name)) }
+            var widthByID: [Int] = [] // -1: not measured yet
+            for row in sheet.rows {
+                for (column, cell) in row.prefix(columnCount).enumerated() {
+                    let width: Int
+                    switch cell {
+                    case .text(let text):
+                        let id = strings.id(text)
+                        textIDs.append(id)
+                        if id >= widthByID.count { widthByID += repeatElement(-1, count: id + 1 - widthByID.count) }
+                        if widthByID[id] < 0 { widthByID[id] = widestLine(text) }
+                        width = widthByID[id]
+                    case .number(let digits): width = digits.count + 2
+                    case .integer(let value): width = digitCount(value)
+                    case .empty: continue
+                    }
+                    widths[column] = max(widths[column], width)
+                }
+            }
+        }
     }
 
     /// Columns a text takes in a spreadsheet: East Asian wide and full-width
@@ -139,8 +181,26 @@ extension Array where Element == UInt8 {
         append(contentsOf: text.utf8)
     }
 
-    /// Appends a whole number in decimal digits.
-    mutating func write(_ number: Int) {
-        write(String(number))
+    /// Appends a whole number in decimal digits (without making a String of it:
+    /// a scores sheet writes two for each of its million cells).
+    mutating func writeDigits(_ number: Int) {
+        if number < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = count
+        repeat {
+            append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        self[start...].reverse()
     }
+}
+
+/// The number of characters of a whole number in decimal.
+func digitCount(_ number: Int) -> Int {
+    var magnitude = number.magnitude, count = number < 0 ? 2 : 1
+    while magnitude >= 10 {
+        magnitude /= 10
+        count += 1
+    }
+    return count
 }

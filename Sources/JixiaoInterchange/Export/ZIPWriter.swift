@@ -35,8 +35,8 @@ struct ZIPWriter {
         try produce(&entry)
         try entry.finish()
         var compressedLength = 0
-        let compressed = jixiao_deflater_output(entry.deflater, &compressedLength)
-        let contentLength = jixiao_deflater_input_length(entry.deflater)
+        let compressed = jixiao_deflater_output(entry.stream.deflater, &compressedLength)
+        let contentLength = jixiao_deflater_input_length(entry.stream.deflater)
         guard contentLength < Int(UInt32.max), compressedLength < Int(UInt32.max) else { throw XLSXWriteError() }
 
         // Fields shared by the local header and the directory entry, from "version needed" on.
@@ -46,7 +46,7 @@ struct ZIPWriter {
         common.append(little: UInt16(8))           // method: deflate
         common.append(little: UInt16(0))           // time 00:00:00
         common.append(little: UInt16(0x21))        // date 1980-01-01
-        common.append(little: UInt32(truncatingIfNeeded: jixiao_deflater_crc32(entry.deflater)))
+        common.append(little: UInt32(truncatingIfNeeded: jixiao_deflater_crc32(entry.stream.deflater)))
         common.append(little: UInt32(compressedLength))
         common.append(little: UInt32(contentLength))
         common.append(little: UInt16(name.count))
@@ -72,25 +72,53 @@ struct ZIPWriter {
         directory += name
     }
 
-    /// The file being added: what `produce` writes its bytes to.
+    /// The file being added: what `produce` writes its bytes to. Its pieces are
+    /// compressed on another thread, in order, while `produce` makes the next ones:
+    /// a scores sheet takes about as long to compress as to write out. The stream
+    /// is the one a single thread would make, so the bytes are the same.
     struct Entry: ~Copyable {
-        fileprivate let deflater: OpaquePointer
+        fileprivate let stream: DeflateStream
 
         fileprivate init() throws {
+            stream = try DeflateStream()
+        }
+
+        mutating func write(_ bytes: [UInt8]) throws {
+            let stream = stream
+            // A few pieces waiting at most, so the sheet still never exists whole.
+            stream.slots.wait()
+            stream.queue.async {
+                defer { stream.slots.signal() }
+                if stream.failed { return }
+                let status = bytes.withUnsafeBufferPointer { jixiao_deflater_write(stream.deflater, $0.baseAddress, $0.count, 0) }
+                if status != 0 { stream.failed = true }
+            }
+        }
+
+        /// Ends the stream once every piece is compressed.
+        fileprivate mutating func finish() throws {
+            let stream = stream
+            let failed = stream.queue.sync {
+                stream.failed || jixiao_deflater_write(stream.deflater, nil, 0, 1) != 0
+            }
+            if failed { throw XLSXWriteError() }
+        }
+    }
+
+    /// zlib's stream and the thread it is used on. `failed` and the deflater are
+    /// only touched on `queue` (and read after `finish` has waited for it).
+    fileprivate final class DeflateStream: @unchecked Sendable {
+        let deflater: OpaquePointer
+        let queue = DispatchQueue(label: "jixiao.zip.deflate")
+        let slots = DispatchSemaphore(value: 4)
+        var failed = false
+
+        init() throws {
             guard let deflater = jixiao_deflater_new(ZIPWriter.compressionLevel) else { throw XLSXWriteError() }
             self.deflater = deflater
         }
 
         deinit { jixiao_deflater_free(deflater) }
-
-        mutating func write(_ bytes: [UInt8]) throws {
-            let status = bytes.withUnsafeBufferPointer { jixiao_deflater_write(deflater, $0.baseAddress, $0.count, 0) }
-            guard status == 0 else { throw XLSXWriteError() }
-        }
-
-        fileprivate mutating func finish() throws {
-            guard jixiao_deflater_write(deflater, nil, 0, 1) == 0 else { throw XLSXWriteError() }
-        }
     }
 
     /// The finished file: the entries, their directory and its end record.

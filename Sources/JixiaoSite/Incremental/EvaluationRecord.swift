@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoCore
 
 /// What the previous build learnt from scoring one evaluation: enough for the
@@ -94,37 +95,73 @@ extension EvaluationRecord {
     static func parse<Lines: Sequence>(_ lines: Lines) -> [String: EvaluationRecord]? where Lines.Element == Substring {
         var records: [String: EvaluationRecord] = [:]
         var current: EvaluationRecord?
-        // A scored evaluation repeats the same file and the same hint on thousands
-        // of warnings: each is made into a string once and shared.
-        var file: (field: Substring, text: String) = ("", "")
-        var hint: (field: Substring, text: String) = ("", "")
-        func shared(_ field: Substring, _ last: inout (field: Substring, text: String)) -> String {
-            if field != last.field { last = (field, unescape(field)) }
-            return last.text
-        }
-        for line in lines {
-            let fields = line.tabSeparatedFields
-            switch fields.first {
-            case "E":
-                guard fields.count == 7, let year = Int(fields[3]) else { return nil }
-                if let done = current { records[done.slug] = done }
-                current = EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,
-                                           comparison: String(fields[4]), hasResults: fields[5] == "1",
-                                           scoredUnits: fields[6].isEmpty ? [] : fields[6].split(separator: ",").map(String.init),
-                                           diagnostics: [])
-            case "D":
-                guard current != nil, fields.count == 6 || fields.count == 7,
-                      let severity = Diagnostic.Severity(rawValue: String(fields[1])),
-                      let line = Int(fields[3]), let column = Int(fields[4]) else { return nil }
-                let location = SourceLocation(file: shared(fields[2], &file), line: line, column: column)
-                current?.diagnostics.append(Diagnostic(severity, at: location, unescape(fields[5]),
-                                                       hint: fields.count == 7 ? shared(fields[6], &hint) : nil))
-            default:
-                return nil
+        var reader = DiagnosticLineReader()
+        for var line in lines {
+            if line.utf8.first == UInt8(ascii: "D") {
+                // Every build reads tens of thousands of these lines: read on bytes.
+                guard current != nil,
+                      let diagnostic = line.withUTF8({ reader.read(UnsafeRawBufferPointer($0)) }) else { return nil }
+                current?.diagnostics.append(diagnostic)
+                continue
             }
+            let fields = line.tabSeparatedFields
+            guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return nil }
+            if let done = current { records[done.slug] = done }
+            current = EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,
+                                       comparison: String(fields[4]), hasResults: fields[5] == "1",
+                                       scoredUnits: fields[6].isEmpty ? [] : fields[6].split(separator: ",").map(String.init),
+                                       diagnostics: [])
         }
         if let done = current { records[done.slug] = done }
         return records
+    }
+
+    /// Reads `D severity file line column message [hint]` lines. A scored evaluation
+    /// repeats the same file and the same hint on thousands of warnings: each is made
+    /// into a string once and shared.
+    private struct DiagnosticLineReader {
+        private var file: (bytes: [UInt8], text: String) = ([], "")
+        private var hint: (bytes: [UInt8], text: String) = ([], "")
+        private var fields: [Range<Int>] = []
+
+        mutating func read(_ line: UnsafeRawBufferPointer) -> Diagnostic? {
+            fields.removeAll(keepingCapacity: true)
+            var start = 0
+            for index in line.indices where line[index] == UInt8(ascii: "\t") {
+                fields.append(start..<index)
+                start = index + 1
+            }
+            fields.append(start..<line.count)
+            guard fields.count == 6 || fields.count == 7,
+                  let severity = Diagnostic.Severity(rawValue: String(decoding: line[fields[1]], as: UTF8.self)),
+                  let lineNumber = Self.number(line[fields[3]]), let column = Self.number(line[fields[4]]) else { return nil }
+            let location = SourceLocation(file: Self.shared(line[fields[2]], &file), line: lineNumber, column: column)
+            return Diagnostic(severity, at: location, Self.text(line[fields[5]]),
+                              hint: fields.count == 7 ? Self.shared(line[fields[6]], &hint) : nil)
+        }
+
+        private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return bytes.contains(UInt8(ascii: "\\")) ? EvaluationRecord.unescape(text[...]) : text
+        }
+
+        private static func shared(_ bytes: Slice<UnsafeRawBufferPointer>, _ last: inout (bytes: [UInt8], text: String)) -> String {
+            let same = bytes.count == last.bytes.count
+                && last.bytes.withUnsafeBytes { bytes.count == 0 || memcmp($0.baseAddress!, bytes.base.baseAddress! + bytes.startIndex, bytes.count) == 0 }
+            if !same { last = (Array(bytes), text(bytes)) }
+            return last.text
+        }
+
+        /// A line or column number as `lines(_:)` writes it: decimal digits.
+        private static func number(_ bytes: Slice<UnsafeRawBufferPointer>) -> Int? {
+            guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
     }
 
     static func escape(_ text: String) -> String {

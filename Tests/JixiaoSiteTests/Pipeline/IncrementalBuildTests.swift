@@ -497,6 +497,7 @@ struct CarryOverTests {
             .warning(at: SourceLocation(file: "content/a b/results.csv", line: 3, column: 4), "甲\t乙\n丙\\丁\r", hint: "提示\t"),
             .warning(at: SourceLocation(file: "content/x/evaluation.yaml"), "没有提示"),
             .warning(at: SourceLocation(file: "content/x/plan.md", line: 1), "空提示", hint: ""),
+            .warning(at: SourceLocation(file: "content/a b/results.csv", line: 12, column: 10), "又回到第一个文件", hint: "提示\t"),
         ]
         let records = [
             EvaluationRecord(slug: "x", digest: "abc", year: 2020, comparison: "c1", hasResults: true, scoredUnits: ["u1", "u2"],
@@ -505,9 +506,14 @@ struct CarryOverTests {
         ]
         let text = EvaluationRecord.lines(records)
         #expect(EvaluationRecord.parse(text.nonEmptyLines) == ["x": records[0], "y": records[1]])
-        #expect(text.nonEmptyLines.count == 5)
+        #expect(text.nonEmptyLines.count == 6)
         #expect(EvaluationRecord.parse(["E\tx\tabc\tnot-a-year\tc\t1\t"]) == nil)
         #expect(EvaluationRecord.parse(["D\twarning\tf\t1\t1\tm"]) == nil, "a diagnostic before any evaluation")
+        let evaluation: Substring = "E\tx\tabc\t2020\tc\t1\t"
+        for broken: Substring in ["D\twarning\tf\tx\t1\tm", "D\twarning\tf\t1\t\tm", "D\tnotice\tf\t1\t1\tm", "D\twarning\tf\t1\t1",
+                                  "D\twarning\tf\t1\t1\tm\th\textra", "Dwarning"] {
+            #expect(EvaluationRecord.parse([evaluation, broken]) == nil, "\(broken)")
+        }
     }
 }
 
