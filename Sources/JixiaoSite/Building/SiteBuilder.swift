@@ -109,9 +109,9 @@ public struct SiteBuilder {
                 // differed (the privacy guard is for public builds): read everything.
                 try complete(&content, loadWarnings: &loadWarnings, root: options.root)
             }
-            let opened = BuildCache.open(stored.wait(), folder: folder, output: options.output, key: key, site: shared)
+            var opened = BuildCache.open(stored.wait(), folder: folder, output: options.output, key: key, site: shared)
             let digests = Dictionary(content.evaluations.map { ($0.slug, $0.digest.hex) }) { first, _ in first }
-            carryOver = CarryOver(digests: digests, records: opened.records) { opened.pages(of: $0) != nil }
+            carryOver = CarryOver(digests: digests, records: opened.records) { opened.checkPages(of: $0) }
             cache = opened
             timer.mark("cache") // what reading the cache took beyond loading the content
         }

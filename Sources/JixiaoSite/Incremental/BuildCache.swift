@@ -43,6 +43,8 @@ public struct BuildCache: Sendable {
     private(set) var previous: [String: Entry]
     /// The previous build's evaluations, by slug; empty when they cannot be trusted.
     private(set) var records: [String: EvaluationRecord]
+    /// What `checkPages` found, by slug.
+    private var checkedPages: [String: [Page]?] = [:]
 
     static let fileName = "build.tsv", recordsFolderName = "evaluations"
     /// Where records were kept before they had a file each; removed when found.
@@ -126,19 +128,31 @@ public struct BuildCache: Sendable {
         var status = stat()
         guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == entry.size
         else { return nil }
-        return .previous(path: file, size: entry.size)
+        return .previous(path: file, size: entry.size, file: FileIdentity(status))
     }
 
+    typealias Page = (path: String, file: SiteFiles.Contents, entry: Entry)
+
     /// The previous build's pages and downloads of an evaluation (everything under
-    /// its folder that the cache knows), if every one of them is still intact.
-    func pages(of slug: String) -> [(path: String, file: SiteFiles.Contents, entry: Entry)]? {
+    /// its folder that the cache knows), if every one of them is still intact; as
+    /// `checkPages` found them, if it was asked.
+    func pages(of slug: String) -> [Page]? {
+        if let checked = checkedPages[slug] { return checked }
         let prefix = "\(slug)/"
-        var pages: [(path: String, file: SiteFiles.Contents, entry: Entry)] = []
+        var pages: [Page] = []
         for (path, entry) in previous where path.hasPrefix(prefix) {
             guard let file = intact(path, entry) else { return nil }
             pages.append((path, file, entry))
         }
         return pages.isEmpty ? nil : pages
+    }
+
+    /// Whether an evaluation's pages are intact (see `pages(of:)`), remembered for
+    /// the render, which keeps them: a file looked at once, not twice, when
+    /// thousands of them are carried over.
+    mutating func checkPages(of slug: String) -> Bool {
+        checkedPages[slug] = pages(of: slug)
+        return checkedPages[slug]! != nil
     }
 
     /// The first line of a record's file: records made under another key or site are not used.

@@ -11,15 +11,16 @@ public struct SiteFiles: Sendable {
         case copy(URL)
         /// The same bytes as this file of the previous build (see BuildCache): linked,
         /// not rewritten. A path and the size the cache knows, not a URL: an
-        /// incremental build hands over thousands of them.
-        case previous(path: String, size: Int)
+        /// incremental build hands over thousands of them. `file`: which file it
+        /// was when the cache found it intact.
+        case previous(path: String, size: Int, file: FileIdentity)
 
         /// The file's bytes, reading the file for a copy.
         public func bytes() throws -> Data {
             switch self {
             case .data(let data): data
             case .copy(let url): try Data(contentsOf: url)
-            case .previous(let path, _): try Data(contentsOf: URL(fileURLWithPath: path))
+            case .previous(let path, _, _): try Data(contentsOf: URL(fileURLWithPath: path))
             }
         }
     }
@@ -48,4 +49,23 @@ public struct SiteFiles: Sendable {
 
     /// Pages are the HTML files, what a reader opens.
     public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
+}
+
+/// A file itself rather than its name: its device and inode, as `lstat` gives them.
+/// Two names with the same identity are one file (hard links).
+public struct FileIdentity: Sendable, Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ status: stat) {
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+    }
+
+    /// The identity of the file at `path` (a link itself, never followed), if there is one.
+    init?(of path: String) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        self.init(status)
+    }
 }

@@ -52,7 +52,7 @@ extension SiteFiles.Contents {
         case .data(let data): data.count
         case .copy(let url):
             ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
-        case .previous(_, let size): size
+        case .previous(_, let size, _): size
         }
     }
 }

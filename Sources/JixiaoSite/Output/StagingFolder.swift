@@ -74,7 +74,8 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
             }
             if recycled {
                 _ = lock.withLock { putPaths.insert(path) }
-                if case .previous(let source, _) = contents, Self.isSameFile(source, file) {
+                // Already the previous build's file (the spare shares its files with the old site).
+                if case .previous(_, _, let previous) = contents, FileIdentity(of: file) == previous {
                     return contents.byteCount
                 }
                 try Self.clear(file)
@@ -82,7 +83,7 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
             switch contents {
             case .data(let data): try Self.write(data, to: file)
             case .copy(let source): try FileManager.default.copyItem(atPath: source.path, toPath: file)
-            case .previous(let source, _):
+            case .previous(let source, _, _):
                 // A hard link costs no bytes and no time; the old folder is removed
                 // or kept as the spare after the swap, and this name keeps the file alive.
                 if link(source, file) != 0 { try FileManager.default.copyItem(atPath: source, toPath: file) }
@@ -91,12 +92,6 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         } catch {
             throw writeError(error)
         }
-    }
-
-    /// The two paths name one file (the same inode on the same device).
-    static func isSameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        return lstat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// A folder itself, not a symbolic link to one.
