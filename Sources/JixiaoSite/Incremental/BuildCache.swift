@@ -151,8 +151,9 @@ public struct BuildCache: Sendable {
     /// the render, which keeps them: a file looked at once, not twice, when
     /// thousands of them are carried over.
     mutating func checkPages(of slug: String) -> Bool {
-        checkedPages[slug] = pages(of: slug)
-        return checkedPages[slug]! != nil
+        let pages = pages(of: slug)
+        checkedPages[slug] = .some(pages) // remembered when not intact too
+        return pages != nil
     }
 
     /// The first line of a record's file: records made under another key or site are not used.

@@ -164,7 +164,8 @@ struct SiteRenderer: Sendable {
     /// are copied as in every build.
     mutating func keepPages(of evaluation: EvaluatedEvaluation) {
         guard let pages = cache?.pages(of: evaluation.slug) else {
-            // They were there when the build began (CarryOver checks): something changed the output meanwhile.
+            // CarryOver found them intact before carrying the evaluation over, so this is
+            // not expected (a file removed since then fails to link, or is still the spare's).
             diagnostics.append(.error(at: SourceLocation(file: evaluation.content.folder),
                                       "上次生成的“\(evaluation.settings.title)”页面在生成过程中被改动",
                                       hint: "重新运行 jixiao build；仍不行时加 --no-cache。"))
