@@ -32,6 +32,13 @@ enum SiteEvaluator {
                 }
             }
         }
+        // The carried-over evaluations' settings and indicators (each assessing
+        // thousands of units at a large site), read on every core.
+        let carriedOver = content.evaluations.filter { scored[$0.slug] == nil && plan?.records[$0.slug] != nil }
+        let carriedRead = Dictionary(zip(carriedOver.map(\.slug), carriedOver.concurrentMap { evaluation in
+            var ignored: [Diagnostic] = [] // the record has what scoring it reported
+            return self.evaluate(evaluation, scoring: false, diagnostics: &ignored)
+        })) { first, _ in first }
         var evaluations: [EvaluatedEvaluation] = []
         // Diagnostics are merged in folder order.
         for evaluation in content.evaluations {
@@ -42,8 +49,7 @@ enum SiteEvaluator {
                 evaluated.rendersPages = plan?.renders(evaluation.slug, year: evaluated.settings.year) ?? true
                 evaluations.append(evaluated)
             } else if let record = plan?.records[evaluation.slug] {
-                var ignored: [Diagnostic] = [] // the record has what scoring it reported
-                guard var carried = self.evaluate(evaluation, scoring: false, diagnostics: &ignored) else { continue }
+                guard var carried = carriedRead[evaluation.slug] ?? nil else { continue }
                 carried.carried = record
                 carried.rendersPages = false
                 diagnostics += record.diagnostics
