@@ -62,13 +62,15 @@ public enum Evaluator {
                                   system: IndicatorSystem, shared sharedIndicators: [String: SharedIndicator],
                                   diagnostics: inout [Diagnostic]) -> UnitScore {
         let precision = settings.precision
-        ResultValidation.checkUnit(unit, unitResults, system: system, known: sharedIndicators, diagnostics: &diagnostics)
+        let positions = unitResults.positions
+        ResultValidation.checkUnit(unit, unitResults, positions: positions, system: system, known: sharedIndicators,
+                                   diagnostics: &diagnostics)
         let vetoes = ResultValidation.vetoHits(unit, unitResults, system: system, diagnostics: &diagnostics)
         var zeroed: [String: VetoHit] = [:]
         for hit in vetoes {
             if let id = hit.veto.scope.indicatorID, zeroed[id] == nil { zeroed[id] = hit }
         }
-        let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, precision: precision,
+        let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, positions: positions, precision: precision,
                                         vetoed: zeroed, shared: sharedIndicators)
         let (indicators, indicatorTotal) = tree.score(diagnostics: &diagnostics)
         let adjustments = unitResults.adjustments.map { adjustment in

@@ -7,6 +7,8 @@ struct IndicatorTreeScoring {
     let system: IndicatorSystem
     let unit: AssessedUnit
     let results: UnitResults
+    /// `results.positions`.
+    let positions: [String: Int]
     let precision: Int
     /// Indicator id → the veto that zeroes it.
     let vetoed: [String: VetoHit]
@@ -31,7 +33,7 @@ struct IndicatorTreeScoring {
 
     private func score(_ indicator: Indicator, inheritedNotApplicable: Bool,
                        diagnostics: inout [Diagnostic]) -> IndicatorScore {
-        let result = results.score(indicator.id)
+        let result = positions[indicator.id].map { results.scores[$0] }
         var node = IndicatorScore(
             indicator: shared[indicator.id] ?? SharedIndicator(indicator), points: indicator.points, score: nil,
             selfScore: result?.selfScore, deduction: 0, notApplicable: false, vetoed: false,

@@ -19,8 +19,8 @@ enum ResultValidation {
     }
 
     /// Reports unknown ids in one unit's results and indicators whose results are missing.
-    /// `known`: the system's indicators by id (made once for all units).
-    static func checkUnit(_ unit: AssessedUnit, _ results: UnitResults, system: IndicatorSystem,
+    /// `known`: the system's indicators by id (made once for all units); `positions`: the results' (`UnitResults.positions`).
+    static func checkUnit(_ unit: AssessedUnit, _ results: UnitResults, positions: [String: Int], system: IndicatorSystem,
                           known: [String: SharedIndicator], diagnostics: inout [Diagnostic]) {
         for score in results.scores where known[score.indicatorID] == nil {
             let ids = system.allIndicators.map(\.id)
@@ -38,9 +38,9 @@ enum ResultValidation {
         }
         var missing: [String] = []
         func walk(_ indicator: Indicator) {
-            let result = results.score(indicator.id)
-            if result?.notApplicable == true { return }
-            if indicator.isLeaf || indicator.rule != nil, result == nil { missing.append(indicator.id) }
+            let position = positions[indicator.id]
+            if let position, results.scores[position].notApplicable { return }
+            if indicator.isLeaf || indicator.rule != nil, position == nil { missing.append(indicator.id) }
             indicator.children.forEach(walk)
         }
         system.indicators.forEach(walk)

@@ -35,6 +35,17 @@ public struct UnitResults: Sendable {
         scores.first { $0.indicatorID == indicatorID }
     }
 
+    /// Where each indicator's result is in `scores`, by id (the first, as `score(_:)`
+    /// finds it): for scoring, which looks up every indicator of the system, twice.
+    public var positions: [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(scores.count)
+        for (position, result) in scores.enumerated() where positions[result.indicatorID] == nil {
+            positions[result.indicatorID] = position
+        }
+        return positions
+    }
+
     public func bonus(_ itemID: String) -> BonusResult? {
         bonus.first { $0.itemID == itemID }
     }
