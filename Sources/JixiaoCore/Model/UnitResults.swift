@@ -40,9 +40,8 @@ public struct UnitResults: Sendable {
     public var positions: [String: Int] {
         var positions: [String: Int] = [:]
         positions.reserveCapacity(scores.count)
-        for (position, result) in scores.enumerated() where positions[result.indicatorID] == nil {
-            positions[result.indicatorID] = position
-        }
+        // Backwards, so that the first of two results for one id is the one left.
+        for position in scores.indices.reversed() { positions[scores[position].indicatorID] = position }
         return positions
     }
 
