@@ -136,10 +136,11 @@ public actor PreviewServer {
         let build = await latest()
         var path = String(request.path.drop { $0 == "/" })
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-        if !site.contains(path), let decoded = path.removingPercentEncoding, decoded != path, site.contains(decoded) {
+        var exists = site.contains(path)
+        if !exists, let decoded = path.removingPercentEncoding, decoded != path, site.contains(decoded) {
             path = decoded
+            exists = true
         }
-        let exists = site.contains(path)
         if !exists, site.contains(path + "/index.html") {
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: "/" + path + "/"]))
         }

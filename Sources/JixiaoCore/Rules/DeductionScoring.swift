@@ -37,11 +37,11 @@ enum DeductionScoring {
             return RuleOutcome(score: base, computation: "0次，不扣分，得\(inputs.score(base))分")
         }
         let raw = Decimal(count).times(deduction)
-        let overCap = raw.isAbove(cap)
-        let taken = raw.isBelow(cap) ? raw : cap // min(cap, raw)
+        let order = raw.compared(to: cap)
+        let taken = order == .orderedAscending ? raw : cap // min(cap, raw)
         let score = flooredAtZero(base.minus(taken))
         var text = "每次扣\(formatPlain(deduction))分 × \(count)次 = \(formatPlain(raw))分"
-        if overCap { text += "，超过最多扣的\(formatPlain(cap))分，按\(formatPlain(cap))分扣" }
+        if order == .orderedDescending { text += "，超过最多扣的\(formatPlain(cap))分，按\(formatPlain(cap))分扣" }
         return RuleOutcome(score: score, computation: text + "，\(floorNote(base, taken))得\(inputs.score(score))分")
     }
 
