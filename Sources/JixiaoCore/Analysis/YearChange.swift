@@ -18,16 +18,39 @@ public struct UnitYearChange: Sendable {
     public var isNew: Bool { previousRank == nil }
 }
 
+/// What a comparison with the next year reads of one ranked unit: a ranking
+/// kept without its score cards (a build cache keeps it for years not scored again).
+public struct RankingEntry: Sendable, Hashable {
+    public var slug: String
+    public var rank: Int
+    public var total: Decimal
+    public var grade: String
+
+    public init(slug: String, rank: Int, total: Decimal, grade: String) {
+        self.slug = slug
+        self.rank = rank
+        self.total = total
+        self.grade = grade
+    }
+}
+
+extension EvaluationResult {
+    /// The ranking as the next year compares with it.
+    public var rankingEntries: [RankingEntry] {
+        ranking.map { RankingEntry(slug: $0.unit.slug, rank: $0.rank, total: $0.total, grade: $0.gradeName) }
+    }
+}
+
 public enum YearChange {
     /// The current ranking compared unit by unit (matched by slug) with the previous one,
     /// in the current rank order.
-    public static func compare(_ current: EvaluationResult, with previous: EvaluationResult) -> [UnitYearChange] {
-        var before: [String: UnitScore] = [:]
-        for unit in previous.ranking { before[unit.unit.slug] = unit }
+    public static func compare(_ current: EvaluationResult, with previous: [RankingEntry]) -> [UnitYearChange] {
+        var before: [String: RankingEntry] = [:]
+        for entry in previous { before[entry.slug] = entry }
         return current.ranking.map { unit in
             let old = before[unit.unit.slug]
             return UnitYearChange(unit: unit.unit, rank: unit.rank, total: unit.total, grade: unit.gradeName,
-                                  previousRank: old?.rank, previousTotal: old?.total, previousGrade: old?.gradeName)
+                                  previousRank: old?.rank, previousTotal: old?.total, previousGrade: old?.grade)
         }
     }
 

@@ -40,6 +40,8 @@ public struct EvaluatedEvaluation: Sendable {
     public var hasResults: Bool { carried?.hasResults ?? !result.units.isEmpty }
     /// The units with a score card.
     var scoredUnits: [String] { carried?.scoredUnits ?? result.units.map(\.unit.slug) }
+    /// What the next year's comparison reads of the ranking (see PreviousEvaluation).
+    var rankingEntries: [RankingEntry] { carried?.ranking ?? result.rankingEntries }
     /// What this view of the site renders (see AudienceFilter).
     public var publishesIndicators: Bool { hasIndicators && showsIndicators }
     public var publishesRanking: Bool { hasResults && showsRanking }
@@ -58,9 +60,12 @@ public struct EvaluatedSite: Sendable {
     public var sources: [(path: String, text: String)] = []
 }
 
-/// The evaluation of the year before that an evaluation is compared with.
+/// The evaluation of the year before that an evaluation is compared with: what
+/// the comparison reads of it (see `EvaluationRecord.comparison`), which a build
+/// cache keeps, so that it need not be scored again.
 public struct PreviousEvaluation: Sendable {
     public var slug: String
     public var title: String
-    public var result: EvaluationResult
+    public var year: Int
+    public var ranking: [RankingEntry]
 }

@@ -201,9 +201,9 @@ enum SiteEvaluator {
     static func previous(of evaluation: EvaluatedEvaluation, among all: [EvaluatedEvaluation]) -> PreviousEvaluation? {
         guard evaluation.hasResults else { return nil }
         let year = evaluation.settings.year
-        // A carried-over evaluation is never a candidate here: CarryOver scores the
-        // year before every evaluation it renders again.
-        let candidates = all.filter { $0.settings.year == year - 1 && $0.hasResults && $0.carried == nil }
+        // A carried-over evaluation is a candidate too: its record keeps its ranking,
+        // and its settings (the units it assesses) are read in every build.
+        let candidates = all.filter { $0.settings.year == year - 1 && $0.hasResults }
             .sorted { $0.slug < $1.slug }
         func stem(_ slug: String) -> String {
             let prefix = slug.prefix { $0.isNumber }
@@ -211,7 +211,8 @@ enum SiteEvaluator {
         }
         let match = candidates.first { stem($0.slug) == stem(evaluation.slug) && stem($0.slug) != $0.slug }
             ?? candidates.first { YearChange.sameUnits($0.result, evaluation.result) }
-        return match.map { PreviousEvaluation(slug: $0.slug, title: $0.settings.title, result: $0.result) }
+        return match.map { PreviousEvaluation(slug: $0.slug, title: $0.settings.title, year: $0.settings.year,
+                                              ranking: $0.rankingEntries) }
     }
 
     static func publication(_ document: ContentDocument, what: String, diagnostics: inout [Diagnostic]) -> Publication {

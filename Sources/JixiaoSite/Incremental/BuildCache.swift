@@ -28,7 +28,7 @@ public struct BuildCache: Sendable {
     }
 
     static let format = "jixiao-build-cache 1"
-    static let recordsFormat = "jixiao-evaluation 2"
+    static let recordsFormat = "jixiao-evaluation 3"
 
     /// The folder the cache lives in.
     let folder: URL

@@ -7,13 +7,11 @@
 /// from the previous build, their warnings repeated from its record.
 ///
 /// Except near a change, because an evaluation is compared with the one of the
-/// year before (rank changes, the annual report):
-/// - a changed evaluation is rendered with the evaluations of the year before
-///   it scored, to find the one it is compared with;
-/// - when what such a comparison reads of it (see `EvaluationRecord.comparison`)
-///   changed, or it is new, moved to another year or was deleted, the
-///   evaluations of the year after are rendered again, and every evaluation of
-///   its year scored, to find what they are compared with.
+/// year before (rank changes, the annual report): when what such a comparison
+/// reads of it (see `EvaluationRecord.comparison`) changed, or it is new, moved
+/// to another year or was deleted, the evaluations of the year after are scored
+/// and rendered again. What they, or a changed evaluation, are compared with
+/// need not be scored: a record keeps the ranking (see PreviousEvaluation).
 ///
 /// Anything that every page shows (site.yaml, the free pages, the theme) or the
 /// build options changing empties the records, which makes every evaluation changed.
@@ -23,19 +21,13 @@ struct CarryOver {
     private(set) var changed: Set<String> = []
     /// Years in which what a comparison reads may have changed.
     private(set) var rippleYears: Set<Int> = []
-    /// Years in which a changed evaluation looks for the one it is compared with.
-    private(set) var previousYears: Set<Int> = []
 
     /// `digests`: every evaluation read in this build, slug → digest in hex;
     /// `pagesIntact`: whether the previous build's pages of an evaluation are still in the output.
     init(digests: [String: String], records: [String: EvaluationRecord], pagesIntact: (String) -> Bool) {
         self.records = records
-        for (slug, digest) in digests {
-            guard let record = records[slug], record.digest == digest, pagesIntact(slug) else {
-                changed.insert(slug)
-                if let record = records[slug] { previousYears.insert(record.year - 1) }
-                continue
-            }
+        for (slug, digest) in digests where records[slug]?.digest != digest || !pagesIntact(slug) {
+            changed.insert(slug)
         }
         for (slug, record) in records where digests[slug] == nil {
             rippleYears.insert(record.year)
@@ -46,7 +38,6 @@ struct CarryOver {
     /// its comparison digest.
     mutating func learn(_ slug: String, year: Int, comparison: String) {
         guard changed.contains(slug) else { return }
-        previousYears.insert(year - 1)
         let record = records[slug]
         if record?.year != year || record?.comparison != comparison {
             rippleYears.insert(year)
@@ -57,7 +48,7 @@ struct CarryOver {
     /// Whether the evaluation must be scored in this build.
     func scores(_ slug: String) -> Bool {
         guard !changed.contains(slug), let year = records[slug]?.year else { return true }
-        return rippleYears.contains(year) || rippleYears.contains(year - 1) || previousYears.contains(year)
+        return rippleYears.contains(year - 1)
     }
 
     /// Whether the evaluation's pages must be rendered again (the others are

@@ -4,7 +4,8 @@ import JixiaoCore
 /// What the previous build learnt from scoring one evaluation: enough for the
 /// next build to carry it over unscored when its files have not changed (see
 /// CarryOver): the site-wide pages need to know whether it has results, the link
-/// check which score cards exist, and the author still sees its warnings.
+/// check which score cards exist, the next year's comparison its ranking, and the
+/// author still sees its warnings.
 struct EvaluationRecord: Sendable, Equatable {
     var slug: String
     /// `EvaluationContent.digest` of the files it was scored from, in hex.
@@ -15,17 +16,21 @@ struct EvaluationRecord: Sendable, Equatable {
     var hasResults: Bool
     /// Units with a score card, in the order of evaluation.yaml.
     var scoredUnits: [String]
+    /// Each unit's rank, total and grade, in rank order: what the next year is compared
+    /// with, so that a changed evaluation does not have the year before it scored again.
+    var ranking: [RankingEntry]
     /// What reading and scoring it reported (warnings only: a build with errors keeps no cache).
     var diagnostics: [Diagnostic]
 
     init(slug: String, digest: String, year: Int, comparison: String, hasResults: Bool, scoredUnits: [String],
-         diagnostics: [Diagnostic]) {
+         ranking: [RankingEntry] = [], diagnostics: [Diagnostic]) {
         self.slug = slug
         self.digest = digest
         self.year = year
         self.comparison = comparison
         self.hasResults = hasResults
         self.scoredUnits = scoredUnits
+        self.ranking = ranking
         self.diagnostics = diagnostics
     }
 
@@ -36,7 +41,8 @@ struct EvaluationRecord: Sendable, Equatable {
         } else {
             self.init(slug: evaluation.slug, digest: evaluation.content.digest.hex, year: evaluation.settings.year,
                       comparison: Self.comparison(of: evaluation), hasResults: evaluation.hasResults,
-                      scoredUnits: evaluation.scoredUnits, diagnostics: evaluation.scoringDiagnostics)
+                      scoredUnits: evaluation.scoredUnits, ranking: evaluation.result.rankingEntries,
+                      diagnostics: evaluation.scoringDiagnostics)
         }
     }
 
@@ -54,18 +60,19 @@ struct EvaluationRecord: Sendable, Equatable {
         hash.add(evaluation.hasResults ? 1 : 0)
         hash.add(evaluation.audiencePolicy.audience(of: .ranking).rawValue)
         hash.add(evaluation.settings.units.map(\.slug).sorted().joined(separator: ","))
-        for unit in evaluation.result.ranking {
-            hash.add(unit.unit.slug)
-            hash.add(unit.rank)
-            hash.add("\(unit.total)")
-            hash.add(unit.gradeName)
+        for entry in evaluation.result.rankingEntries {
+            hash.add(entry.slug)
+            hash.add(entry.rank)
+            hash.add("\(entry.total)")
+            hash.add(entry.grade)
         }
         return hash.hex
     }
 }
 
-/// The records as lines of tab-separated fields: `E slug digest year comparison hasResults units`
-/// and after it one `D severity file line column message [hint]` per diagnostic.
+/// The records as lines of tab-separated fields: `E slug digest year comparison hasResults units`,
+/// after it one `R unit rank total grade` per ranked unit, in rank order, and one
+/// `D severity file line column message [hint]` per diagnostic.
 /// Tabs, line breaks and backslashes inside a field are escaped.
 extension EvaluationRecord {
     static func lines(_ records: [EvaluationRecord]) -> String {
@@ -81,6 +88,9 @@ extension EvaluationRecord {
             output.write("E\t\(record.slug)\t\(record.digest)\t\(record.year)\t\(record.comparison)\t\(record.hasResults ? 1 : 0)\t")
             output.write(record.scoredUnits.joined(separator: ","))
             output.write("\n")
+            for entry in record.ranking {
+                output.write("R\t\(entry.slug)\t\(entry.rank)\t\(entry.total)\t\(escape(entry.grade))\n")
+            }
             for diagnostic in record.diagnostics {
                 let location = diagnostic.location
                 output.write("D\t\(diagnostic.severity.rawValue)\t\(escape(location.file))\t\(location.line)\t\(location.column)\t")
@@ -105,6 +115,13 @@ extension EvaluationRecord {
                 continue
             }
             let fields = line.tabSeparatedFields
+            if fields.first == "R" {
+                guard current != nil, current?.diagnostics.isEmpty == true, fields.count == 5, let rank = Int(fields[2]),
+                      case .success(let total) = DecimalText.parse(String(fields[3])) else { return nil }
+                current?.ranking.append(RankingEntry(slug: String(fields[1]), rank: rank, total: total,
+                                                     grade: unescape(fields[4])))
+                continue
+            }
             guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return nil }
             if let done = current { records[done.slug] = done }
             current = EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,

@@ -73,13 +73,13 @@ extension SiteRenderer {
             return ["has_previous": false, "year": evaluation.settings.year, "previous_year": evaluation.settings.year - 1]
         }
         let precision = evaluation.settings.precision
-        let changes = YearChange.compare(evaluation.result, with: previous.result)
+        let changes = YearChange.compare(evaluation.result, with: previous.ranking)
         let up = changes.filter { ($0.rankChange ?? 0) > 0 }.count
         let down = changes.filter { ($0.rankChange ?? 0) < 0 }.count
         let new = changes.filter(\.isNew).count
         return [
             "has_previous": true,
-            "year": evaluation.settings.year, "previous_year": previous.result.settings.year,
+            "year": evaluation.settings.year, "previous_year": previous.year,
             "previous_title": previous.title,
             "previous_href": site.evaluations.contains { $0.slug == previous.slug && $0.publishesRanking }
                 ? SitePaths.link(SitePaths.ranking(previous.slug), from: path) as Any : false,
@@ -114,7 +114,7 @@ extension SiteRenderer {
     func rankChanges(_ evaluation: EvaluatedEvaluation) -> [String: UnitYearChange] {
         guard let previous = evaluation.previous else { return [:] }
         var changes: [String: UnitYearChange] = [:]
-        for change in YearChange.compare(evaluation.result, with: previous.result) { changes[change.unit.slug] = change }
+        for change in YearChange.compare(evaluation.result, with: previous.ranking) { changes[change.unit.slug] = change }
         return changes
     }
 }

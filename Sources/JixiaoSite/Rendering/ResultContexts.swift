@@ -45,7 +45,7 @@ extension SiteRenderer {
             "has_previous": evaluation.previous != nil,
         ]
         if let previous = evaluation.previous {
-            context["previous"] = ["title": previous.title, "year": previous.result.settings.year,
+            context["previous"] = ["title": previous.title, "year": previous.year,
                                    "href": SitePaths.link(SitePaths.ranking(previous.slug), from: path)] as [String: Any]
         }
         return context
