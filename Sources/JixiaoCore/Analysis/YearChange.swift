@@ -2,7 +2,7 @@ import Foundation
 
 /// One unit's result against the previous year's evaluation.
 public struct UnitYearChange: Sendable {
-    public var unit: AssessedUnit
+    public var slug: String
     public var rank: Int
     public var total: Decimal
     public var grade: String
@@ -42,14 +42,14 @@ extension EvaluationResult {
 }
 
 public enum YearChange {
-    /// The current ranking compared unit by unit (matched by slug) with the previous one,
-    /// in the current rank order.
-    public static func compare(_ current: EvaluationResult, with previous: [RankingEntry]) -> [UnitYearChange] {
+    /// The current ranking compared unit by unit (matched by slug) with the previous one:
+    /// one change for each current entry, in its order.
+    public static func compare(_ current: [RankingEntry], with previous: [RankingEntry]) -> [UnitYearChange] {
         var before: [String: RankingEntry] = [:]
         for entry in previous { before[entry.slug] = entry }
-        return current.ranking.map { unit in
-            let old = before[unit.unit.slug]
-            return UnitYearChange(unit: unit.unit, rank: unit.rank, total: unit.total, grade: unit.gradeName,
+        return current.map { entry in
+            let old = before[entry.slug]
+            return UnitYearChange(slug: entry.slug, rank: entry.rank, total: entry.total, grade: entry.grade,
                                   previousRank: old?.rank, previousTotal: old?.total, previousGrade: old?.grade)
         }
     }

@@ -1,4 +1,5 @@
 import JixiaoCore
+import JixiaoTemplate
 
 /// A page document with its metadata read: plans, notices, reports, free pages.
 public struct Publication: Sendable {
@@ -33,6 +34,9 @@ public struct EvaluatedEvaluation: Sendable {
     /// False when the previous build's pages and downloads of this evaluation are
     /// kept instead of being rendered again (see CarryOver).
     var rendersPages = true
+    /// Set when an evaluation carried over has its ranking page made again from
+    /// its record, for the rank changes against a changed year before (see RankingPageRecord).
+    var rankingBase: [String: TemplateValue]?
 
     public var slug: String { content.slug }
     public var settings: EvaluationSettings { result.settings }

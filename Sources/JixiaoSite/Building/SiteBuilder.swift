@@ -111,7 +111,9 @@ public struct SiteBuilder {
             }
             var opened = BuildCache.open(stored.wait(), folder: folder, output: options.output, key: key, site: shared)
             let digests = Dictionary(content.evaluations.map { ($0.slug, $0.digest.hex) }) { first, _ in first }
-            carryOver = CarryOver(digests: digests, records: opened.records) { opened.checkPages(of: $0) }
+            let kept = opened
+            carryOver = CarryOver(digests: digests, records: opened.records, pagesIntact: { opened.checkPages(of: $0) },
+                                  rankingBase: { kept.rankingBase(of: $0) })
             cache = opened
             timer.mark("cache") // what reading the cache took beyond loading the content
         }
@@ -196,7 +198,7 @@ public struct SiteBuilder {
             let records = prepared.site.evaluations.map(EvaluationRecord.init)
             let results = resultsStamps(prepared)
             try staging.commit(keepingSpare: count.reused * 2 >= count.files) {
-                cache?.save(count.cacheEntries, records: records, results: results)
+                cache?.save(count.cacheEntries, records: records, rankings: count.rankingRecords, results: results)
             }
         } catch {
             staging.discard()

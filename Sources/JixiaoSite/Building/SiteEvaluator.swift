@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoTemplate
 
 /// The validate → evaluate step: turns read content into typed, scored
 /// evaluations, collecting every diagnostic of every file.
@@ -13,11 +14,18 @@ enum SiteEvaluator {
         let pages = content.pages.map { publication($0, what: "页面", diagnostics: &diagnostics) }
         var plan = carryOver
         var scored: [String: (EvaluatedEvaluation?, [Diagnostic])] = [:]
+        // Carried over but for the ranking page, made again from its record.
+        var reranked: [String: [String: TemplateValue]] = [:]
         var completed: [(path: String, text: String)] = []
         // Scoring a changed evaluation tells its year and whether what the next year
         // compares with changed, which may call for scoring its neighbours too.
         while true {
-            let due = content.evaluations.filter { scored[$0.slug] == nil && plan?.scores($0.slug) != false }
+            var due = content.evaluations.filter { scored[$0.slug] == nil && reranked[$0.slug] == nil && plan?.scores($0.slug) != false }
+            due.removeAll { evaluation in
+                guard let base = plan?.keptRanking(of: evaluation.slug) else { return false }
+                reranked[evaluation.slug] = base
+                return true
+            }
             if due.isEmpty { break }
             var ready = due
             if let root {
@@ -52,6 +60,7 @@ enum SiteEvaluator {
                 guard var carried = carriedRead[evaluation.slug] ?? nil else { continue }
                 carried.carried = record
                 carried.rendersPages = false
+                carried.rankingBase = reranked[evaluation.slug]
                 diagnostics += record.diagnostics
                 evaluations.append(carried)
             }
@@ -59,7 +68,7 @@ enum SiteEvaluator {
         var ordered = evaluations.sorted {
             ($0.settings.year, $1.slug) > ($1.settings.year, $0.slug)
         }
-        for index in ordered.indices where ordered[index].carried == nil {
+        for index in ordered.indices where ordered[index].carried == nil || ordered[index].rankingBase != nil {
             ordered[index].previous = previous(of: ordered[index], among: ordered)
         }
         var site = EvaluatedSite(config: content.config, pages: pages, evaluations: ordered)

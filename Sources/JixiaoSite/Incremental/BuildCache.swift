@@ -20,7 +20,9 @@ import JixiaoTemplate
 /// either (see CarryOver), and `results.tsv` the stamps of results files that
 /// need not be read (see ResultsStamp). A record is a file of its own because a
 /// large evaluation's warnings are megabytes: an evaluation carried over keeps
-/// its file as it is, and the files are read at once.
+/// its file as it is, and the files are read at once. Beside a record,
+/// `evaluations/<slug>.ranking` may keep its ranking page's own context (see
+/// RankingPageRecord), read only when that page is made again without scoring.
 public struct BuildCache: Sendable {
     public struct Entry: Sendable, Equatable {
         public var fingerprint: String
@@ -52,6 +54,7 @@ public struct BuildCache: Sendable {
     var file: URL { folder.appendingPathComponent(Self.fileName) }
     var recordsFolder: URL { folder.appendingPathComponent(Self.recordsFolderName) }
     func recordFile(_ slug: String) -> URL { recordsFolder.appendingPathComponent("\(slug).tsv") }
+    func rankingFile(_ slug: String) -> URL { recordsFolder.appendingPathComponent("\(slug).ranking") }
 
     /// What the cache folder holds, read before the build's key is known (see
     /// `open`): each file's first line and what follows it.
@@ -159,12 +162,21 @@ public struct BuildCache: Sendable {
     /// The first line of a record's file: records made under another key or site are not used.
     var recordsHeader: String { "\(Self.recordsFormat)\t\(key)\t\(site)" }
 
+    /// The ranking page's own context kept for the evaluation `slug` (see
+    /// RankingPageRecord), if there is one that belongs to its record.
+    func rankingBase(of slug: String) -> [String: TemplateValue]? {
+        guard let record = records[slug], let file = try? Data(contentsOf: rankingFile(slug)) else { return nil }
+        return RankingPageRecord.read([UInt8](file), header: recordsHeader, digest: record.digest)
+    }
+
     /// Writes the entries and records of the build just finished (temporary files
     /// renamed over the old ones, so a killed build never leaves half a cache).
     /// `results`: the stamps of the results files the next build need not read (see
     /// ResultsStamp). A record this cache read and the build carried over unchanged
-    /// keeps its file.
-    func save(_ entries: [String: Entry], records: [EvaluationRecord], results: [String: ResultsStamp.Stored] = [:]) {
+    /// keeps its file, and its ranking's; `rankings`: the ranking pages' own
+    /// contexts of the evaluations scored (see RankingPageRecord).
+    func save(_ entries: [String: Entry], records: [EvaluationRecord], rankings: [String: [UInt8]] = [:],
+              results: [String: ResultsStamp.Stored] = [:]) {
         let fm = FileManager.default
         // Half-written copies left by builds that were killed while saving.
         for entry in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -178,11 +190,19 @@ public struct BuildCache: Sendable {
             output.write(ResultsStamp.lines(key: key, results))
         }
         // The records first: they are only read together with a build.tsv of the same key.
-        let kept = Set(records.map { "\($0.slug).tsv" })
+        let kept = Set(records.flatMap { ["\($0.slug).tsv", "\($0.slug).ranking"] })
         for name in (try? fm.contentsOfDirectory(atPath: recordsFolder.path)) ?? [] where !kept.contains(name) {
             try? fm.removeItem(at: recordsFolder.appendingPathComponent(name)) // gone, or half-written
         }
         for record in records where self.records[record.slug] != record {
+            // Before the record: a ranking file is only used with the record it names.
+            if let ranking = rankings[record.slug] {
+                write(to: rankingFile(record.slug)) { output in
+                    output.write(bytes: RankingPageRecord.file(header: recordsHeader, digest: record.digest, context: ranking))
+                }
+            } else {
+                try? fm.removeItem(at: rankingFile(record.slug))
+            }
             write(to: recordFile(record.slug)) { output in
                 output.write(recordsHeader + "\n")
                 EvaluationRecord.write([record], to: &output)

@@ -1,3 +1,5 @@
+import JixiaoTemplate
+
 /// Which evaluations an incremental build scores and renders again, and which
 /// it carries over from the previous build.
 ///
@@ -9,9 +11,12 @@
 /// Except near a change, because an evaluation is compared with the one of the
 /// year before (rank changes, the annual report): when what such a comparison
 /// reads of it (see `EvaluationRecord.comparison`) changed, or it is new, moved
-/// to another year or was deleted, the evaluations of the year after are scored
-/// and rendered again. What they, or a changed evaluation, are compared with
-/// need not be scored: a record keeps the ranking (see PreviousEvaluation).
+/// to another year or was deleted, the evaluations of the year after are rendered
+/// again. Where the ranking's rank changes are all such an evaluation shows of the
+/// year before, its ranking page is made again from the context its record keeps
+/// (see `keptRanking(of:)`) and the rest kept; otherwise it is scored again. What
+/// they, or a changed evaluation, are compared with need not be scored: a record
+/// keeps the ranking (see PreviousEvaluation).
 ///
 /// Anything that every page shows (site.yaml, the free pages, the theme) or the
 /// build options changing empties the records, which makes every evaluation changed.
@@ -21,11 +26,16 @@ struct CarryOver {
     private(set) var changed: Set<String> = []
     /// Years in which what a comparison reads may have changed.
     private(set) var rippleYears: Set<Int> = []
+    /// The ranking page's own context kept for an evaluation (see RankingPageRecord).
+    private let rankingBase: (String) -> [String: TemplateValue]?
 
     /// `digests`: every evaluation read in this build, slug → digest in hex;
-    /// `pagesIntact`: whether the previous build's pages of an evaluation are still in the output.
-    init(digests: [String: String], records: [String: EvaluationRecord], pagesIntact: (String) -> Bool) {
+    /// `pagesIntact`: whether the previous build's pages of an evaluation are still in the output;
+    /// `rankingBase`: the ranking page's own context kept for an evaluation, if any.
+    init(digests: [String: String], records: [String: EvaluationRecord], pagesIntact: (String) -> Bool,
+         rankingBase: @escaping (String) -> [String: TemplateValue]? = { _ in nil }) {
         self.records = records
+        self.rankingBase = rankingBase
         for (slug, digest) in digests where records[slug]?.digest != digest || !pagesIntact(slug) {
             changed.insert(slug)
         }
@@ -49,6 +59,13 @@ struct CarryOver {
     func scores(_ slug: String) -> Bool {
         guard !changed.contains(slug), let year = records[slug]?.year else { return true }
         return rippleYears.contains(year - 1)
+    }
+
+    /// For an unchanged evaluation that follows a change (which `scores`), the
+    /// context its ranking page is made again from instead (see RankingPageRecord).
+    func keptRanking(of slug: String) -> [String: TemplateValue]? {
+        guard !changed.contains(slug), let year = records[slug]?.year, rippleYears.contains(year - 1) else { return nil }
+        return rankingBase(slug)
     }
 
     /// Whether the evaluation's pages must be rendered again (the others are

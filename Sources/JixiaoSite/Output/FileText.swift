@@ -20,15 +20,20 @@ struct FileText: TextOutputStream {
         if buffer.utf8.count >= Self.chunk { flush() }
     }
 
+    /// Bytes that need not be text, after the text written so far.
+    mutating func write(bytes: [UInt8]) {
+        flush()
+        if !failed { failed = !bytes.withUnsafeBytes { Self.send($0, to: descriptor) } }
+    }
+
     private mutating func flush() {
-        if !failed {
-            do {
-                try buffer.withUTF8 { try StagingFolder.write(UnsafeRawBufferPointer($0), to: descriptor) }
-            } catch {
-                failed = true
-            }
-        }
+        let descriptor = descriptor
+        if !failed { failed = !buffer.withUTF8 { Self.send(UnsafeRawBufferPointer($0), to: descriptor) } }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func send(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        (try? StagingFolder.write(bytes, to: descriptor)) != nil
     }
 
     /// Writes what is left, syncs and closes; true when every byte reached the disk.

@@ -73,10 +73,11 @@ extension SiteRenderer {
             return ["has_previous": false, "year": evaluation.settings.year, "previous_year": evaluation.settings.year - 1]
         }
         let precision = evaluation.settings.precision
-        let changes = YearChange.compare(evaluation.result, with: previous.ranking)
-        let up = changes.filter { ($0.rankChange ?? 0) > 0 }.count
-        let down = changes.filter { ($0.rankChange ?? 0) < 0 }.count
-        let new = changes.filter(\.isNew).count
+        // One change per unit of the ranking, in its order.
+        let changes = zip(evaluation.result.ranking, YearChange.compare(evaluation.result.rankingEntries, with: previous.ranking))
+        let up = changes.filter { ($0.1.rankChange ?? 0) > 0 }.count
+        let down = changes.filter { ($0.1.rankChange ?? 0) < 0 }.count
+        let new = changes.filter(\.1.isNew).count
         return [
             "has_previous": true,
             "year": evaluation.settings.year, "previous_year": previous.year,
@@ -84,14 +85,14 @@ extension SiteRenderer {
             "previous_href": site.evaluations.contains { $0.slug == previous.slug && $0.publishesRanking }
                 ? SitePaths.link(SitePaths.ranking(previous.slug), from: path) as Any : false,
             "up_count": up, "down_count": down, "new_count": new,
-            "same_count": changes.count - up - down - new,
+            "same_count": evaluation.result.ranking.count - up - down - new,
             "unit_kind": evaluation.settings.unitKind,
-            "rows": changes.map { change -> [String: Any] in
+            "rows": changes.map { unit, change -> [String: Any] in
                 var row: [String: Any] = [
-                    "name": change.unit.name, "rank": change.rank, "total": Format.score(change.total, precision),
+                    "name": unit.unit.name, "rank": change.rank, "total": Format.score(change.total, precision),
                     "grade": change.grade, "change": YearChange.symbol(change),
                     "change_label": Self.rankChangeLabel(change), "is_new": change.isNew,
-                    "href": unitHref(evaluation, change.unit.slug, from: path),
+                    "href": unitHref(evaluation, change.slug, from: path),
                 ]
                 row["previous_rank"] = change.previousRank
                 row["previous_total"] = Format.score(change.previousTotal, precision)
@@ -114,7 +115,7 @@ extension SiteRenderer {
     func rankChanges(_ evaluation: EvaluatedEvaluation) -> [String: UnitYearChange] {
         guard let previous = evaluation.previous else { return [:] }
         var changes: [String: UnitYearChange] = [:]
-        for change in YearChange.compare(evaluation.result, with: previous.ranking) { changes[change.unit.slug] = change }
+        for change in YearChange.compare(evaluation.rankingEntries, with: previous.ranking) { changes[change.slug] = change }
         return changes
     }
 }

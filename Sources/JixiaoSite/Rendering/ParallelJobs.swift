@@ -10,12 +10,15 @@ public struct RenderCount: Sendable {
     public var reused = 0
     /// What the next incremental build compares with (see BuildCache).
     var cacheEntries: [String: BuildCache.Entry] = [:]
+    /// The ranking pages' own contexts, encoded, by slug (see RankingPageRecord).
+    var rankingRecords: [String: [UInt8]] = [:]
 
     mutating func add(_ other: RenderCount) {
         files += other.files
         pages += other.pages
         reused += other.reused
         cacheEntries.merge(other.cacheEntries) { _, new in new }
+        rankingRecords.merge(other.rankingRecords) { _, new in new }
     }
 }
 
@@ -31,6 +34,7 @@ enum ParallelJobs {
             var renderer = template
             job(&renderer)
             var count = RenderCount()
+            count.rankingRecords = renderer.rankingRecords
             for (path, contents) in renderer.files.files {
                 do throws(DiagnosticsError) {
                     let size = try sink.put(path, contents)

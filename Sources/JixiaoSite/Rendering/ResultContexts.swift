@@ -5,29 +5,49 @@ import JixiaoTemplate
 /// The ranking page and the unit score cards: computed numbers, each shown with
 /// how it was obtained.
 extension SiteRenderer {
-    func rankingContext(_ evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
+    /// The ranking page's context: `base` (see `rankingBase`) with the rank changes
+    /// against the year before.
+    func rankingContext(_ evaluation: EvaluatedEvaluation, base: [String: TemplateValue], page path: String) -> [String: Any] {
+        var context: [String: Any] = base
+        let changes = rankChanges(evaluation)
+        if !changes.isEmpty, case .list(let rows) = base["rows"] {
+            context["rows"] = TemplateValue.list(rows.map { row in
+                guard case .object(var fields) = row, case .string(let slug) = fields["slug"],
+                      let change = changes[slug] else { return row }
+                fields["change"] = .string(YearChange.symbol(change))
+                fields["change_label"] = .string(Self.rankChangeLabel(change))
+                fields["change_id"] = .string(change.isNew ? "new" : (change.rankChange! > 0 ? "up" : (change.rankChange! < 0 ? "down" : "same")))
+                if let rank = change.previousRank { fields["previous_rank"] = .int(rank) }
+                return .object(fields)
+            })
+        }
+        context["has_previous"] = evaluation.previous != nil
+        if let previous = evaluation.previous {
+            context["previous"] = ["title": previous.title, "year": previous.year,
+                                   "href": SitePaths.link(SitePaths.ranking(previous.slug), from: path)] as [String: Any]
+        }
+        return context
+    }
+
+    /// Everything the ranking page shows of its own evaluation, none of it read
+    /// from the year before. A build cache keeps it (see RankingPageRecord): when
+    /// only the year before changed, the page is made again from it without scoring.
+    func rankingBase(_ evaluation: EvaluatedEvaluation, page path: String) -> [String: TemplateValue] {
         let result = evaluation.result
         let precision = evaluation.settings.precision
         let maxTotal = result.ranking.map(\.total).max() ?? 0
         let componentHeaders = evaluation.settings.formula?.components.map { component -> [String: Any] in
             ["name": component.name, "weight": Format.points(component.weight)]
         } ?? []
-        let changes = rankChanges(evaluation)
         let chart = BarChartGeometry(count: result.ranking.count)
         let rows = result.ranking.enumerated().map { index, unit -> [String: Any] in
             var row = unitSummary(unit, evaluation: evaluation, page: path)
             row["bar_percent"] = Self.percent(unit.total, of: maxTotal)
             row["bar"] = chart.bar(index: index, value: unit.total, maximum: maxTotal)
             row["components"] = unit.components.map { ["value": Format.score($0.value, precision)] }
-            if let change = changes[unit.unit.slug] {
-                row["change"] = YearChange.symbol(change)
-                row["change_label"] = Self.rankChangeLabel(change)
-                row["change_id"] = change.isNew ? "new" : (change.rankChange! > 0 ? "up" : (change.rankChange! < 0 ? "down" : "same"))
-                row["previous_rank"] = change.previousRank
-            }
             return row
         }
-        var context: [String: Any] = [
+        let context: [String: Any] = [
             "rows": rows,
             "component_headers": componentHeaders,
             "has_components": !componentHeaders.isEmpty,
@@ -42,13 +62,8 @@ extension SiteRenderer {
                 ["title": format.title, "href": SitePaths.link(SitePaths.download(evaluation.slug, format.fileName), from: path)]
             },
             "chart": chart.context,
-            "has_previous": evaluation.previous != nil,
         ]
-        if let previous = evaluation.previous {
-            context["previous"] = ["title": previous.title, "year": previous.year,
-                                   "href": SitePaths.link(SitePaths.ranking(previous.slug), from: path)] as [String: Any]
-        }
-        return context
+        return context.mapValues(TemplateValue.init(any:))
     }
 
     /// What a list of units shows of each: rank, name, link, totals, grade.

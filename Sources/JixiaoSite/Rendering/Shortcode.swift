@@ -39,6 +39,15 @@ struct Shortcode: Sendable {
 extension SiteRenderer {
     static let shortcodeNames = ["units", "ranking", "grades", "grade-distribution", "lost-points", "self-gaps", "year-change"]
 
+    /// Whether a page of the evaluation other than its ranking may show the year
+    /// before: a document (as this build shows it) with the year-change tag, or
+    /// what looks like it.
+    static func showsYearChange(_ evaluation: EvaluatedEvaluation) -> Bool {
+        let documents = [evaluation.plan, evaluation.report].compactMap { $0?.document }
+            + evaluation.notices.map(\.document) + evaluation.selfReports.values
+        return documents.contains { $0.body.containsBytes("year-change") }
+    }
+
     /// Renders a document body: shortcodes become placeholders, the Markdown goes
     /// through cmark, then each placeholder paragraph is replaced by its partial.
     mutating func markdown(_ document: ContentDocument, page path: String, evaluation: EvaluatedEvaluation?) -> String {

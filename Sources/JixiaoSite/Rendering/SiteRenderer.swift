@@ -19,6 +19,8 @@ struct SiteRenderer: Sendable {
     var files = SiteFiles()
     /// The fingerprints of what the job made (see BuildCache), for the next build.
     var fingerprints: [String: String] = [:]
+    /// The ranking pages' own contexts, encoded (see RankingPageRecord), by slug, for the next build.
+    var rankingRecords: [String: [UInt8]] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(site: EvaluatedSite, theme: Theme, root: URL) {
@@ -134,8 +136,10 @@ struct SiteRenderer: Sendable {
                  evaluation: evaluation, tab: "indicators", context: indicatorsContext(evaluation))
         }
         if evaluation.publishesRanking {
-            page(SitePaths.ranking(slug), template: "ranking", title: "\(evaluation.settings.title)结果排名",
-                 evaluation: evaluation, tab: "ranking", context: rankingContext(evaluation, page: SitePaths.ranking(slug)))
+            let base = rankingBase(evaluation, page: SitePaths.ranking(slug))
+            // Kept unless another page shows the year before too: then that page would need scoring.
+            if cache != nil && !Self.showsYearChange(evaluation) { rankingRecords[slug] = RankingPageRecord.encode(base) }
+            renderRanking(evaluation, base: base)
         }
         for notice in evaluation.notices {
             let path = SitePaths.notice(slug, notice.document.stem)
@@ -152,6 +156,12 @@ struct SiteRenderer: Sendable {
         copyAttachments(of: evaluation)
     }
 
+    mutating func renderRanking(_ evaluation: EvaluatedEvaluation, base: [String: TemplateValue]) {
+        let path = SitePaths.ranking(evaluation.slug)
+        page(path, template: "ranking", title: "\(evaluation.settings.title)结果排名", evaluation: evaluation, tab: "ranking",
+             context: rankingContext(evaluation, base: base, page: path))
+    }
+
     mutating func copyAttachments(of evaluation: EvaluatedEvaluation) {
         for attachment in evaluation.content.attachments {
             files.copy("\(evaluation.slug)/\(attachment)",
@@ -160,7 +170,8 @@ struct SiteRenderer: Sendable {
     }
 
     /// An evaluation carried over from the previous build (see CarryOver): its
-    /// pages and downloads are the previous build's files, linked; its attachments
+    /// pages and downloads are the previous build's files, linked, but for a
+    /// ranking page made again from its record (`rankingBase`); its attachments
     /// are copied as in every build.
     mutating func keepPages(of evaluation: EvaluatedEvaluation) {
         guard let pages = cache?.pages(of: evaluation.slug) else {
@@ -171,10 +182,12 @@ struct SiteRenderer: Sendable {
                                       hint: "重新运行 jixiao build；仍不行时加 --no-cache。"))
             return
         }
-        for (path, file, entry) in pages {
+        let remade = evaluation.rankingBase.map { _ in SitePaths.ranking(evaluation.slug) }
+        for (path, file, entry) in pages where path != remade {
             files.put(path, file)
             fingerprints[path] = entry.fingerprint
         }
+        if let base = evaluation.rankingBase, evaluation.publishesRanking { renderRanking(evaluation, base: base) }
         copyAttachments(of: evaluation)
     }
 

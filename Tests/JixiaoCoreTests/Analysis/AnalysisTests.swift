@@ -78,14 +78,14 @@ struct AnalysisTests {
         let previous = analysisFixture(year: 2019, units: ["a", "b"],
                                        scores: ["a": ("5", "5"), "b": ("10", "10")]).result!
         let current = analysisFixture().result!
-        let changes = YearChange.compare(current, with: previous.rankingEntries)
-        #expect(changes.map(\.unit.slug) == ["a", "b", "c"])
+        let changes = YearChange.compare(current.rankingEntries, with: previous.rankingEntries)
+        #expect(changes.map(\.slug) == ["a", "b", "c"])
         #expect(changes.map(YearChange.symbol) == ["↑1", "↓1", "新"])
         #expect(changes[0].totalChange == 8)
         #expect(changes[2].isNew)
         #expect(!YearChange.sameUnits(current, previous))
         #expect(YearChange.sameUnits(current, analysisFixture(year: 2019).result!))
-        let same = YearChange.compare(current, with: current.rankingEntries)
+        let same = YearChange.compare(current.rankingEntries, with: current.rankingEntries)
         #expect(same.map(YearChange.symbol) == ["—", "—", "—"])
     }
 }

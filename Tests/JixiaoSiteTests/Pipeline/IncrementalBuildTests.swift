@@ -263,10 +263,13 @@ struct IncrementalBuildTests {
         #expect(try site.read("2021-test/ranking.html").contains("较上年"))
         #expect(try Self.inode(site, "2020-test/ranking.html") == ranking2020)
 
-        // 2020 changes: 2021 compares with it and is scored and rendered again; 2023 and 2025 are carried.
+        // 2020 changes its totals: 2021 compares with it, and its ranking (which shows rank
+        // changes) would be made again from 2021's record; 2021, 2023 and 2025 are carried.
+        let card2021Before = try Self.inode(site, "2021-test/units/alpha.html")
         try Self.editResults(site, "2020-test", "alpha,B,6,,1,缺报1期", "alpha,B,6,,5,缺报5期")
         let oldest = try Self.buildBoth(site, "the oldest year edited")
-        #expect(oldest.carriedEvaluations == 2)
+        #expect(oldest.carriedEvaluations == 3)
+        #expect(try Self.inode(site, "2021-test/units/alpha.html") == card2021Before)
 
         // Only a reason in 2020 changes, not a rank or total: 2021, compared with 2020, is carried over too.
         let card2021 = try Self.inode(site, "2021-test/units/alpha.html")
@@ -299,6 +302,39 @@ struct IncrementalBuildTests {
         #expect(configured.carriedEvaluations == 0)
     }
 
+    @Test("after a change in the year before, an evaluation is scored again only if a document of it shows the year-change table")
+    func yearChangeTable() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let ranking = site.root.appendingPathComponent(".jixiao-cache/evaluations/2021-test.ranking")
+        let notice = "content/2021-test/notices/change.md"
+        try site.write(notice, "---\ntitle: 关于考核名次变化的通报\nkind: 通报\npublished: 2021-12-30\n---\n与上年比较：\n\n{{< year-change >}}\n")
+        try Self.buildBoth(site, "first build")
+        #expect(!FileManager.default.fileExists(atPath: ranking.path), "no ranking kept: the notice shows the year before too")
+        try Self.editResults(site, "2020-test", "alpha,B,6,,1,缺报1期", "alpha,B,6,,5,缺报5期")
+        let edited = try Self.buildBoth(site, "the year before edited")
+        #expect(edited.carriedEvaluations == 0, "2021 scored again for its notice")
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(notice))
+        try Self.buildBoth(site, "the notice removed")
+        #expect(FileManager.default.fileExists(atPath: ranking.path))
+        // 甲 falls from second to third in 2020: 2021's rank changes are not the same.
+        let (card, rankingPage) = try (Self.inode(site, "2021-test/units/alpha.html"), Self.inode(site, "2021-test/ranking.html"))
+        try Self.editResults(site, "2020-test", "alpha,B,6,,1,缺报1期", "alpha,B,6,,12,缺报12期")
+        let again = try Self.buildBoth(site, "the year before edited again")
+        #expect(again.carriedEvaluations == 1, "2021 carried but for its ranking page")
+        #expect(try Self.inode(site, "2021-test/units/alpha.html") == card)
+        #expect(try Self.inode(site, "2021-test/ranking.html") != rankingPage)
+
+        // A kept ranking that does not belong to the record (here: damaged) is not used: 2021 is scored.
+        var bytes = try [UInt8](Data(contentsOf: ranking))
+        bytes[bytes.count - 3] ^= 0xFF
+        try Data(bytes).write(to: ranking)
+        try Self.editResults(site, "2020-test", "alpha,B,6,,1,缺报1期", "alpha,B,6,,4,缺报4期")
+        let damaged = try Self.buildBoth(site, "a damaged ranking file")
+        #expect(damaged.carriedEvaluations == 0)
+    }
+
     @Test("each evaluation's record has a file: a carried one keeps it, a scored one is rewritten, a removed one's is deleted")
     func recordFiles() throws {
         let site = try Self.fourYears()
@@ -310,7 +346,8 @@ struct IncrementalBuildTests {
         }
         try Self.buildBoth(site, "first build")
         #expect(try FileManager.default.contentsOfDirectory(atPath: records.path).sorted()
-            == ["2020-test.tsv", "2021-test.tsv", "2023-test.tsv", "2025-test.tsv"])
+            == ["2020-test.ranking", "2020-test.tsv", "2021-test.ranking", "2021-test.tsv", "2023-test.ranking", "2023-test.tsv",
+                "2025-test.ranking", "2025-test.tsv"])
         let before = try ["2020-test", "2023-test", "2025-test"].map(inode)
         try Self.editResults(site, "2025-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
         let edited = try Self.buildBoth(site, "the newest year edited")
@@ -323,12 +360,13 @@ struct IncrementalBuildTests {
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/2025-test"))
         try Self.buildBoth(site, "an evaluation deleted")
         #expect(!FileManager.default.fileExists(atPath: records.appendingPathComponent("2025-test.tsv").path))
+        #expect(!FileManager.default.fileExists(atPath: records.appendingPathComponent("2025-test.ranking").path))
         // A record made under another key (here: another binary or options) is not trusted.
         let text = try String(contentsOf: records.appendingPathComponent("2020-test.tsv"), encoding: .utf8)
         try text.replacingOccurrences(of: "\(BuildCache.recordsFormat)\t", with: "\(BuildCache.recordsFormat)\tx")
             .write(to: records.appendingPathComponent("2020-test.tsv"), atomically: true, encoding: .utf8)
         let foreign = try Self.buildBoth(site, "a foreign record")
-        #expect(foreign.carriedEvaluations == 1, "2020 scored again, and 2021 which compares with it; 2023 carried")
+        #expect(foreign.carriedEvaluations == 2, "2020 scored again; 2021, which compares with it, and 2023 carried")
     }
 
     @Test("a failed build leaves the output and the cache as they were")
@@ -344,7 +382,7 @@ struct IncrementalBuildTests {
         #expect(restored.carriedEvaluations == 4)
         try site.write("content/2020-test/results.csv", results.replacingOccurrences(of: "alpha,A,4,true,,", with: "alpha,A,4,false,,未组织"))
         let fixed = try Self.buildBoth(site, "fixed another way")
-        #expect(fixed.carriedEvaluations == 2, "2023 and 2025")
+        #expect(fixed.carriedEvaluations == 3, "2021 (but for its ranking), 2023 and 2025")
     }
 
     @Test("a page changed or removed by hand in the output is written again")
@@ -565,4 +603,51 @@ struct FingerprintTests {
     }
 
     static let recorded = "a5a6f2f503611d26d723051912637f40"
+}
+
+@Suite("The ranking page's context kept beside a record")
+struct RankingPageRecordTests {
+    static let context: [String: TemplateValue] = [
+        "rows": .list([
+            .object(["slug": "a", "rank": .int(1), "tied": .bool(false), "name": "甲单位\t（一）\n", "grade_note": .null]),
+            .object(["slug": "b", "rank": .int(-7), "tied": .bool(true), "components": .list([])]),
+        ]),
+        "has_bonus": .bool(true), "extremes": .list([.int(Int.min), .int(Int.max), .int(0), .string("")]),
+        "nested": .object(["empty": .object([:]), "deeper": .list([.list([.string("末")])])]),
+    ]
+
+    @Test("a context comes back from its bytes as it was, and the same context gives the same bytes")
+    func roundTrip() {
+        let bytes = RankingPageRecord.encode(Self.context)
+        #expect(RankingPageRecord.decode(bytes) == Self.context)
+        var reordered: [String: TemplateValue] = [:]
+        for key in Self.context.keys.sorted().reversed() { reordered[key] = Self.context[key] }
+        #expect(RankingPageRecord.encode(reordered) == bytes)
+        #expect(RankingPageRecord.decode(RankingPageRecord.encode([:])) == [:])
+    }
+
+    @Test("cut, lengthened, damaged or foreign bytes give no context")
+    func brokenBytes() {
+        let bytes = RankingPageRecord.encode(Self.context)
+        for length in [0, 1, bytes.count / 2, bytes.count - 1] {
+            #expect(RankingPageRecord.decode(bytes.prefix(length)) == nil, "cut at \(length)")
+        }
+        #expect(RankingPageRecord.decode(bytes + [7]) == nil, "a value after the context")
+        #expect(RankingPageRecord.decode([5, 0]) == nil, "a list, not an object")
+        #expect(RankingPageRecord.decode([6, 1, 1, 0x61, 99]) == nil, "an unknown kind")
+        #expect(RankingPageRecord.decode([6, 1, 1, 0xFF, 7]) == nil, "a key that is not UTF-8")
+        #expect(RankingPageRecord.decode([6, 2, 1, 0x61, 7, 1, 0x61, 7]) == nil, "a key twice")
+        #expect(RankingPageRecord.decode([6, 1, 1, 0x61, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]) == nil, "a count beyond the bytes")
+        #expect(RankingPageRecord.decode([6, 1, 1, 0x61] + Array(repeating: 5, count: 40) + Array(repeating: 0, count: 40)) == nil,
+                "nested deeper than any context")
+
+        let file = RankingPageRecord.file(header: "h\tk", digest: "d1", context: bytes)
+        #expect(RankingPageRecord.read(file, header: "h\tk", digest: "d1") == Self.context)
+        #expect(RankingPageRecord.read(file, header: "h\tk", digest: "d2") == nil, "another record's")
+        #expect(RankingPageRecord.read(file, header: "h\tx", digest: "d1") == nil, "another build's")
+        var damaged = file
+        damaged[damaged.count - 2] ^= 1
+        #expect(RankingPageRecord.read(damaged, header: "h\tk", digest: "d1") == nil, "a byte changed")
+        #expect(RankingPageRecord.read(Array(file.dropLast()), header: "h\tk", digest: "d1") == nil, "cut")
+    }
 }
