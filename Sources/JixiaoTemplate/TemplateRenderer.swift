@@ -114,7 +114,7 @@ struct TemplateRenderer {
             append(String(int))
         case .bool(let bool):
             append(bool ? "true" : "false")
-        case .list, .object:
+        case .list, .object, .record:
             let text = ValueText.text(value)
             append(escaped ? HTMLEscaping.escape(text) : text)
         case .null:
@@ -214,9 +214,15 @@ struct TemplateRenderer {
     /// absent or its value is `.null`.
     @inline(__always)
     private static func child(_ value: TemplateValue, _ key: String) -> TemplateValue? {
-        guard case .object(let object) = value, let child = object[key] else { return nil }
-        if case .null = child { return nil }
-        return child
+        let found: TemplateValue?
+        switch value {
+        case .object(let object): found = object[key]
+        case .record(let shape, let values): found = shape.positions[key].map { values[$0] }
+        default: return nil
+        }
+        guard let found else { return nil }
+        if case .null = found { return nil }
+        return found
     }
 
     private static func descend(_ value: TemplateValue, _ components: [String]) -> TemplateValue? {
@@ -252,7 +258,7 @@ struct TemplateRenderer {
             if bool { render(body, escapesHTML: escapesHTML) }
         case .null:
             return
-        case .string, .int, .object:
+        case .string, .int, .object, .record:
             renderPushing(value, body, escapesHTML: escapesHTML)
         }
     }
@@ -267,7 +273,7 @@ struct TemplateRenderer {
         case .list(let elements)?:
             // swift-mustache makes the empty list the innermost context.
             if elements.isEmpty { renderPushing(.list([]), body, escapesHTML: escapesHTML) }
-        case .string?, .int?, .object?:
+        case .string?, .int?, .object?, .record?:
             return
         }
     }

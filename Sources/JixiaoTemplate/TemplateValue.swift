@@ -8,7 +8,44 @@ public enum TemplateValue: Sendable, Equatable {
     case int(Int)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// An object whose member names are its shape's, in order: the many objects of
+    /// one shape (the rows of a table) share their names, and each is made without
+    /// hashing them. It shows, looks up and hashes as the `.object` of the same members.
+    case record(TemplateShape, [TemplateValue])
     case null
+}
+
+/// The member names of `.record` values, shared by every record of one shape.
+public final class TemplateShape: Sendable, Equatable {
+    public let names: [String]
+    let positions: [String: Int]
+
+    public init(_ names: [String]) {
+        positions = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in
+            preconditionFailure("a shape names each member once")
+        }
+        self.names = names
+    }
+
+    /// A record of this shape from its members in the shape's order (checked in
+    /// debug builds, so that a member out of order is found by the tests).
+    public func record(_ members: KeyValuePairs<String, TemplateValue>) -> TemplateValue {
+        assert(members.map(\.key) == names, "members in the shape's order")
+        return .record(self, members.map(\.value))
+    }
+
+    public static func == (a: TemplateShape, b: TemplateShape) -> Bool { a === b || a.names == b.names }
+}
+
+extension TemplateValue {
+    /// The members of an object or a record; nil for any other value.
+    public var members: [String: TemplateValue]? {
+        switch self {
+        case .object(let object): object
+        case .record(let shape, let values): Dictionary(uniqueKeysWithValues: zip(shape.names, values))
+        default: nil
+        }
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral {

@@ -42,6 +42,7 @@ enum Transform: Sendable {
         case .int(let int): return apply(to: int)
         case .list(let list): return apply(to: list)
         case .object(let object): return apply(to: object)
+        case .record: return apply(to: value.members ?? [:])
         case .bool, .null: return nil
         }
     }

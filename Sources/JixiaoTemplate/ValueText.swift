@@ -10,7 +10,7 @@ enum ValueText {
         case .string(let string): output += string
         case .int(let int): output += String(int)
         case .bool(let bool): output += bool ? "true" : "false"
-        case .list, .object: appendDescription(value, to: &output)
+        case .list, .object, .record: appendDescription(value, to: &output)
         case .null: break
         }
     }
@@ -33,7 +33,8 @@ enum ValueText {
                 appendDebugDescription(element, to: &output)
             }
             output += "]"
-        case .object(let object):
+        case .object, .record:
+            let object = value.members ?? [:]
             guard !object.isEmpty else {
                 output += "[:]"
                 return

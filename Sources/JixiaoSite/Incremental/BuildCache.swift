@@ -250,7 +250,7 @@ public struct BuildCache: Sendable {
 
 extension StableHash {
     /// Adds a template value: its kind, then its content (an object's members in
-    /// any order).
+    /// any order; a record as the object of the same members).
     mutating func add(_ value: TemplateValue) {
         switch value {
         case .string(let text):
@@ -270,6 +270,12 @@ extension StableHash {
             addUnordered(members) { hash, member in
                 hash.add(member.key)
                 hash.add(member.value)
+            }
+        case .record(let shape, let values):
+            add(6)
+            addUnordered(zip(shape.names, values)) { hash, member in
+                hash.add(member.0)
+                hash.add(member.1)
             }
         case .null:
             add(7)

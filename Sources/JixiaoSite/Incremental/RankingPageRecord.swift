@@ -66,7 +66,8 @@ enum RankingPageRecord {
             bytes.append(Kind.list.rawValue)
             write(UInt64(items.count), into: &bytes)
             for item in items { write(item, into: &bytes) }
-        case .object(let members):
+        case .object, .record:
+            let members = value.members ?? [:]
             bytes.append(Kind.object.rawValue)
             write(UInt64(members.count), into: &bytes)
             for key in members.keys.sorted() {

@@ -55,16 +55,18 @@ public struct StableHash: Sendable, Hashable {
 
     /// Adds members whose order does not matter (a dictionary's order differs from
     /// run to run): each is hashed alone and the results are summed, so no sorting.
-    public mutating func addUnordered<Members: Collection>(_ members: Members, _ hashMember: (inout StableHash, Members.Element) -> Void) {
+    public mutating func addUnordered<Members: Sequence>(_ members: Members, _ hashMember: (inout StableHash, Members.Element) -> Void) {
         var firstSum: UInt64 = 0
         var secondSum: UInt64 = 0
+        var count: UInt64 = 0
         for member in members {
             var single = StableHash()
             hashMember(&single, member)
             firstSum &+= single.finalized(single.first)
             secondSum &+= single.finalized(single.second)
+            count += 1
         }
-        mix(UInt64(members.count))
+        mix(count)
         mix(firstSum)
         mix(secondSum)
     }

@@ -95,13 +95,22 @@ extension SiteRenderer {
         return formatScore(value * 100 / maximum, precision: 1)
     }
 
+    /// The members of a score card's table row, shared by every row of every card.
+    static let cardRowShape = TemplateShape([
+        "id", "name", "level", "indent", "is_group", "points", "score", "deduction", "has_deduction", "not_applicable",
+        "vetoed", "computation", "reasons", "evidence", "inputs", "rule", "self", "criteria", "source", "reviewer",
+        "has_inputs", "has_evidence", "self_differs",
+    ])
+    static let cardInputShape = TemplateShape(["name", "value"])
+
     mutating func unitContext(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
         let precision = evaluation.settings.precision
         // The score table is most of a card's context: built as template values
-        // directly, not as `Any` to be converted (see TemplateValue(any:)).
+        // directly, not as `Any` to be converted (see TemplateValue(any:)), and as
+        // records (the site's 400,000 rows at 10,000 cards, none hashing its names).
         var rows: [TemplateValue] = []
         func walk(_ score: IndicatorScore) {
-            let row: [String: TemplateValue] = [
+            let row = Self.cardRowShape.record([
                 "id": .string(score.indicator.id), "name": .string(score.indicator.name),
                 "level": .int(score.indicator.level), "indent": .int(score.indicator.level - 1),
                 "is_group": .bool(!score.children.isEmpty),
@@ -113,7 +122,9 @@ extension SiteRenderer {
                 "computation": .string(score.computation),
                 "reasons": .list(score.reasons.map(TemplateValue.string)),
                 "evidence": .list(score.evidence.map(TemplateValue.string)),
-                "inputs": .list(score.inputs.map { .object(["name": .string(Self.inputNames[$0.name] ?? $0.name), "value": .string($0.text)]) }),
+                "inputs": .list(score.inputs.map {
+                    Self.cardInputShape.record(["name": .string(Self.inputNames[$0.name] ?? $0.name), "value": .string($0.text)])
+                }),
                 "rule": .string(score.ruleDescription),
                 "self": TemplateValue(Format.score(score.selfScore, precision)),
                 "criteria": TemplateValue(score.indicator.criteria),
@@ -122,8 +133,8 @@ extension SiteRenderer {
                 "has_inputs": .bool(!score.inputs.isEmpty),
                 "has_evidence": .bool(!score.evidence.isEmpty),
                 "self_differs": .bool(score.selfScore != nil && score.score != nil && score.selfScore != score.score),
-            ]
-            rows.append(.object(row))
+            ])
+            rows.append(row)
             score.children.forEach(walk)
         }
         unit.indicators.forEach(walk)
