@@ -3,18 +3,22 @@
 /// Immutable once made, so one library can render pages on several threads at once.
 public struct TemplateLibrary: Sendable {
     private let templates: [String: ParsedTemplate]
+    /// How many slots the templates' names use (see `TemplateName.slot`).
+    private let slotCount: Int
 
     /// Parses every template (name → source text). Templates are parsed in name order,
     /// so the error reported for a library with several broken templates is stable.
     public init(templates sources: [String: String]) throws(TemplateSyntaxError) {
         var templates: [String: ParsedTemplate] = [:]
         templates.reserveCapacity(sources.count)
+        var slots: [String: Int] = [:]
         for name in sources.keys.sorted() {
             let source = sources[name] ?? ""
-            let nodes = try TemplateParser.parse(source, name: name)
+            let nodes = try TemplateParser.parse(source, name: name, slots: &slots)
             templates[name] = ParsedTemplate(nodes: nodes, sourceLength: source.utf8.count)
         }
         self.templates = templates
+        slotCount = slots.count
     }
 
     public func contains(_ name: String) -> Bool {
@@ -33,7 +37,7 @@ public struct TemplateLibrary: Sendable {
     /// when there is no such template.
     public func render(_ name: String, _ context: TemplateValue, into output: inout String) -> Bool {
         guard let template = templates[name] else { return false }
-        var renderer = TemplateRenderer(templates: templates, context: context, output: "")
+        var renderer = TemplateRenderer(templates: templates, slotCount: slotCount, context: context, output: "")
         swap(&renderer.output, &output)
         // Pages are mostly template text plus values; start with room for a few times
         // the template so appending rarely has to grow the string.

@@ -92,10 +92,20 @@ final class TemplateName: Sendable {
     let rest: [String]
     /// Applied in order (the innermost call of `f(g(x))` first).
     let transforms: [Transform]
+    /// A small number, the same for every name of a library with the same first
+    /// part, under which a render remembers where that part is in a record's shape.
+    let slot: Int
 
-    init(name: String, transformNames: [String]) {
+    /// `slots`: the slot of each first part numbered so far, this one's added if new.
+    init(name: String, transformNames: [String], slots: inout [String: Int]) {
         let components = name.split(separator: ".").map(String.init)
         first = components.first ?? ""
+        if let known = slots[first] {
+            slot = known
+        } else {
+            slot = slots.count
+            slots[first] = slot
+        }
         rest = Array(components.dropFirst())
         // Written `f(g(x))`, so the last name is applied first.
         transforms = transformNames.reversed().map(Transform.init(name:))

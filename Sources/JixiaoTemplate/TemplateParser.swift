@@ -12,18 +12,23 @@
 struct TemplateParser {
     private let scalars: [Unicode.Scalar]
     private var position = 0
+    /// The slot of each first name part (see `TemplateName.slot`), shared by a library's templates.
+    private var slots: [String: Int]
 
     /// Sections nest by recursion; a limit keeps a hostile template from exhausting
     /// the stack.
     private static let maximumNesting = 100
 
-    private init(_ source: String) {
+    private init(_ source: String, slots: [String: Int]) {
         scalars = Array(source.unicodeScalars)
+        self.slots = slots
     }
 
-    /// Parses `source`; `name` only labels a syntax error.
-    static func parse(_ source: String, name: String) throws(TemplateSyntaxError) -> [TemplateNode] {
-        var parser = TemplateParser(source)
+    /// Parses `source`; `name` only labels a syntax error. `slots`: the slots of the
+    /// names of the templates parsed before, with this one's added.
+    static func parse(_ source: String, name: String, slots: inout [String: Int]) throws(TemplateSyntaxError) -> [TemplateNode] {
+        var parser = TemplateParser(source, slots: slots)
+        defer { slots = parser.slots }
         do {
             return try parser.parseSection(ParserState(), nesting: 0).nodes
         } catch {
@@ -117,7 +122,7 @@ struct TemplateParser {
                     state.enteringSection(name, transforms: transforms, kind: inverted ? .invertedSection : .section,
                                           openedAt: tagStart, newLine: setNewLine),
                     nesting: nesting + 1)
-                let templateName = TemplateName(name: name, transformNames: transforms)
+                let templateName = TemplateName(name: name, transformNames: transforms, slots: &slots)
                 let section = Section(name: templateName, body: body.nodes)
                 appendNode(inverted ? .invertedSection(section) : .section(section), tagStart: tagStart)
 
@@ -155,13 +160,13 @@ struct TemplateParser {
                     throw ParseFailure(position: tagStart, message: "triple mustache is not closed by '}}}'")
                 }
                 position += 1
-                appendNode(.variable(TemplateName(name: name, transformNames: transforms), escaped: false), tagStart: tagStart)
+                appendNode(.variable(TemplateName(name: name, transformNames: transforms, slots: &slots), escaped: false), tagStart: tagStart)
 
             case "&":
                 flushWhitespace()
                 position += 1
                 let (name, transforms) = try parseName(state, tagStart: tagStart)
-                appendNode(.variable(TemplateName(name: name, transformNames: transforms), escaped: false), tagStart: tagStart)
+                appendNode(.variable(TemplateName(name: name, transformNames: transforms, slots: &slots), escaped: false), tagStart: tagStart)
 
             case ">":
                 position += 1
@@ -182,7 +187,7 @@ struct TemplateParser {
                     indentation = whitespaceBefore
                 }
                 let target: PartialCall.Target = dynamic
-                    ? .dynamic(TemplateName(name: name, transformNames: [])) : .named(name)
+                    ? .dynamic(TemplateName(name: name, transformNames: [], slots: &slots)) : .named(name)
                 appendNode(.partial(PartialCall(target: target, indentation: indentation, overrides: nil)), tagStart: tagStart)
                 whitespaceBefore = ""
 
@@ -202,7 +207,7 @@ struct TemplateParser {
                     throw ParseFailure(position: illegal, message: "only blocks ({{$name}}…{{/name}}) can be inside parent '\(sectionName)'")
                 }
                 let target: PartialCall.Target = sectionName.first == "*"
-                    ? .dynamic(TemplateName(name: String(sectionName.dropFirst()), transformNames: []))
+                    ? .dynamic(TemplateName(name: String(sectionName.dropFirst()), transformNames: [], slots: &slots))
                     : .named(sectionName)
                 appendNode(.partial(PartialCall(target: target, indentation: whitespaceBefore,
                                                 overrides: body.blockDefinitions)),
@@ -254,7 +259,7 @@ struct TemplateParser {
             default:
                 flushWhitespace()
                 let (name, transforms) = try parseName(state, tagStart: tagStart)
-                appendNode(.variable(TemplateName(name: name, transformNames: transforms), escaped: true), tagStart: tagStart)
+                appendNode(.variable(TemplateName(name: name, transformNames: transforms, slots: &slots), escaped: true), tagStart: tagStart)
             }
             state.newLine = setNewLine
         }

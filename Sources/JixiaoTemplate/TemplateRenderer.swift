@@ -22,9 +22,15 @@ struct TemplateRenderer {
     /// ends instead of overflowing the stack.
     private var callDepth = 0
     private static let maximumCallDepth = 64
+    /// By name slot (see `TemplateName.slot`): the shape of the record the name was last
+    /// looked up in, and its position there (-1: not a member). A card looks up the same
+    /// twenty names in each of its rows: found by position, not by hashing the name.
+    /// The shapes cannot go away during the render: the context holds them.
+    private var positions: [(shape: ObjectIdentifier?, position: Int)]
 
-    init(templates: [String: ParsedTemplate], context: TemplateValue, output: String) {
+    init(templates: [String: ParsedTemplate], slotCount: Int, context: TemplateValue, output: String) {
         self.templates = templates
+        self.positions = Array(repeating: (nil, -1), count: slotCount)
         self.stack = [context]
         self.stack.reserveCapacity(16)
         self.output = output
@@ -160,7 +166,7 @@ struct TemplateRenderer {
     // MARK: - Lookup
 
     /// The value a name refers to; nil when there is none (`.null` counts as none).
-    private func resolve(_ name: TemplateName) -> TemplateValue? {
+    private mutating func resolve(_ name: TemplateName) -> TemplateValue? {
         var value: TemplateValue
         switch name.kind {
         case .search:
@@ -181,7 +187,7 @@ struct TemplateRenderer {
             if name.first.isEmpty {
                 value = top
             } else {
-                guard let child = Self.child(top, name.first), let found = Self.descend(child, name.rest) else { return nil }
+                guard let child = member(top, name), let found = Self.descend(child, name.rest) else { return nil }
                 value = found
             }
         }
@@ -199,10 +205,10 @@ struct TemplateRenderer {
 
     /// Finds the first part of a name from the innermost context outwards, then the
     /// other parts inside what was found (without climbing again).
-    private func search(_ name: TemplateName) -> TemplateValue? {
+    private mutating func search(_ name: TemplateName) -> TemplateValue? {
         var index = stack.count - 1
         while index >= 0 {
-            if let child = Self.child(stack[index], name.first) {
+            if let child = member(stack[index], name) {
                 return name.rest.isEmpty ? child : Self.descend(child, name.rest)
             }
             index -= 1
@@ -210,7 +216,23 @@ struct TemplateRenderer {
         return nil
     }
 
-    /// The value of `key` in an object; nil when it is not an object, the key is
+    /// The value of the first part of `name` in an object or record (see `child`); a
+    /// record's member found by the position remembered for the name's slot.
+    private mutating func member(_ value: TemplateValue, _ name: TemplateName) -> TemplateValue? {
+        guard case .record(let shape, let values) = value else { return Self.child(value, name.first) }
+        let identity = ObjectIdentifier(shape)
+        var remembered = positions[name.slot]
+        if remembered.shape != identity {
+            remembered = (identity, shape.positions[name.first] ?? -1)
+            positions[name.slot] = remembered
+        }
+        guard remembered.position >= 0 else { return nil }
+        let found = values[remembered.position]
+        if case .null = found { return nil }
+        return found
+    }
+
+    /// The value of `key` in an object or record; nil when it is neither, the key is
     /// absent or its value is `.null`.
     @inline(__always)
     private static func child(_ value: TemplateValue, _ key: String) -> TemplateValue? {

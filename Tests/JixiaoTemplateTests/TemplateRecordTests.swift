@@ -1,0 +1,66 @@
+import JixiaoTemplate
+import Testing
+
+/// A record is an object whose member names its shape holds: whatever a template
+/// does with it must come out exactly as with the object of the same members.
+@Suite("Records: objects of a shared shape")
+struct TemplateRecordTests {
+    static let rowShape = TemplateShape(["name", "score", "note", "tags", "nested"])
+    static let otherShape = TemplateShape(["score", "name"])
+
+    static func row(_ name: String, _ score: Int, note: String?) -> TemplateValue {
+        rowShape.record(["name": .string(name), "score": .int(score), "note": TemplateValue(note),
+                         "tags": ["甲", "乙"], "nested": ["inner": "深"]])
+    }
+
+    /// The same values as objects, member for member.
+    static func asObjects(_ value: TemplateValue) -> TemplateValue {
+        switch value {
+        case .list(let items): .list(items.map(asObjects))
+        case .object, .record: .object((value.members ?? [:]).mapValues(asObjects))
+        default: value
+        }
+    }
+
+    static let template = """
+        {{#rows}}[{{name}}|{{score}}|{{note}}|{{#note}}有{{/note}}{{^note}}无{{/note}}|{{title}}|{{nested.inner}}|{{.name}}|{{#tags}}{{.}}{{/tags}}|{{#other}}{{name}}{{score}}{{/other}}|{{missing}}]
+        {{/rows}}{{first}}|{{#first}}{{name}}{{/first}}|{{^first}}空{{/first}}|{{first.name}}
+        """
+
+    static let context: TemplateValue = .object([
+        "title": "标题", "note": "外层说明", "name": "外层名",
+        "rows": .list([
+            row("南宁市", 1, note: "说明"),
+            row("柳州市", 2, note: nil),
+            // The same slots met with another shape in between, and back.
+            .record(otherShape, [.int(3), .string("桂林市")]),
+            row("梧州市", 4, note: "末"),
+        ]),
+        "other": .record(otherShape, [.int(9), .string("其他")]),
+        "first": row("首", 0, note: nil),
+    ])
+
+    @Test("a record renders exactly as the object of the same members")
+    func rendersAsObject() throws {
+        let library = try TemplateLibrary(templates: ["page": Self.template, "partial": "{{name}}{{score}}"])
+        let withRecords = library.render("page", Self.context)
+        let withObjects = library.render("page", Self.asObjects(Self.context))
+        #expect(withRecords == withObjects)
+        // A missing member (note: nil) climbs to the enclosing context, as in an object.
+        #expect(withRecords?.contains("[柳州市|2|外层说明|有|标题|深|柳州市|甲乙|其他9|]") == true)
+        #expect(withRecords?.contains("[桂林市|3|外层说明|有|标题||桂林市||其他9|]") == true)
+        #expect(withRecords?.contains("[&quot;name&quot;: &quot;首&quot;, &quot;nested&quot;: [&quot;inner&quot;") == true,
+                "shown as the object's description, escaped")
+    }
+
+    @Test("a record's members, equality and description")
+    func members() {
+        let record = Self.row("甲", 1, note: nil)
+        #expect(record.members?["score"] == .int(1))
+        #expect(record.members?.count == 5)
+        #expect(record == Self.row("甲", 1, note: nil))
+        #expect(record != Self.row("甲", 2, note: nil))
+        #expect(TemplateValue.string("x").members == nil)
+        #expect(TemplateShape(["a", "b"]) == TemplateShape(["a", "b"]))
+    }
+}
