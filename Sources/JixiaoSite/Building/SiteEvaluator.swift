@@ -20,11 +20,14 @@ enum SiteEvaluator {
         // Scoring a changed evaluation tells its year and whether what the next year
         // compares with changed, which may call for scoring its neighbours too.
         while true {
-            var due = content.evaluations.filter { scored[$0.slug] == nil && reranked[$0.slug] == nil && plan?.scores($0.slug) != false }
-            due.removeAll { evaluation in
-                guard let base = plan?.keptRanking(of: evaluation.slug) else { return false }
-                reranked[evaluation.slug] = base
-                return true
+            var due: [EvaluationContent] = []
+            for evaluation in content.evaluations
+            where scored[evaluation.slug] == nil && reranked[evaluation.slug] == nil && plan?.scores(evaluation.slug) != false {
+                if let base = plan?.keptRanking(of: evaluation.slug) {
+                    reranked[evaluation.slug] = base
+                } else {
+                    due.append(evaluation)
+                }
             }
             if due.isEmpty { break }
             var ready = due

@@ -64,7 +64,7 @@ struct CarryOver {
     /// For an unchanged evaluation that follows a change (which `scores`), the
     /// context its ranking page is made again from instead (see RankingPageRecord).
     func keptRanking(of slug: String) -> [String: TemplateValue]? {
-        guard !changed.contains(slug), let year = records[slug]?.year, rippleYears.contains(year - 1) else { return nil }
+        guard !changed.contains(slug), scores(slug) else { return nil }
         return rankingBase(slug)
     }
 
