@@ -24,7 +24,8 @@ struct TemplateRecordTests {
 
     static let template = """
         {{#rows}}[{{name}}|{{score}}|{{note}}|{{#note}}有{{/note}}{{^note}}无{{/note}}|{{title}}|{{nested.inner}}|{{.name}}|{{#tags}}{{.}}{{/tags}}|{{#other}}{{name}}{{score}}{{/other}}|{{missing}}]
-        {{/rows}}{{first}}|{{#first}}{{name}}{{/first}}|{{^first}}空{{/first}}|{{first.name}}
+        {{/rows}}{{first}}|{{#first}}{{name}}{{/first}}|{{^first}}空{{/first}}|{{first.name}}|{{count(first)}}|{{empty(first)}}
+        {{#enumerated(other)}}{{key}}={{value}};{{/enumerated(other)}}
         """
 
     static let context: TemplateValue = .object([
@@ -51,6 +52,7 @@ struct TemplateRecordTests {
         #expect(withRecords?.contains("[桂林市|3|外层说明|有|标题||桂林市||其他9|]") == true)
         #expect(withRecords?.contains("[&quot;name&quot;: &quot;首&quot;, &quot;nested&quot;: [&quot;inner&quot;") == true,
                 "shown as the object's description, escaped")
+        #expect(withRecords?.contains("|5|false\nname=其他;score=9;") == true, "transforms see the members")
     }
 
     @Test("a record's members, equality and description")
