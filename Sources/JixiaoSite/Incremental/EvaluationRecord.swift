@@ -105,23 +105,22 @@ extension EvaluationRecord {
     static func parse<Lines: Sequence>(_ lines: Lines) -> [String: EvaluationRecord]? where Lines.Element == Substring {
         var records: [String: EvaluationRecord] = [:]
         var current: EvaluationRecord?
-        var reader = DiagnosticLineReader()
+        var reader = LineReader()
         for var line in lines {
+            // Every build reads tens of thousands of these lines: read on bytes.
             if line.utf8.first == UInt8(ascii: "D") {
-                // Every build reads tens of thousands of these lines: read on bytes.
                 guard current != nil,
-                      let diagnostic = line.withUTF8({ reader.read(UnsafeRawBufferPointer($0)) }) else { return nil }
+                      let diagnostic = line.withUTF8({ reader.diagnostic(UnsafeRawBufferPointer($0)) }) else { return nil }
                 current?.diagnostics.append(diagnostic)
                 continue
             }
-            let fields = line.tabSeparatedFields
-            if fields.first == "R" {
-                guard current != nil, current?.diagnostics.isEmpty == true, fields.count == 5, let rank = Int(fields[2]),
-                      case .success(let total) = DecimalText.parse(String(fields[3])) else { return nil }
-                current?.ranking.append(RankingEntry(slug: String(fields[1]), rank: rank, total: total,
-                                                     grade: unescape(fields[4])))
+            if line.utf8.first == UInt8(ascii: "R") {
+                guard current?.diagnostics.isEmpty == true,
+                      let entry = line.withUTF8({ reader.rankingEntry(UnsafeRawBufferPointer($0)) }) else { return nil }
+                current?.ranking.append(entry)
                 continue
             }
+            let fields = line.tabSeparatedFields
             guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return nil }
             if let done = current { records[done.slug] = done }
             current = EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,
@@ -133,15 +132,18 @@ extension EvaluationRecord {
         return records
     }
 
-    /// Reads `D severity file line column message [hint]` lines. A scored evaluation
-    /// repeats the same file and the same hint on thousands of warnings: each is made
-    /// into a string once and shared.
-    private struct DiagnosticLineReader {
+    /// Reads `D severity file line column message [hint]` and `R unit rank total grade`
+    /// lines. A scored evaluation repeats the same file and the same hint on thousands
+    /// of warnings, and the same grade down its ranking: each is made into a string
+    /// once and shared.
+    private struct LineReader {
         private var file: (bytes: [UInt8], text: String) = ([], "")
         private var hint: (bytes: [UInt8], text: String) = ([], "")
+        private var grade: (bytes: [UInt8], text: String) = ([], "")
         private var fields: [Range<Int>] = []
 
-        mutating func read(_ line: UnsafeRawBufferPointer) -> Diagnostic? {
+        /// The line's tab-separated fields, as ranges of its bytes, into `fields`.
+        private mutating func split(_ line: UnsafeRawBufferPointer) {
             fields.removeAll(keepingCapacity: true)
             var start = 0
             for index in line.indices where line[index] == UInt8(ascii: "\t") {
@@ -149,6 +151,18 @@ extension EvaluationRecord {
                 start = index + 1
             }
             fields.append(start..<line.count)
+        }
+
+        mutating func rankingEntry(_ line: UnsafeRawBufferPointer) -> RankingEntry? {
+            split(line)
+            guard fields.count == 5, let rank = Self.number(line[fields[2]]),
+                  case .success(let total) = DecimalText.parse(String(decoding: line[fields[3]], as: UTF8.self)) else { return nil }
+            return RankingEntry(slug: String(decoding: line[fields[1]], as: UTF8.self), rank: rank, total: total,
+                                grade: Self.shared(line[fields[4]], &grade))
+        }
+
+        mutating func diagnostic(_ line: UnsafeRawBufferPointer) -> Diagnostic? {
+            split(line)
             guard fields.count == 6 || fields.count == 7,
                   let severity = Diagnostic.Severity(rawValue: String(decoding: line[fields[1]], as: UTF8.self)),
                   let lineNumber = Self.number(line[fields[3]]), let column = Self.number(line[fields[4]]) else { return nil }
