@@ -628,6 +628,9 @@ struct RankingPageRecordTests {
         for key in Self.context.keys.sorted().reversed() { reordered[key] = Self.context[key] }
         #expect(RankingPageRecord.encode(reordered) == bytes)
         #expect(RankingPageRecord.decode(RankingPageRecord.encode([:])) == [:])
+        // A record is kept as the object of the same members.
+        let shape = TemplateShape(["slug", "rank"])
+        #expect(RankingPageRecord.encode(["row": .record(shape, ["a", .int(1)])]) == RankingPageRecord.encode(["row": ["slug": "a", "rank": 1]]))
     }
 
     @Test("cut, lengthened, damaged or foreign bytes give no context")
