@@ -266,19 +266,20 @@ extension StableHash {
             add(items.count)
             for item in items { add(item) }
         case .object(let members):
-            add(6)
-            addUnordered(members) { hash, member in
-                hash.add(member.key)
-                hash.add(member.value)
-            }
+            addMembers(members.lazy.map { ($0.key, $0.value) })
         case .record(let shape, let values):
-            add(6)
-            addUnordered(zip(shape.names, values)) { hash, member in
-                hash.add(member.0)
-                hash.add(member.1)
-            }
+            addMembers(zip(shape.names, values))
         case .null:
             add(7)
+        }
+    }
+
+    /// An object's or a record's members, named, in any order.
+    private mutating func addMembers(_ members: some Sequence<(String, TemplateValue)>) {
+        add(6)
+        addUnordered(members) { hash, member in
+            hash.add(member.0)
+            hash.add(member.1)
         }
     }
 }
