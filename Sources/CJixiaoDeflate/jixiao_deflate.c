@@ -73,3 +73,45 @@ void jixiao_deflater_free(jixiao_deflater *deflater) {
     free(deflater->output);
     free(deflater);
 }
+
+unsigned char *jixiao_deflate_segment(int level, const unsigned char *input, size_t length, int last,
+                                      size_t *output_length) {
+    // Segments are small (one unit's rows); zlib counts in 32-bit lengths.
+    if (length > ((size_t)1 << 30)) return NULL;
+    z_stream stream = {0};
+    if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) return NULL;
+    // The bound of one whole stream, and room for the flush's empty stored block.
+    size_t capacity = deflateBound(&stream, (uLong)length) + 16;
+    unsigned char *output = malloc(capacity);
+    if (output == NULL) {
+        deflateEnd(&stream);
+        return NULL;
+    }
+    stream.next_in = (unsigned char *)input;
+    stream.avail_in = (uInt)length;
+    stream.next_out = output;
+    stream.avail_out = (uInt)capacity;
+    int status = deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH);
+    int complete = last ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0 && stream.avail_out > 0);
+    *output_length = stream.total_out;
+    deflateEnd(&stream);
+    if (!complete) {
+        free(output);
+        return NULL;
+    }
+    return output;
+}
+
+unsigned long jixiao_crc32(unsigned long crc, const unsigned char *bytes, size_t length) {
+    while (length > 0) {
+        uInt chunk = length > ((size_t)1 << 30) ? (uInt)1 << 30 : (uInt)length;
+        crc = crc32(crc, bytes, chunk);
+        bytes += chunk;
+        length -= chunk;
+    }
+    return crc;
+}
+
+unsigned long jixiao_crc32_combine(unsigned long first, unsigned long second, size_t second_length) {
+    return crc32_combine(first, second, (z_off_t)second_length);
+}

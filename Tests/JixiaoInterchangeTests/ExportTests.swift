@@ -169,6 +169,152 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(strings.uses == 8)
     }
 
+    @Test("text measured on bytes: widths as counted by scalars (CJK two), whitespace as Unicode's property")
+    func textOnBytes() {
+        for text in ["", "abc", "甲局", "第一行\n较长的第二行", "𠀀𠀁x", "é\u{301}ü", "😀ａＢ", "a\n\nb", "\u{3000}全角空格\u{3000}",
+                     String(repeating: "长", count: 40), String(repeating: "ab\n", count: 30)] {
+            var widest = 0, current = 0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" { (widest, current) = (max(widest, current), 0) } else { current += XLSXSheetWriter.isWide(scalar) ? 2 : 1 }
+            }
+            #expect(XLSXSheetWriter.widestLine(text) == min(XLSXSheetWriter.widestColumn, max(widest, current)), "\(text)")
+        }
+        #expect(XLSXSheetWriter.widestLine(String(repeating: "长", count: 40), upTo: 1_000) == 80)
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if XLSXPackage.isWhitespace(scalar) != scalar.properties.isWhitespace { Issue.record("U+\(String(value, radix: 16))") }
+        }
+        #expect(XLSXPackage.preservesSpace("\u{3000}甲") && XLSXPackage.preservesSpace("甲 ") && XLSXPackage.preservesSpace("甲\n乙"))
+        #expect(!XLSXPackage.preservesSpace("甲 乙") && !XLSXPackage.preservesSpace(""))
+    }
+
+    @Test("a unit's rows written on their own: no row or cell references, texts inline (spaces kept), widths over every unit")
+    func groupedRowsXML() throws {
+        var rows: ArraySlice<Int> = []
+        var xml: [UInt8] = []
+        let styles = [XLSXStyles.text, XLSXStyles.wrappedText]
+        try XLSXSheetWriter.writeRows([[.text("甲局"), .text(" a<b\n")], [.integer(3), .empty], [.number("1.50")]],
+                                      columnCount: 2, styles: styles, firstRow: nil, textIDs: &rows, xml: &xml, chunkSize: .max) { _ in }
+        let (text, wrapped) = (XLSXStyles.text, XLSXStyles.wrappedText)
+        #expect(String(decoding: xml, as: UTF8.self) == [
+            "<row><c s=\"\(text)\" t=\"inlineStr\"><is><t>甲局</t></is></c>",
+            "<c s=\"\(wrapped)\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> a&lt;b\n</t></is></c></row>",
+            "<row><c s=\"\(XLSXStyles.integer)\"><v>3</v></c><c s=\"\(wrapped)\"/></row>",
+            "<row><c s=\"\(XLSXStyles.number)\"><v>1.50</v></c><c s=\"\(wrapped)\"/></row>",
+        ].joined())
+
+        // The widest content of any unit sets a column's width, as in a sheet written in one piece.
+        let sheet = XLSXWorkbook.Sheet(name: "表", title: "标题", header: ["单位", "备注"], rows: [
+            [.text("甲"), .text("短")], [.text("乙单位的很长名称"), .empty], [.text("丙"), .text("较长的一段备注")],
+        ], wrapColumns: [1], groupSizes: [1, 2, 0])
+        var strings = SharedStrings()
+        var whole: [UInt8] = []
+        try XLSXSheetWriter.xml(sheet, strings: &strings) { whole += $0 }
+        let grouped = try XLSXSheetParts.segments(sheet, groupSizes: [1, 2, 0], number: 0, keys: nil, previous: nil)
+        #expect(grouped.parts.map(\.widths) == [[2, 2], [16, 14], [0, 0]])
+        let cols = "<cols><col min=\"1\" max=\"1\" width=\"18\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"16\" customWidth=\"1\"/></cols>"
+        #expect(String(decoding: whole, as: UTF8.self).contains(cols))
+        #expect(grouped.segments.count == 5, "head, three units, tail")
+    }
+
+    /// A scores-like workbook of three units (two rows each) and its units' keys.
+    static func unitsWorkbook(_ beta: String = "4.00") -> XLSXWorkbook {
+        let rows: [[XLSXWorkbook.Cell]] = [
+            [.text("alpha"), .text("甲单位"), .number("10.00")], [.text("alpha"), .text("组织培训"), .number("4.00")],
+            [.text("beta"), .text("乙单位"), .number("9.00")], [.text("beta"), .text("组织培训"), .number(beta)],
+            [.text("gamma"), .text("丙单位"), .number("5.00")], [.text("gamma"), .text("组织培训\n未组织"), .empty],
+        ]
+        let scores = XLSXWorkbook.Sheet(name: "得分明细", title: "得分明细（示例数据）", header: ["代码", "名称", "得分"], rows: rows,
+                                        wrapColumns: [1], groupSizes: [2, 2, 2])
+        let other = XLSXWorkbook.Sheet(name: "指标体系", title: nil, header: ["指标"], rows: [[.text("组织培训")]])
+        return XLSXWorkbook(sheets: [scores, other], precision: 2)
+    }
+
+    @Test("a workbook made unit by unit copies unchanged units from the previous file, and is the bytes of one made whole")
+    func unitPartsReused() throws {
+        let keys = ["k-alpha", "k-beta", "k-gamma"]
+        let first = try Self.unitsWorkbook().data(keys: keys, previous: nil)
+        #expect(first.data == (try Self.unitsWorkbook().data()))
+        #expect(Set(first.parts.map(\.key)).count == 3, "a part for each unit")
+
+        // beta changed: its key too.
+        let changedKeys = ["k-alpha", "k-beta2", "k-gamma"]
+        let second = try Self.unitsWorkbook("3.50").data(keys: changedKeys, previous: PreviousDownload(file: first.data, parts: first.parts))
+        let expected = try Self.unitsWorkbook("3.50").data()
+        #expect(second.data == expected)
+
+        // Copied, not made: a workbook whose beta differs under alpha's and gamma's old keys still gets their old rows.
+        var lying = Self.unitsWorkbook("3.50")
+        lying.sheets[0].rows[1][2] = .number("0.00")
+        let copied = try lying.data(keys: changedKeys, previous: PreviousDownload(file: first.data, parts: first.parts))
+        #expect(copied.data == expected, "alpha's rows came from the previous file")
+        // …unless the previous file's bytes of that part changed.
+        var damaged = first.data
+        let alpha = try #require(first.parts.first)
+        damaged[alpha.offset + alpha.length / 2] ^= 0xFF
+        let remade = try lying.data(keys: changedKeys, previous: PreviousDownload(file: damaged, parts: first.parts))
+        #expect(remade.data == (try lying.data()))
+        #expect(remade.data != expected)
+
+        // The joined segments are one valid stream with the right CRC, and the cells read back.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("scores.xlsx")
+        try second.data.write(to: file)
+        let script = """
+            import json, sys, zipfile, openpyxl
+            bad = zipfile.ZipFile(sys.argv[1]).testzip()
+            wb = openpyxl.load_workbook(sys.argv[1])
+            rows = [[c.value for c in r] for r in wb.worksheets[0].iter_rows()]
+            print(json.dumps({"bad": bad, "rows": rows, "other": [[c.value for c in r] for r in wb.worksheets[1].iter_rows()]}, ensure_ascii=False))
+            """
+        let python = ProcessInfo.processInfo.environment["JIXIAO_PYTHON"] ?? "python3"
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run([python, "-c", script, file.path]).utf8)) as? [String: Any])
+        #expect(json["bad"] is NSNull)
+        let rows = try #require(json["rows"] as? [[Any]])
+        #expect(rows.count == 8)
+        #expect(rows[0].first as? String == "得分明细（示例数据）")
+        #expect(rows[1].compactMap { $0 as? String } == ["代码", "名称", "得分"])
+        #expect(rows[5].compactMap { $0 as? String } == ["beta", "组织培训"])
+        #expect((rows[5][2] as? NSNumber)?.doubleValue == 3.5)
+        #expect(rows[7][1] as? String == "组织培训\n未组织")
+        #expect(rows[7][2] is NSNull)
+        #expect((json["other"] as? [[Any]])?.last?.first as? String == "组织培训")
+    }
+
+    @Test("an incremental build's scores.xlsx and scores.csv, made unit by unit, are a clean build's bytes")
+    func incrementalSpreadsheets() throws {
+        let folder = try SampleSite.make()
+        defer { folder.remove() }
+        func build(cached: Bool) throws -> URL {
+            let output = folder.url.appendingPathComponent(cached ? "site" : "clean")
+            var options = SiteBuilder.Options(root: folder.url, output: output, extraDownloads: SpreadsheetDownloads.formats)
+            options.audience = .internal // where the ranking and its downloads are published
+            options.cache = cached ? folder.url.appendingPathComponent(".jixiao-cache") : nil
+            do throws(DiagnosticsError) {
+                _ = try SiteBuilder.build(options)
+            } catch {
+                throw TestFailure(error.description)
+            }
+            return output
+        }
+        let results = folder.url.appendingPathComponent("content/2020-test/results.csv")
+        let table = try String(contentsOf: results, encoding: .utf8)
+        for (step, edit) in [("first build", "beta,B,5,,2,缺报2期"), ("beta's count", "beta,B,5,,3,缺报3期"),
+                             ("beta's reason", "beta,B,5,,3,缺报第3期")] {
+            try table.replacingOccurrences(of: "beta,B,5,,2,缺报2期", with: edit).write(to: results, atomically: true, encoding: .utf8)
+            let site = try build(cached: true)
+            let clean = try build(cached: false)
+            for name in ["scores.xlsx", "scores.csv", "ranking.xlsx"] {
+                let made = try Data(contentsOf: site.appendingPathComponent("2020-test/\(name)"))
+                #expect(made == (try Data(contentsOf: clean.appendingPathComponent("2020-test/\(name)"))), "\(step): \(name)")
+            }
+        }
+        let index = folder.url.appendingPathComponent(".jixiao-cache/downloads/2020-test%2Fscores.xlsx")
+        let lines = try String(contentsOf: index, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 4, "the header and one part per unit")
+    }
+
     @Test("shared strings: one entry per text, in order of first use, counting every use")
     func sharedStrings() {
         var strings = SharedStrings()

@@ -24,4 +24,20 @@ size_t jixiao_deflater_input_length(const jixiao_deflater *deflater);
 
 void jixiao_deflater_free(jixiao_deflater *deflater);
 
+/// Compresses `length` bytes on their own, at zlib's `level`, into a raw DEFLATE
+/// segment that ends on a byte boundary: with an empty stored block (a sync
+/// flush), or with the final block when `last`. Segments made so, the last one
+/// last, joined one after another are one valid stream, so a file's unchanged
+/// parts can be copied from an earlier file without compressing them again.
+/// Returns the bytes (to be released with `free`) and their count in
+/// `output_length`, or NULL when zlib or memory fails.
+unsigned char *jixiao_deflate_segment(int level, const unsigned char *input, size_t length, int last,
+                                      size_t *output_length);
+
+/// zlib's CRC-32 of `length` more bytes after `crc` (0 to start).
+unsigned long jixiao_crc32(unsigned long crc, const unsigned char *bytes, size_t length);
+
+/// The CRC-32 of two byte strings joined, from each one's CRC and the second's length.
+unsigned long jixiao_crc32_combine(unsigned long first, unsigned long second, size_t second_length);
+
 #endif

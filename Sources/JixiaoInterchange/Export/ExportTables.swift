@@ -42,7 +42,10 @@ public enum ExportTables {
         let precision = result.settings.precision
         let header = ["代码", result.settings.unitKind, "指标编号", "指标名称", "层级", "分值", "自评得分", "得分", "扣分", "扣分原因", "计算过程"]
         var rows: [[XLSXWorkbook.Cell]] = []
+        var groupSizes: [Int] = [] // each unit's rows, a part of their own
         for unit in result.units {
+            let start = rows.count
+            defer { groupSizes.append(rows.count - start) }
             func walk(_ item: IndicatorScore) {
                 rows.append([
                     .text(unit.unit.slug), .text(unit.unit.name), .text(item.indicator.id), .text(item.indicator.name),
@@ -58,7 +61,7 @@ public enum ExportTables {
             unit.indicators.forEach(walk)
         }
         return XLSXWorkbook.Sheet(name: "得分明细", title: title(result, "得分明细"), header: header, rows: rows,
-                                  wrapColumns: [9, 10])
+                                  wrapColumns: [9, 10], groupSizes: groupSizes)
     }
 
     public static func indicatorSheet(_ result: EvaluationResult) -> XLSXWorkbook.Sheet? {

@@ -10,6 +10,8 @@ public enum SpreadsheetDownloads {
         },
         DownloadFormat(fileName: "scores.xlsx", title: "得分明细 Excel", readsProvenance: false) { result in
             prepared(ExportTables.workbook(result, table: .scores))
+        }.madeByUnit { result, keys, previous in
+            try ExportTables.workbook(result, table: .scores).data(keys: keys, previous: previous)
         },
     ]
 
@@ -32,6 +34,7 @@ extension XLSXWorkbook {
             hash.add(sheet.header.count)
             for name in sheet.header { hash.add(name) }
             hash.add(sheet.wrapColumns.sorted().map(String.init).joined(separator: ","))
+            hash.add(sheet.groupSizes.map { "1" + $0.map(String.init).joined(separator: ",") } ?? "0")
             hash.add(sheet.rows.count)
             for row in sheet.rows {
                 hash.add(row.count)

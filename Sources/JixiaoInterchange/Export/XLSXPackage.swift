@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoSite
 
 /// The parts of an .xlsx package (SpreadsheetML), written in a fixed order into
 /// a ZIP with fixed dates (see ZIPWriter), so the same workbook gives the same bytes.
@@ -8,6 +9,14 @@ enum XLSXPackage {
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
     static func write(_ workbook: XLSXWorkbook) throws -> Data {
+        try write(workbook, keys: nil, previous: nil).data
+    }
+
+    /// The package, with the parts of its sheets whose rows come in groups (see
+    /// XLSXSheetParts) for the next build; `keys`: each group's unit key, the same
+    /// for every such sheet; `previous`: the previous build's file and its parts.
+    static func write(_ workbook: XLSXWorkbook, keys: [String]?,
+                      previous: PreviousDownload?) throws -> (data: Data, parts: [DownloadPart]) {
         let texts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count)),
             ("_rels/.rels", header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -35,13 +44,28 @@ enum XLSXPackage {
         // Sheets are compressed as they are written; their texts go to the shared
         // string table, which follows them.
         var strings = SharedStrings()
+        var parts: [DownloadPart] = []
         for (index, sheet) in workbook.sheets.enumerated() {
-            try zip.add("xl/worksheets/sheet\(index + 1).xml") { entry in
-                try XLSXSheetWriter.xml(sheet, strings: &strings) { try entry.write($0) }
+            let path = "xl/worksheets/sheet\(index + 1).xml"
+            guard let groupSizes = sheet.groupSizes else {
+                try zip.add(path) { entry in
+                    try XLSXSheetWriter.xml(sheet, strings: &strings) { try entry.write($0) }
+                }
+                continue
+            }
+            let keys = keys?.count == groupSizes.count ? keys : nil
+            let made = try XLSXSheetParts.segments(sheet, groupSizes: groupSizes, number: index, keys: keys, previous: previous)
+            var offset = try zip.add(path, segments: made.segments) + made.segments[0].compressed.count
+            for part in made.parts {
+                if let key = part.key {
+                    parts.append(DownloadPart(key: key, offset: offset, bytes: part.segment.compressed,
+                                              detail: XLSXSheetParts.detail(part)))
+                }
+                offset += part.segment.compressed.count
             }
         }
         try zip.add("xl/sharedStrings.xml", strings.xml())
-        return try zip.data()
+        return (try zip.data(), parts)
     }
 
     static func contentTypes(sheetCount: Int) -> String {
@@ -106,6 +130,23 @@ enum XLSXPackage {
 }
 
 extension XLSXPackage {
+    /// Whether a text's spaces at either end or line breaks must be kept by
+    /// `xml:space`. Scalars, not Characters: this runs on every text cell, and
+    /// finding a Character's bounds cost more than the rest of writing the cell.
+    static func preservesSpace(_ text: String) -> Bool {
+        isWhitespace(text.unicodeScalars.first) || isWhitespace(text.unicodeScalars.last) || text.utf8.contains(10)
+    }
+
+    /// Unicode's White_Space property, spelled out: asking the scalar's properties
+    /// looked them up in a table, which showed in every scores sheet.
+    static func isWhitespace(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// Most cells need nothing: no markup or control character and no U+FFFE or
     /// U+FFFF (EF BF BE, EF BF BF); checked on bytes, since this runs on every cell.
     static func needsEscaping(_ text: String) -> Bool {
@@ -163,8 +204,7 @@ struct SharedStrings {
         var xml: [UInt8] = []
         xml.write(XLSXPackage.header + "<sst xmlns=\"\(XLSXPackage.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(strings.count)\">")
         for text in strings {
-            let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.utf8.contains(10)
-            xml.write(preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>")
+            xml.write(XLSXPackage.preservesSpace(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>")
             xml.write(XLSXPackage.escape(text))
             xml.write("</t></si>")
         }

@@ -6,34 +6,57 @@ enum XLSXSheetWriter {
     /// thousands of cells, tens of megabytes that need never exist all at once.
     static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings,
                     flush: (_ bytes: [UInt8]) throws -> Void) throws {
-        let columnCount = max(1, sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
+        let columnCount = self.columnCount(sheet)
+        let chunkSize = 256 * 1024
+        let layout = Layout(sheet, columnCount: columnCount, strings: &strings)
+        var xml = opening(sheet, columnCount: columnCount, widths: layout.widths)
+        xml.reserveCapacity(chunkSize + 4096)
+        var textIDs = layout.textIDs[...]
+        let firstData = try writeLeadingRows(sheet, columnCount: columnCount, numbered: true, textIDs: &textIDs,
+                                             xml: &xml, chunkSize: chunkSize, flush: flush)
+        try writeRows(sheet.rows, columnCount: columnCount, styles: dataStyles(sheet, columnCount: columnCount),
+                      firstRow: firstData, textIDs: &textIDs, xml: &xml, chunkSize: chunkSize, flush: flush)
+        xml.write(closing(sheet, columnCount: columnCount))
+        try flush(xml)
+    }
+
+    static func columnCount(_ sheet: XLSXWorkbook.Sheet) -> Int {
+        sheet.rows.reduce(max(1, sheet.header.count)) { max($0, $1.count) }
+    }
+
+    static func dataStyles(_ sheet: XLSXWorkbook.Sheet, columnCount: Int) -> [Int] {
+        (0..<columnCount).map { sheet.wrapColumns.contains($0) ? XLSXStyles.wrappedText : XLSXStyles.text }
+    }
+
+    /// The XML before the rows: the sheet's size, the frozen header and each
+    /// column's width, from the widest content `widths` found in it.
+    static func opening(_ sheet: XLSXWorkbook.Sheet, columnCount: Int, widths: [Int]) -> [UInt8] {
         let lastColumn = CellReference.columnName(columnCount - 1)
         let headerRow = sheet.title == nil ? 1 : 2
         let rowCount = headerRow + sheet.rows.count
-
         var xml: [UInt8] = []
-        let chunkSize = 256 * 1024
-        xml.reserveCapacity(chunkSize + 4096)
         xml.write(XLSXPackage.header + "<worksheet xmlns=\"\(XLSXPackage.mainNamespace)\" xmlns:r=\"\(XLSXPackage.relationshipNamespace)\">")
         xml.write("<dimension ref=\"A1:\(lastColumn)\(max(1, rowCount))\"/>")
         let firstData = "A\(headerRow + 1)"
         xml.write("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(headerRow)\" topLeftCell=\"\(firstData)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"\(firstData)\" sqref=\"\(firstData)\"/></sheetView></sheetViews>")
         xml.write("<sheetFormatPr defaultRowHeight=\"15\"/><cols>")
-        let layout = Layout(sheet, columnCount: columnCount, strings: &strings)
         for column in 0..<columnCount {
-            let width = layout.widths[column]
             let cap = sheet.wrapColumns.contains(column) ? 50 : 40
-            let fitted = min(cap, max(6, width + 2))
+            let fitted = min(cap, max(6, widths[column] + 2))
             xml.write("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(fitted)\" customWidth=\"1\"/>")
         }
         xml.write("</cols><sheetData>")
+        return xml
+    }
 
+    /// The title row (if any) and the header row; returns the number of the first data row.
+    static func writeLeadingRows(_ sheet: XLSXWorkbook.Sheet, columnCount: Int, numbered: Bool, textIDs: inout ArraySlice<Int>,
+                                 xml: inout [UInt8], chunkSize: Int, flush: (_ bytes: [UInt8]) throws -> Void) throws -> Int {
         var rowNumber = 1
-        var textIDs = layout.textIDs[...]
         func write(_ rows: [[XLSXWorkbook.Cell]], styles: [Int], rowAttributes: String = "") throws {
-            try writeRows(rows, columnCount: styles.count, styles: styles, firstRow: rowNumber, rowAttributes: rowAttributes,
-                          textIDs: &textIDs, xml: &xml, chunkSize: chunkSize, flush: flush)
+            try writeRows(rows, columnCount: styles.count, styles: styles, firstRow: numbered ? rowNumber : nil,
+                          rowAttributes: rowAttributes, textIDs: &textIDs, xml: &xml, chunkSize: chunkSize, flush: flush)
             rowNumber += rows.count
         }
         if let title = sheet.title {
@@ -44,13 +67,16 @@ enum XLSXSheetWriter {
             return name.isEmpty ? .empty : .text(name)
         }
         try write([header], styles: Array(repeating: XLSXStyles.header, count: columnCount))
-        try write(sheet.rows, styles: (0..<columnCount).map { sheet.wrapColumns.contains($0) ? XLSXStyles.wrappedText : XLSXStyles.text })
-        xml.write("</sheetData>")
+        return rowNumber
+    }
+
+    /// The XML after the rows.
+    static func closing(_ sheet: XLSXWorkbook.Sheet, columnCount: Int) -> String {
+        var xml = "</sheetData>"
         if sheet.title != nil, columnCount > 1 {
-            xml.write("<mergeCells count=\"1\"><mergeCell ref=\"A1:\(lastColumn)1\"/></mergeCells>")
+            xml += "<mergeCells count=\"1\"><mergeCell ref=\"A1:\(CellReference.columnName(columnCount - 1))1\"/></mergeCells>"
         }
-        xml.write("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>")
-        try flush(xml)
+        return xml + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
     }
 
     /// The data rows' XML, appended to `xml` and flushed whenever it holds `chunkSize`
@@ -58,27 +84,37 @@ enum XLSXSheetWriter {
     /// laid out once in one pool and copied from there: appending arrays of bytes
     /// cell by cell spent more time counting references than writing.
     /// `styles`: each column's; `textIDs`: the ids of the text cells from here on, taken as they are used.
-    private static func writeRows(_ rows: [[XLSXWorkbook.Cell]], columnCount: Int, styles: [Int], firstRow: Int,
-                                  rowAttributes: String, textIDs: inout ArraySlice<Int>, xml: inout [UInt8], chunkSize: Int,
-                                  flush: (_ bytes: [UInt8]) throws -> Void) throws {
+    /// `firstRow`: the first row's number; nil writes rows and cells without their
+    /// references (each follows the one before) and texts inline instead of shared,
+    /// so that the same rows are the same bytes wherever they are in the sheet.
+    static func writeRows(_ rows: some Collection<[XLSXWorkbook.Cell]>, columnCount: Int, styles: [Int], firstRow: Int?,
+                          rowAttributes: String = "", textIDs: inout ArraySlice<Int>, xml: inout [UInt8], chunkSize: Int,
+                          flush: (_ bytes: [UInt8]) throws -> Void) throws {
         var pool: [UInt8] = []
         func add(_ text: String) -> Range<Int> {
             let start = pool.count
             pool.write(text)
             return start..<pool.count
         }
-        let columnStarts = (0..<columnCount).map { add("<c r=\"" + CellReference.columnName($0)) }
-        let emptyTails = styles.map { add("\" s=\"\($0)\"/>") }
-        let textTails = styles.map { add("\" s=\"\($0)\" t=\"s\"><v>") }
-        let numberTail = add("\" s=\"\(XLSXStyles.number)\"><v>"), integerTail = add("\" s=\"\(XLSXStyles.integer)\"><v>")
-        let cellEnd = add("</v></c>"), rowStart = add("<row r=\""), rowStartEnd = add("\"\(rowAttributes)>"), rowEnd = add("</row>")
-        var rowNumber = firstRow
+        let numbered = firstRow != nil
+        // With a reference, a cell's attributes follow the quote that closes it.
+        let close = numbered ? "\"" : ""
+        let columnStarts = (0..<columnCount).map { add(numbered ? "<c r=\"" + CellReference.columnName($0) : "<c") }
+        let emptyTails = styles.map { add("\(close) s=\"\($0)\"/>") }
+        let textTails = styles.map { add(numbered ? "\" s=\"\($0)\" t=\"s\"><v>" : " s=\"\($0)\" t=\"inlineStr\"><is><t>") }
+        let spacedTextTails = styles.map { add(" s=\"\($0)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">") }
+        let numberTail = add("\(close) s=\"\(XLSXStyles.number)\"><v>"), integerTail = add("\(close) s=\"\(XLSXStyles.integer)\"><v>")
+        let cellEnd = add("</v></c>"), inlineEnd = add("</t></is></c>")
+        let rowStart = add(numbered ? "<row r=\"" : "<row"), rowStartEnd = add("\(close)\(rowAttributes)>"), rowEnd = add("</row>")
+        var rowNumber = firstRow ?? 0
         var digits: [UInt8] = []
         try pool.withUnsafeBytes { pool in
             for row in rows {
-                digits.removeAll(keepingCapacity: true)
-                digits.writeDigits(rowNumber)
-                rowNumber += 1
+                if numbered {
+                    digits.removeAll(keepingCapacity: true)
+                    digits.writeDigits(rowNumber)
+                    rowNumber += 1
+                }
                 xml.append(contentsOf: pool[rowStart])
                 xml.append(contentsOf: digits)
                 xml.append(contentsOf: pool[rowStartEnd])
@@ -88,6 +124,11 @@ enum XLSXSheetWriter {
                     switch column < row.count ? row[column] : .empty {
                     case .empty:
                         xml.append(contentsOf: pool[emptyTails[column]])
+                        continue
+                    case .text(let text) where !numbered:
+                        xml.append(contentsOf: pool[XLSXPackage.preservesSpace(text) ? spacedTextTails[column] : textTails[column]])
+                        xml.write(XLSXPackage.escape(text))
+                        xml.append(contentsOf: pool[inlineEnd])
                         continue
                     case .text:
                         xml.append(contentsOf: pool[textTails[column]])
@@ -110,6 +151,21 @@ enum XLSXSheetWriter {
         }
     }
 
+    /// Each column's header width, where the widths of its cells start from.
+    static func headerWidths(_ sheet: XLSXWorkbook.Sheet, columnCount: Int) -> [Int] {
+        (0..<columnCount).map { $0 < sheet.header.count ? displayWidth(sheet.header[$0]) : 0 }
+    }
+
+    /// The columns a cell's content takes (a text's widest line); nil for an empty cell.
+    static func width(_ cell: XLSXWorkbook.Cell) -> Int? {
+        switch cell {
+        case .text(let text): widestLine(text)
+        case .number(let digits): digits.count + 2
+        case .integer(let value): digitCount(value)
+        case .empty: nil
+        }
+    }
+
     /// What the XML needs before its rows: each column's widest content, which comes
     /// first in the XML, and the shared-string id of every text cell in the order the
     /// cells are written (the table's order of first use). Taken in one pass over the
@@ -119,23 +175,22 @@ enum XLSXSheetWriter {
         var textIDs: [Int] = []
 
         init(_ sheet: XLSXWorkbook.Sheet, columnCount: Int, strings: inout SharedStrings) {
-            widths = (0..<columnCount).map { $0 < sheet.header.count ? displayWidth(sheet.header[$0]) : 0 }
+            widths = XLSXSheetWriter.headerWidths(sheet, columnCount: columnCount)
             if let title = sheet.title { textIDs.append(strings.id(title)) }
             for name in sheet.header.prefix(columnCount) where !name.isEmpty { textIDs.append(strings.id(name)) }
             var widthByID: [Int] = [] // -1: not measured yet
             for row in sheet.rows {
                 for (column, cell) in row.prefix(columnCount).enumerated() {
                     let width: Int
-                    switch cell {
-                    case .text(let text):
+                    if case .text(let text) = cell {
                         let id = strings.id(text)
                         textIDs.append(id)
                         if id >= widthByID.count { widthByID += repeatElement(-1, count: id + 1 - widthByID.count) }
                         if widthByID[id] < 0 { widthByID[id] = widestLine(text) }
                         width = widthByID[id]
-                    case .number(let digits): width = digits.count + 2
-                    case .integer(let value): width = digitCount(value)
-                    case .empty: continue
+                    } else {
+                        guard let measured = XLSXSheetWriter.width(cell) else { continue }
+                        width = measured
                     }
                     widths[column] = max(widths[column], width)
                 }
@@ -149,20 +204,39 @@ enum XLSXSheetWriter {
         text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
     }
 
-    /// The display width of the widest line of a text.
-    static func widestLine(_ text: String) -> Int {
-        var widest = 0
-        var current = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                widest = max(widest, current)
-                current = 0
-            } else {
-                current += isWide(scalar) ? 2 : 1
+    /// The display width of the widest line of a text, up to `limit`: no column
+    /// is wider than 50, so a long text is measured only that far.
+    /// Read on the UTF-8 bytes: every wide scalar takes three or four of them.
+    static func widestLine(_ text: String, upTo limit: Int = widestColumn) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var widest = 0, current = 0, index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var scalar = UInt32(byte)
+                switch byte {
+                case 0xE0...0xEF where index + 2 < bytes.count:
+                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                case 0xF0...0xF7 where index + 3 < bytes.count:
+                    scalar = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                default: break
+                }
+                index += byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                if byte == UInt8(ascii: "\n") {
+                    widest = max(widest, current)
+                    current = 0
+                } else {
+                    current += Unicode.Scalar(scalar).map(isWide) == true ? 2 : 1
+                    if current >= limit { return limit }
+                }
             }
+            return max(widest, current)
         }
-        return max(widest, current)
     }
+
+    /// More than any column's cap (see `opening`).
+    static let widestColumn = 64
 
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

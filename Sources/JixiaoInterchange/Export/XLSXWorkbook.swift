@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoSite
 
 /// A workbook to write: sheets of a title row (merged across the table), a
 /// styled header row that stays in view (frozen), and data rows.
@@ -23,12 +24,20 @@ public struct XLSXWorkbook: Sendable {
         /// Columns of long text (criteria, computations): wrapped, capped width.
         public var wrapColumns: Set<Int>
 
-        public init(name: String, title: String?, header: [String], rows: [[Cell]], wrapColumns: Set<Int> = []) {
+        /// The rows in groups of these sizes, one group per unit, in order (the
+        /// scores sheet): each group is written on its own, so that a later build
+        /// copies an unchanged unit's rows (see XLSXSheetParts). Their sum is the
+        /// number of rows.
+        public var groupSizes: [Int]?
+
+        public init(name: String, title: String?, header: [String], rows: [[Cell]], wrapColumns: Set<Int> = [],
+                    groupSizes: [Int]? = nil) {
             self.name = name
             self.title = title
             self.header = header
             self.rows = rows
             self.wrapColumns = wrapColumns
+            self.groupSizes = groupSizes.flatMap { $0.reduce(0, +) == rows.count && $0.allSatisfy { $0 >= 0 } ? $0 : nil }
         }
     }
 
@@ -44,5 +53,11 @@ public struct XLSXWorkbook: Sendable {
     /// The .xlsx bytes: the same workbook always gives the same bytes.
     public func data() throws -> Data {
         try XLSXPackage.write(self)
+    }
+
+    /// The same bytes, with the parts of its grouped sheets (see XLSXSheetParts):
+    /// `keys` are the groups' unit keys, `previous` the file they may be copied from.
+    public func data(keys: [String], previous: PreviousDownload?) throws -> (data: Data, parts: [DownloadPart]) {
+        try XLSXPackage.write(self, keys: keys, previous: previous)
     }
 }

@@ -26,18 +26,40 @@ struct ZIPWriter {
     /// Appends one file whose bytes `produce` writes piece by piece; each piece is
     /// compressed as it comes, so the whole file never exists uncompressed.
     mutating func add(_ path: String, produce: (inout Entry) throws -> Void) throws {
-        let name = Array(path.utf8)
-        let offset = length
-        guard offset < Int(UInt32.max), name.count <= Int(UInt16.max), stored.count < Int(UInt16.max) else {
-            throw XLSXWriteError()
-        }
         var entry = try Entry()
         try produce(&entry)
         try entry.finish()
+        let deflater = entry.stream.deflater
         var compressedLength = 0
-        let compressed = jixiao_deflater_output(entry.stream.deflater, &compressedLength)
-        let contentLength = jixiao_deflater_input_length(entry.stream.deflater)
-        guard contentLength < Int(UInt32.max), compressedLength < Int(UInt32.max) else { throw XLSXWriteError() }
+        let compressed = jixiao_deflater_output(deflater, &compressedLength)
+        try append(path, crc: UInt32(truncatingIfNeeded: jixiao_deflater_crc32(deflater)),
+                   contentLength: jixiao_deflater_input_length(deflater), compressedLength: compressedLength) {
+            $0.append(contentsOf: UnsafeBufferPointer(start: compressed, count: compressedLength))
+        }
+    }
+
+    /// Appends one file made of segments compressed on their own (see
+    /// DeflatedSegment); returns where its compressed content starts in the ZIP
+    /// file, the first segment's bytes.
+    @discardableResult
+    mutating func add(_ path: String, segments: [DeflatedSegment]) throws -> Int {
+        try append(path, crc: DeflatedSegment.crc(of: segments), contentLength: segments.reduce(0) { $0 + $1.length },
+                   compressedLength: segments.reduce(0) { $0 + $1.compressed.count }) { bytes in
+            for segment in segments { bytes += segment.compressed }
+        }
+    }
+
+    /// Appends an entry's local header and compressed bytes, and its directory
+    /// entry; returns where the compressed bytes (which `compressed` appends) start.
+    @discardableResult
+    private mutating func append(_ path: String, crc: UInt32, contentLength: Int, compressedLength: Int,
+                                 compressed: (inout [UInt8]) -> Void) throws -> Int {
+        let name = Array(path.utf8)
+        let offset = length
+        guard offset < Int(UInt32.max), name.count <= Int(UInt16.max), stored.count < Int(UInt16.max),
+              contentLength < Int(UInt32.max), compressedLength < Int(UInt32.max) else {
+            throw XLSXWriteError()
+        }
 
         // Fields shared by the local header and the directory entry, from "version needed" on.
         var common: [UInt8] = []
@@ -46,7 +68,7 @@ struct ZIPWriter {
         common.append(little: UInt16(8))           // method: deflate
         common.append(little: UInt16(0))           // time 00:00:00
         common.append(little: UInt16(0x21))        // date 1980-01-01
-        common.append(little: UInt32(truncatingIfNeeded: jixiao_deflater_crc32(entry.stream.deflater)))
+        common.append(little: crc)
         common.append(little: UInt32(compressedLength))
         common.append(little: UInt32(contentLength))
         common.append(little: UInt16(name.count))
@@ -57,7 +79,8 @@ struct ZIPWriter {
         local.append(little: UInt32(0x0403_4b50))
         local += common
         local += name
-        local.append(contentsOf: UnsafeBufferPointer(start: compressed, count: compressedLength))
+        let start = offset + local.count
+        compressed(&local)
         stored.append(local)
         length += local.count
 
@@ -70,6 +93,7 @@ struct ZIPWriter {
         directory.append(little: UInt32(0o100644) << 16) // external: regular file, rw-r--r--
         directory.append(little: UInt32(offset))
         directory += name
+        return start
     }
 
     /// The file being added: what `produce` writes its bytes to. Its pieces are

@@ -198,7 +198,8 @@ public struct SiteBuilder {
             let records = prepared.site.evaluations.map(EvaluationRecord.init)
             let results = resultsStamps(prepared)
             try staging.commit(keepingSpare: count.reused * 2 >= count.files) {
-                cache?.save(count.cacheEntries, records: records, rankings: count.rankingRecords, results: results)
+                cache?.save(count.cacheEntries, records: records, rankings: count.rankingRecords,
+                            downloadParts: count.downloadParts, results: results)
             }
         } catch {
             staging.discard()

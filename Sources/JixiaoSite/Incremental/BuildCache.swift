@@ -22,7 +22,8 @@ import JixiaoTemplate
 /// large evaluation's warnings are megabytes: an evaluation carried over keeps
 /// its file as it is, and the files are read at once. Beside a record,
 /// `evaluations/<slug>.ranking` may keep its ranking page's own context (see
-/// RankingPageRecord), read only when that page is made again without scoring.
+/// RankingPageRecord), read only when that page is made again without scoring;
+/// `downloads/` the parts of the downloads made unit by unit (see DownloadPart).
 public struct BuildCache: Sendable {
     public struct Entry: Sendable, Equatable {
         public var fingerprint: String
@@ -55,6 +56,17 @@ public struct BuildCache: Sendable {
     var recordsFolder: URL { folder.appendingPathComponent(Self.recordsFolderName) }
     func recordFile(_ slug: String) -> URL { recordsFolder.appendingPathComponent("\(slug).tsv") }
     func rankingFile(_ slug: String) -> URL { recordsFolder.appendingPathComponent("\(slug).ranking") }
+    static let downloadsFolderName = "downloads"
+    var downloadsFolder: URL { folder.appendingPathComponent(Self.downloadsFolderName) }
+    /// Where the parts of the download at `path` are kept: one file per download,
+    /// named by its path (`/` written as `%2F`).
+    func partsFile(_ path: String) -> URL {
+        downloadsFolder.appendingPathComponent(path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F"))
+    }
+    /// The download whose parts the file `name` in `downloads/` keeps.
+    static func downloadPath(partsFileName name: String) -> String {
+        name.replacingOccurrences(of: "%2F", with: "/").replacingOccurrences(of: "%25", with: "%")
+    }
 
     /// What the cache folder holds, read before the build's key is known (see
     /// `open`): each file's first line and what follows it.
@@ -169,14 +181,26 @@ public struct BuildCache: Sendable {
         return RankingPageRecord.read([UInt8](file), header: recordsHeader, digest: record.digest)
     }
 
+    /// The previous build's file of a download made unit by unit, with its parts,
+    /// if both are still as that build wrote them (see DownloadPart).
+    func previousDownload(_ path: String) -> PreviousDownload? {
+        guard let entry = previous[path], intact(path, entry) != nil,
+              let index = try? Data(contentsOf: partsFile(path)),
+              let parts = DownloadPartIndex.parts([UInt8](index), fingerprint: entry.fingerprint),
+              let file = try? Data(contentsOf: URL(fileURLWithPath: "\(output)/\(path)")), file.count == entry.size
+        else { return nil }
+        return PreviousDownload(file: file, parts: parts)
+    }
+
     /// Writes the entries and records of the build just finished (temporary files
     /// renamed over the old ones, so a killed build never leaves half a cache).
     /// `results`: the stamps of the results files the next build need not read (see
     /// ResultsStamp). A record this cache read and the build carried over unchanged
     /// keeps its file, and its ranking's; `rankings`: the ranking pages' own
-    /// contexts of the evaluations scored (see RankingPageRecord).
+    /// contexts of the evaluations scored (see RankingPageRecord); `downloadParts`:
+    /// the parts of the downloads made unit by unit (a download kept keeps its file).
     func save(_ entries: [String: Entry], records: [EvaluationRecord], rankings: [String: [UInt8]] = [:],
-              results: [String: ResultsStamp.Stored] = [:]) {
+              downloadParts: [String: [DownloadPart]] = [:], results: [String: ResultsStamp.Stored] = [:]) {
         let fm = FileManager.default
         // Half-written copies left by builds that were killed while saving.
         for entry in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -206,6 +230,19 @@ public struct BuildCache: Sendable {
             write(to: recordFile(record.slug)) { output in
                 output.write(recordsHeader + "\n")
                 EvaluationRecord.write([record], to: &output)
+            }
+        }
+        // Also before build.tsv; each names the fingerprint of the file it describes,
+        // so an index is only used with the file it was written for.
+        try? fm.createDirectory(at: downloadsFolder, withIntermediateDirectories: true)
+        for name in (try? fm.contentsOfDirectory(atPath: downloadsFolder.path)) ?? []
+        where entries[Self.downloadPath(partsFileName: name)] == nil {
+            try? fm.removeItem(at: downloadsFolder.appendingPathComponent(name)) // gone, or half-written
+        }
+        for (path, parts) in downloadParts {
+            guard let entry = entries[path] else { continue }
+            write(to: partsFile(path)) { output in
+                output.write(bytes: DownloadPartIndex.bytes(parts, fingerprint: entry.fingerprint))
             }
         }
         write(to: file) { output in

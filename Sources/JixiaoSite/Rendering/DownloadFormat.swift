@@ -16,6 +16,16 @@ public struct DownloadFormat: Sendable {
     /// by an incremental build, without being made, when only those changed (an
     /// edit to evidence); the built-in formats say so and a test holds them to it.
     public var readsProvenance = true
+    /// For a download of one part per unit, in the order of the evaluation's units,
+    /// each part made from nothing but that unit's score and the evaluation's own
+    /// files (the rows of scores.csv and scores.xlsx; a unit's rank counts as part
+    /// of its score). A build with a cache calls this instead of `prepare` when the
+    /// file changed: with each unit's key (equal keys, equal parts) and the previous
+    /// build's file with its parts, it copies every part whose key it finds there,
+    /// makes the others, and returns the file with its parts for the next build.
+    /// The file must be byte for byte the one `prepare` makes.
+    public var makeByUnit: (@Sendable (_ result: EvaluationResult, _ keys: [String], _ previous: PreviousDownload?) throws
+        -> (data: Data, parts: [DownloadPart]))?
 
     /// A download's content before it is written out: an incremental build that
     /// finds the fingerprint of the previous build's file keeps that file rather
@@ -37,6 +47,14 @@ public struct DownloadFormat: Sendable {
         self.title = title
         self.readsProvenance = readsProvenance
         self.prepare = prepare
+    }
+
+    /// The same format, made unit by unit in builds with a cache (see `makeByUnit`).
+    public func madeByUnit(_ make: @escaping @Sendable (_ result: EvaluationResult, _ keys: [String], _ previous: PreviousDownload?) throws
+        -> (data: Data, parts: [DownloadPart])) -> DownloadFormat {
+        var format = self
+        format.makeByUnit = make
+        return format
     }
 
     /// A download made in one step, whose fingerprint is its bytes.

@@ -12,6 +12,8 @@ public struct RenderCount: Sendable {
     var cacheEntries: [String: BuildCache.Entry] = [:]
     /// The ranking pages' own contexts, encoded, by slug (see RankingPageRecord).
     var rankingRecords: [String: [UInt8]] = [:]
+    /// The parts of the downloads made unit by unit, by path (see DownloadPart).
+    var downloadParts: [String: [DownloadPart]] = [:]
 
     mutating func add(_ other: RenderCount) {
         files += other.files
@@ -19,6 +21,7 @@ public struct RenderCount: Sendable {
         reused += other.reused
         cacheEntries.merge(other.cacheEntries) { _, new in new }
         rankingRecords.merge(other.rankingRecords) { _, new in new }
+        downloadParts.merge(other.downloadParts) { _, new in new }
     }
 }
 
@@ -35,6 +38,7 @@ enum ParallelJobs {
             job(&renderer)
             var count = RenderCount()
             count.rankingRecords = renderer.rankingRecords
+            count.downloadParts = renderer.downloadParts
             for (path, contents) in renderer.files.files {
                 do throws(DiagnosticsError) {
                     let size = try sink.put(path, contents)

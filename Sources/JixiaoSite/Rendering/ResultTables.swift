@@ -34,6 +34,15 @@ extension SiteRenderer {
         }
         // Only a build with a cache compares inputs.
         let inputs = scores.map { (whole: shared($0.map(\.whole)), lean: shared($0.map(\.lean))) }
+        // What each unit's key for a download made unit by unit adds to its score: the
+        // evaluation's own files (and the format's name, below). Not the site: a
+        // unit's part shows nothing of the site's pages or theme.
+        let unitPartBase = {
+            var base = StableHash()
+            base.add("download-unit-part/1")
+            base.add(evaluation.content.definitionsDigest)
+            return base
+        }()
         return downloadFormats.map { format in
             { renderer in
                 let path = SitePaths.download(evaluation.slug, format.fileName)
@@ -44,6 +53,26 @@ extension SiteRenderer {
                         return hash.hex + "/"
                     }
                     if let known, renderer.reusesPrevious(path, recordedAs: { $0.hasPrefix(known) }) { return }
+                    if let known, let scores, let makeByUnit = format.makeByUnit {
+                        // Recorded by its inputs alone: its parts are what is made again, not the whole file.
+                        var base = unitPartBase
+                        base.add(format.fileName)
+                        let keys = scores.map { score in
+                            var key = base
+                            key.add(format.readsProvenance ? score.whole : score.lean)
+                            return key.hex
+                        }
+                        let previous = renderer.cache?.previousDownload(path)
+                        let made = try makeByUnit(result, keys, previous)
+                        renderer.downloadParts[path] = made.parts
+                        // Every part copied and the rest the same (after a theme change): the previous file stays.
+                        if made.data == previous?.file, renderer.reusesPrevious(path, recordedAs: { _ in true }, recording: known) {
+                            return
+                        }
+                        renderer.fingerprints[path] = known
+                        renderer.files.add(path, data: made.data)
+                        return
+                    }
                     let prepared = try format.prepare(result)
                     if renderer.cache != nil {
                         var hash = prepared.fingerprint()
@@ -76,6 +105,9 @@ extension DownloadFormat {
             },
             DownloadFormat(fileName: "scores.csv", title: "全部得分 CSV", readsProvenance: false) {
                 Data(ResultTables.scoresCSVBytes($0))
+            }.madeByUnit { result, keys, previous in
+                let made = ResultTables.scoresCSV(result, keys: keys, previous: previous)
+                return (Data(made.bytes), made.parts)
             },
         ]
     }
@@ -119,12 +151,28 @@ public enum ResultTables {
 
     /// scores.csv as it is written: built as bytes, tens of megabytes at 10,000 pages.
     static func scoresCSVBytes(_ result: EvaluationResult) -> [UInt8] {
+        scoresCSV(result, keys: nil, previous: nil).bytes
+    }
+
+    /// scores.csv made unit by unit (see `DownloadFormat.makeByUnit`): each unit's
+    /// lines are a part, copied from the previous file when its key is found there.
+    static func scoresCSV(_ result: EvaluationResult, keys: [String]?,
+                          previous: PreviousDownload?) -> (bytes: [UInt8], parts: [DownloadPart]) {
         let precision = result.settings.precision
         var bytes = Array(byteOrderMark.utf8)
         Format.appendCSVLine(
             ["unit", "unit_name", "indicator", "indicator_name", "level", "points", "self", "score", "deduction", "reasons", "computation"],
             to: &bytes)
-        for unit in result.units {
+        var parts: [DownloadPart] = []
+        for (index, unit) in result.units.enumerated() {
+            let start = bytes.count, key = keys?[index]
+            defer {
+                if let key { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
+            }
+            if let key, let kept = previous?.part(key) {
+                bytes += kept.bytes
+                continue
+            }
             func walk(_ score: IndicatorScore) {
                 Format.appendCSVLine([
                     unit.unit.slug, unit.unit.name, score.indicator.id, score.indicator.name, "\(score.indicator.level)",
@@ -137,6 +185,6 @@ public enum ResultTables {
             }
             unit.indicators.forEach(walk)
         }
-        return bytes
+        return (bytes, parts)
     }
 }

@@ -21,6 +21,8 @@ struct SiteRenderer: Sendable {
     var fingerprints: [String: String] = [:]
     /// The ranking pages' own contexts, encoded (see RankingPageRecord), by slug, for the next build.
     var rankingRecords: [String: [UInt8]] = [:]
+    /// The parts of the downloads made unit by unit, by path, for the next build (see DownloadPart).
+    var downloadParts: [String: [DownloadPart]] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(site: EvaluatedSite, theme: Theme, root: URL) {

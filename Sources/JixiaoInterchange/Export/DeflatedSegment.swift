@@ -1,0 +1,39 @@
+import CJixiaoDeflate
+import Foundation
+
+/// A piece of a ZIP entry's content compressed on its own (`jixiao_deflate_segment`):
+/// the entry is its segments joined, the last one ending the stream, and its CRC
+/// is combined from theirs. A piece that did not change is copied from an earlier
+/// file as it is, without being made or compressed again.
+struct DeflatedSegment: Sendable {
+    var compressed: [UInt8]
+    /// The CRC-32 and length of the uncompressed bytes.
+    var crc: UInt32
+    var length: Int
+
+    init(compressed: [UInt8], crc: UInt32, length: Int) {
+        self.compressed = compressed
+        self.crc = crc
+        self.length = length
+    }
+
+    /// `bytes` compressed; `last`: the stream's final segment.
+    init(compressing bytes: [UInt8], last: Bool) throws {
+        var count = 0
+        let output = bytes.withUnsafeBufferPointer {
+            jixiao_deflate_segment(Int32(ZIPWriter.compressionLevel), $0.baseAddress, $0.count, last ? 1 : 0, &count)
+        }
+        guard let output else { throw XLSXWriteError() }
+        defer { free(output) }
+        compressed = Array(UnsafeBufferPointer(start: output, count: count))
+        crc = bytes.withUnsafeBufferPointer { UInt32(truncatingIfNeeded: jixiao_crc32(0, $0.baseAddress, $0.count)) }
+        length = bytes.count
+    }
+
+    /// The CRC-32 of all the segments' bytes, in order.
+    static func crc(of segments: [DeflatedSegment]) -> UInt32 {
+        segments.reduce(UInt32(0)) { crc, segment in
+            UInt32(truncatingIfNeeded: jixiao_crc32_combine(UInt(crc), UInt(segment.crc), segment.length))
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import JixiaoCore
+import JixiaoSite
+
+/// A sheet whose rows come in groups, one per unit (`Sheet.groupSizes`), written
+/// as segments compressed on their own: the head (everything up to the header
+/// row), one segment per group and the tail. A group's rows are written without
+/// row numbers and with their texts inline, so they are the same bytes wherever
+/// the group falls; an incremental build copies the segment of every unit whose
+/// key is unchanged from the previous file (see `DownloadFormat.makeByUnit`)
+/// and writes and compresses only the others.
+enum XLSXSheetParts {
+    /// One group's segment, with the widest content of each column in it (the
+    /// head's column widths are the widest of all groups).
+    struct Part: Sendable {
+        var segment: DeflatedSegment
+        var widths: [Int]
+        /// The part's key, when the caller gave the units' keys.
+        var key: String?
+    }
+
+    /// The sheet's segments in order (head, groups, tail) and its groups' parts.
+    /// `keys`: each group's unit key; `number`: the sheet's place in the workbook.
+    static func segments(_ sheet: XLSXWorkbook.Sheet, groupSizes: [Int], number: Int, keys: [String]?,
+                         previous: PreviousDownload?) throws -> (segments: [DeflatedSegment], parts: [Part]) {
+        let columnCount = XLSXSheetWriter.columnCount(sheet)
+        let styles = XLSXSheetWriter.dataStyles(sheet, columnCount: columnCount)
+        var groupStarts: [Int] = []
+        var start = 0
+        for size in groupSizes {
+            groupStarts.append(start)
+            start += size
+        }
+        let starts = groupStarts
+        // A part's bytes depend on its rows, the number of columns and their styles.
+        let partKeys: [String]? = keys.map { keys in
+            var shared = StableHash()
+            shared.add("xlsx-sheet-part/1")
+            shared.add(number)
+            shared.add(columnCount)
+            for style in styles { shared.add(style) }
+            return keys.map { key in
+                var hash = shared
+                hash.add(key)
+                return hash.hex
+            }
+        }
+        let made = Array(groupSizes.indices).concurrentMap { group -> Part? in
+            let key = partKeys?[group]
+            if let key, let kept = previous?.part(key), let part = part(kept.bytes, detail: kept.detail, columnCount: columnCount) {
+                return Part(segment: part.segment, widths: part.widths, key: key)
+            }
+            let rows = sheet.rows[starts[group] ..< starts[group] + groupSizes[group]]
+            var widths = Array(repeating: 0, count: columnCount)
+            for row in rows {
+                for (column, cell) in row.prefix(columnCount).enumerated() {
+                    if let width = XLSXSheetWriter.width(cell) { widths[column] = max(widths[column], width) }
+                }
+            }
+            var xml: [UInt8] = []
+            var noTextIDs: ArraySlice<Int> = []
+            try? XLSXSheetWriter.writeRows(rows, columnCount: columnCount, styles: styles, firstRow: nil, textIDs: &noTextIDs,
+                                           xml: &xml, chunkSize: .max) { _ in }
+            guard let segment = try? DeflatedSegment(compressing: xml, last: false) else { return nil }
+            return Part(segment: segment, widths: widths, key: key)
+        }
+        var parts: [Part] = []
+        for part in made {
+            guard let part else { throw XLSXWriteError() }
+            parts.append(part)
+        }
+
+        var widths = XLSXSheetWriter.headerWidths(sheet, columnCount: columnCount)
+        for part in parts {
+            for column in 0..<columnCount { widths[column] = max(widths[column], part.widths[column]) }
+        }
+        var head = XLSXSheetWriter.opening(sheet, columnCount: columnCount, widths: widths)
+        var noTextIDs: ArraySlice<Int> = []
+        _ = try XLSXSheetWriter.writeLeadingRows(sheet, columnCount: columnCount, numbered: false, textIDs: &noTextIDs,
+                                                 xml: &head, chunkSize: .max) { _ in }
+        let tail = Array(XLSXSheetWriter.closing(sheet, columnCount: columnCount).utf8)
+        let segments = [try DeflatedSegment(compressing: head, last: false)] + parts.map(\.segment)
+            + [try DeflatedSegment(compressing: tail, last: true)]
+        return (segments, parts)
+    }
+
+    /// What a part keeps beside its compressed bytes: `crc length width,width,…`.
+    static func detail(_ part: Part) -> String {
+        "\(part.segment.crc) \(part.segment.length) " + part.widths.map(String.init).joined(separator: ",")
+    }
+
+    /// A part kept by the previous build, from its bytes and `detail`.
+    static func part(_ bytes: [UInt8], detail: String, columnCount: Int) -> (segment: DeflatedSegment, widths: [Int])? {
+        let fields = detail.split(separator: " ", omittingEmptySubsequences: false)
+        guard fields.count == 3, let crc = UInt32(fields[0]), let length = Int(fields[1]), length >= 0 else { return nil }
+        let widths = fields[2].split(separator: ",").compactMap { Int($0) }
+        guard widths.count == columnCount else { return nil }
+        return (DeflatedSegment(compressed: bytes, crc: crc, length: length), widths)
+    }
+}

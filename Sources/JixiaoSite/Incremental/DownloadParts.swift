@@ -1,0 +1,93 @@
+import Foundation
+
+/// One unit's part of a download made unit by unit (see `DownloadFormat.makeByUnit`):
+/// where its bytes are in the file, so that the next build, when the unit's scores
+/// did not change, copies them from this file instead of making them again (a
+/// score edit changes one unit's rows of a scores table of 80,000).
+public struct DownloadPart: Sendable, Equatable {
+    /// The unit's key (see `DownloadFormat.makeByUnit`).
+    public var key: String
+    public var offset: Int
+    public var length: Int
+    /// What the format needs beside the bytes to use them again (for a spreadsheet,
+    /// their CRC, uncompressed length and column widths); no tab or line break.
+    public var detail: String
+    /// The bytes, hashed: a file changed since then (of the same size) is not copied from.
+    var checksum: String
+
+    /// `bytes`: the part as written (its checksum is taken from them).
+    public init(key: String, offset: Int, bytes: some Collection<UInt8>, detail: String = "") {
+        self.key = key
+        self.offset = offset
+        self.length = bytes.count
+        self.detail = detail
+        self.checksum = Self.checksum(bytes)
+    }
+
+    static func checksum(_ bytes: some Collection<UInt8>) -> String {
+        var hash = StableHash()
+        if let hex = bytes.withContiguousStorageIfAvailable({ buffer in
+            hash.add(UnsafeRawBufferPointer(buffer))
+            return hash.hex
+        }) { return hex }
+        Array(bytes).withUnsafeBytes { hash.add($0) }
+        return hash.hex
+    }
+}
+
+/// The previous build's file of a download made unit by unit, and its parts by key.
+public struct PreviousDownload: Sendable {
+    let file: Data
+    let parts: [String: DownloadPart]
+
+    /// `file` as written, and the parts that making it returned.
+    public init(file: Data, parts: [DownloadPart]) {
+        self.init(file: file, parts: Dictionary(parts.map { ($0.key, $0) }) { _, later in later })
+    }
+
+    init(file: Data, parts: [String: DownloadPart]) {
+        self.file = file
+        self.parts = parts
+    }
+
+    /// The bytes and detail of the part kept for `key`, if the file still has them as written.
+    public func part(_ key: String) -> (bytes: [UInt8], detail: String)? {
+        guard let part = parts[key], part.offset >= 0, part.length >= 0,
+              part.offset <= file.count - part.length else { return nil }
+        let bytes = [UInt8](file[file.startIndex + part.offset ..< file.startIndex + part.offset + part.length])
+        guard DownloadPart.checksum(bytes) == part.checksum else { return nil }
+        return (bytes, part.detail)
+    }
+}
+
+/// The parts of a download as the cache keeps them: `key offset length checksum detail`
+/// lines, after a header that names the file's fingerprint (see BuildCache).
+enum DownloadPartIndex {
+    static let format = "jixiao-download-parts 1"
+
+    static func bytes(_ parts: [DownloadPart], fingerprint: String) -> [UInt8] {
+        var text = "\(format)\t\(fingerprint)\n"
+        for part in parts {
+            text += "\(part.key)\t\(part.offset)\t\(part.length)\t\(part.checksum)\t\(part.detail)\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// The parts of an index written for the file recorded with `fingerprint`;
+    /// nil when it was written for another file or is broken.
+    static func parts(_ bytes: [UInt8], fingerprint: String) -> [String: DownloadPart]? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.popFirst() == "\(format)\t\(fingerprint)"[...], lines.last == "" else { return nil }
+        var parts: [String: DownloadPart] = [:]
+        for line in lines.dropLast() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 5, let offset = Int(fields[1]), let length = Int(fields[2]) else { return nil }
+            var part = DownloadPart(key: String(fields[0]), offset: offset, bytes: [], detail: String(fields[4]))
+            part.length = length
+            part.checksum = String(fields[3])
+            parts[part.key] = part
+        }
+        return parts
+    }
+}
