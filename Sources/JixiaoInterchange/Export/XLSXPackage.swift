@@ -57,7 +57,9 @@ enum XLSXPackage {
             let made = try XLSXSheetParts.segments(sheet, groupSizes: groupSizes, number: index, keys: keys, previous: previous)
             var offset = try zip.add(path, segments: made.segments) + made.segments[0].compressed.count
             for part in made.parts {
-                if let key = part.key {
+                if let kept = part.kept {
+                    parts.append(kept.moved(to: offset))
+                } else if let key = part.key {
                     parts.append(DownloadPart(key: key, offset: offset, bytes: part.segment.compressed,
                                               detail: XLSXSheetParts.detail(part)))
                 }

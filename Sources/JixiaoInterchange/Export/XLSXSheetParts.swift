@@ -17,6 +17,8 @@ enum XLSXSheetParts {
         var widths: [Int]
         /// The part's key, when the caller gave the units' keys.
         var key: String?
+        /// The previous file's part it was copied from.
+        var kept: PreviousDownload.KeptPart?
     }
 
     /// The sheet's segments in order (head, groups, tail) and its groups' parts.
@@ -48,7 +50,7 @@ enum XLSXSheetParts {
         let made = Array(groupSizes.indices).concurrentMap { group -> Part? in
             let key = partKeys?[group]
             if let key, let kept = previous?.part(key), let part = part(kept.bytes, detail: kept.detail, columnCount: columnCount) {
-                return Part(segment: part.segment, widths: part.widths, key: key)
+                return Part(segment: part.segment, widths: part.widths, key: key, kept: kept)
             }
             let rows = sheet.rows[starts[group] ..< starts[group] + groupSizes[group]]
             var widths = Array(repeating: 0, count: columnCount)

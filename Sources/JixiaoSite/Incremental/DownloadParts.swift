@@ -50,13 +50,27 @@ public struct PreviousDownload: Sendable {
         self.parts = parts
     }
 
-    /// The bytes and detail of the part kept for `key`, if the file still has them as written.
-    public func part(_ key: String) -> (bytes: [UInt8], detail: String)? {
+    /// The part kept for `key`, if the file still has its bytes as written.
+    public func part(_ key: String) -> KeptPart? {
         guard let part = parts[key], part.offset >= 0, part.length >= 0,
               part.offset <= file.count - part.length else { return nil }
         let bytes = [UInt8](file[file.startIndex + part.offset ..< file.startIndex + part.offset + part.length])
         guard DownloadPart.checksum(bytes) == part.checksum else { return nil }
-        return (bytes, part.detail)
+        return KeptPart(bytes: bytes, part: part)
+    }
+
+    /// A part of the previous file, to copy into the one being made.
+    public struct KeptPart: Sendable {
+        public let bytes: [UInt8]
+        let part: DownloadPart
+        public var detail: String { part.detail }
+
+        /// The part, at `offset` of the file being made (its bytes not hashed again).
+        public func moved(to offset: Int) -> DownloadPart {
+            var moved = part
+            moved.offset = offset
+            return moved
+        }
     }
 }
 
@@ -74,18 +88,31 @@ enum DownloadPartIndex {
     }
 
     /// The parts of an index written for the file recorded with `fingerprint`;
-    /// nil when it was written for another file or is broken.
+    /// nil when it was written for another file or is broken. Read on bytes:
+    /// a scores table's index has a line per unit.
     static func parts(_ bytes: [UInt8], fingerprint: String) -> [String: DownloadPart]? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == "\(format)\t\(fingerprint)"[...], lines.last == "" else { return nil }
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
+        guard lines.popFirst().map({ String(decoding: $0, as: UTF8.self) }) == "\(format)\t\(fingerprint)",
+              lines.popLast()?.isEmpty == true else { return nil }
+        func number(_ digits: ArraySlice<UInt8>) -> Int? {
+            guard !digits.isEmpty, digits.count < 19 else { return nil }
+            var value = 0
+            for digit in digits {
+                guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(digit - UInt8(ascii: "0"))
+            }
+            return value
+        }
         var parts: [String: DownloadPart] = [:]
-        for line in lines.dropLast() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 5, let offset = Int(fields[1]), let length = Int(fields[2]) else { return nil }
-            var part = DownloadPart(key: String(fields[0]), offset: offset, bytes: [], detail: String(fields[4]))
+        parts.reserveCapacity(lines.count)
+        for line in lines {
+            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let offset = number(fields[1]), let length = number(fields[2]),
+                  !fields[4].contains(UInt8(ascii: "\t")) else { return nil }
+            var part = DownloadPart(key: String(decoding: fields[0], as: UTF8.self), offset: offset, bytes: [],
+                                    detail: String(decoding: fields[4], as: UTF8.self))
             part.length = length
-            part.checksum = String(fields[3])
+            part.checksum = String(decoding: fields[3], as: UTF8.self)
             parts[part.key] = part
         }
         return parts

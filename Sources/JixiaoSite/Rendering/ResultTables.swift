@@ -166,12 +166,13 @@ public enum ResultTables {
         var parts: [DownloadPart] = []
         for (index, unit) in result.units.enumerated() {
             let start = bytes.count, key = keys?[index]
-            defer {
-                if let key { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
-            }
             if let key, let kept = previous?.part(key) {
                 bytes += kept.bytes
+                parts.append(kept.moved(to: start))
                 continue
+            }
+            defer {
+                if let key { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
             }
             func walk(_ score: IndicatorScore) {
                 Format.appendCSVLine([

@@ -28,10 +28,11 @@ struct DownloadPartsTests {
             let start = bytes.count
             if let key = keys?[index], let kept = previous?.part(key) {
                 bytes += kept.bytes
-            } else {
-                made?.add(unit.unit.slug)
-                bytes += Array("\(unit.unit.slug)\t\(unit.total)\n".utf8)
+                parts.append(kept.moved(to: start))
+                continue
             }
+            made?.add(unit.unit.slug)
+            bytes += Array("\(unit.unit.slug)\t\(unit.total)\n".utf8)
             if let key = keys?[index] { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
         }
         return (bytes, parts)
@@ -89,13 +90,15 @@ struct DownloadPartsTests {
         #expect(read == ["k1": parts[0], "k2": parts[1]])
         #expect(DownloadPartIndex.parts(bytes, fingerprint: "abd/") == nil)
         #expect(DownloadPartIndex.parts(Array(bytes.dropLast()), fingerprint: "abc/") == nil, "cut")
-        var broken = String(decoding: bytes, as: UTF8.self)
-        broken = broken.replacingOccurrences(of: "\t4\t", with: "\tfour\t")
-        #expect(DownloadPartIndex.parts(Array(broken.utf8), fingerprint: "abc/") == nil)
+        let broken = String(decoding: bytes, as: UTF8.self)
+        #expect(DownloadPartIndex.parts(Array(broken.replacingOccurrences(of: "\t4\t", with: "\tfour\t").utf8), fingerprint: "abc/") == nil)
+        #expect(DownloadPartIndex.parts(Array(broken.replacingOccurrences(of: "\t4\t", with: "\t4\t\t").utf8), fingerprint: "abc/") == nil)
+        #expect(DownloadPartIndex.parts(Array(broken.replacingOccurrences(of: "\t4\t", with: "\t\t").utf8), fingerprint: "abc/") == nil)
 
         let previous = PreviousDownload(file: Data(file), parts: parts)
         #expect(previous.part("k1").map { String(decoding: $0.bytes, as: UTF8.self) } == "alpha 1\n")
         #expect(previous.part("k1")?.detail == "1 2,3")
+        #expect(previous.part("k1")?.moved(to: 40) == DownloadPart(key: "k1", offset: 40, bytes: file[4..<12], detail: "1 2,3"))
         #expect(previous.part("k3") == nil)
         var changed = file
         changed[5] = UInt8(ascii: "L")
