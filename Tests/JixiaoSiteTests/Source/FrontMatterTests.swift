@@ -13,6 +13,15 @@ import Testing
         #expect(split.bodyLine == 5)
     }
 
+    @Test("delimiter lines: three dashes (or dots to close), trailing spaces and tabs allowed, nothing else", arguments: [
+        ("---", false, true), ("--- \t ", false, true), ("...", true, true), ("...", false, false), ("... ", true, true),
+        (" ---", false, false), ("----", false, false), ("--", false, false), ("---\u{301}", false, false),
+        ("— ", false, false), ("---x", false, false), ("", false, false), ("-- -", false, false),
+    ])
+    func delimiterLines(line: String, allowDots: Bool, expected: Bool) {
+        #expect(FrontMatter.isDelimiter(line[...], allowDots: allowDots) == expected)
+    }
+
     @Test func noFrontMatter() throws {
         let split = try FrontMatter.split(text: "# 标题\n\n正文", file: "page.md")
         #expect(split.frontMatter == nil)
