@@ -97,11 +97,13 @@ enum SiteEvaluator {
         var outcomes: [(EvaluatedEvaluation?, [Diagnostic])] = []
         var next = due.first.map(readAhead)
         for index in due.indices {
-            let read = next!.wait()
+            var read = Optional(next!.wait())
             next = index + 1 < due.count ? readAhead(due[index + 1]) : nil
-            var found = read.diagnostics
-            let evaluated = read.results.flatMap { score($0, content: due[index], diagnostics: &found) }
+            var found = read!.diagnostics
+            let evaluated = read!.results.flatMap { score($0, content: due[index], diagnostics: &found) }
             outcomes.append((evaluated, found))
+            // Tens of thousands of results, freed while the build goes on.
+            dropInBackground(read.take())
         }
         return outcomes
     }
