@@ -42,7 +42,8 @@ enum XLSXPackage {
             try zip.add(path, Array(text.utf8))
         }
         // Sheets are compressed as they are written; their texts go to the shared
-        // string table, which follows them.
+        // string table, which follows them, but for a sheet of unit groups, which is
+        // written in parts with its texts inline (see XLSXSheetParts).
         var strings = SharedStrings()
         var parts: [DownloadPart] = []
         for (index, sheet) in workbook.sheets.enumerated() {

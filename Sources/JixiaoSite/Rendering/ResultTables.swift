@@ -17,7 +17,10 @@ extension SiteRenderer {
     /// units' scores. Those hashed are its inputs, known before anything of it is
     /// made; when they changed, its content is its fingerprint, so that an edit
     /// that leaves it as it was (evidence, a reason not in it) still keeps the
-    /// previous file. The cache records both, as `inputs/content`.
+    /// previous file. The cache records both, as `inputs/content`. A download made
+    /// unit by unit (`DownloadFormat.makeByUnit`) is recorded as `inputs/`: when they
+    /// changed, it is made again from the previous file's parts and the changed
+    /// units', and kept if that gives the previous file.
     func downloadJobs(_ evaluation: EvaluatedEvaluation, scores: [(whole: StableHash, lean: StableHash)]? = nil) -> [Job] {
         let result = evaluation.result
         func shared(_ scores: [StableHash]) -> StableHash {
@@ -164,6 +167,7 @@ public enum ResultTables {
             ["unit", "unit_name", "indicator", "indicator_name", "level", "points", "self", "score", "deduction", "reasons", "computation"],
             to: &bytes)
         var parts: [DownloadPart] = []
+        let keys = keys?.count == result.units.count ? keys : nil
         for (index, unit) in result.units.enumerated() {
             let start = bytes.count, key = keys?[index]
             if let key, let kept = previous?.part(key) {
