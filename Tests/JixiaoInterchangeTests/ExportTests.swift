@@ -256,21 +256,35 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(remade.data == (try lying.data()))
         #expect(remade.data != expected)
 
-        // The joined segments are one valid stream with the right CRC, and the cells read back.
+        // The joined segments are one valid stream with the right CRC, and the sheet reads
+        // back as the same sheet written in one piece (shared strings, references) does.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let file = folder.url.appendingPathComponent("scores.xlsx")
+        let file = folder.url.appendingPathComponent("scores.xlsx"), plainFile = folder.url.appendingPathComponent("plain.xlsx")
         try second.data.write(to: file)
+        var plain = Self.unitsWorkbook("3.50")
+        plain.sheets[0].groupSizes = nil
+        try plain.data().write(to: plainFile)
         let script = """
             import json, sys, zipfile, openpyxl
-            bad = zipfile.ZipFile(sys.argv[1]).testzip()
-            wb = openpyxl.load_workbook(sys.argv[1])
-            rows = [[c.value for c in r] for r in wb.worksheets[0].iter_rows()]
-            print(json.dumps({"bad": bad, "rows": rows, "other": [[c.value for c in r] for r in wb.worksheets[1].iter_rows()]}, ensure_ascii=False))
+            def read(path):
+                wb = openpyxl.load_workbook(path)
+                ws = wb.worksheets[0]
+                return {"rows": [[c.value for c in r] for r in ws.iter_rows()], "freeze": ws.freeze_panes,
+                        "merged": [str(m) for m in ws.merged_cells.ranges],
+                        "widths": [ws.column_dimensions[c].width for c in "ABC"],
+                        "styles": [[c.style_id for c in r] for r in ws.iter_rows()],
+                        "other": [[c.value for c in r] for r in wb.worksheets[1].iter_rows()]}
+            grouped, plain = read(sys.argv[1]), read(sys.argv[2])
+            print(json.dumps({"bad": zipfile.ZipFile(sys.argv[1]).testzip(), "same": grouped == plain, "rows": grouped["rows"],
+                              "widths": grouped["widths"], "other": grouped["other"]}, ensure_ascii=False))
             """
         let python = ProcessInfo.processInfo.environment["JIXIAO_PYTHON"] ?? "python3"
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run([python, "-c", script, file.path]).utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run([python, "-c", script, file.path, plainFile.path]).utf8)) as? [String: Any])
         #expect(json["bad"] is NSNull)
+        #expect(json["same"] as? Bool == true, "cells, styles, widths, frozen header and merged title as written in one piece")
+        // 代码 and alpha, the widest line of 组织培训\n未组织 (CJK two each), 10.00 as a number: each + 2.
+        #expect((json["widths"] as? [NSNumber])?.map(\.intValue) == [7, 10, 9])
         let rows = try #require(json["rows"] as? [[Any]])
         #expect(rows.count == 8)
         #expect(rows[0].first as? String == "得分明细（示例数据）")
