@@ -28,20 +28,20 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name`; nil when there is no such template. A partial or
     /// parent that does not exist renders as nothing (see `referencedNames`).
     public func render(_ name: String, _ context: TemplateValue) -> String? {
-        var output = ""
+        var output: [UInt8] = []
         guard render(name, context, into: &output) else { return nil }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends the rendering of `name` to `output`; false (and `output` unchanged)
-    /// when there is no such template.
-    public func render(_ name: String, _ context: TemplateValue, into output: inout String) -> Bool {
+    /// Appends the rendering of `name` to `output`, as UTF-8; false (and `output`
+    /// unchanged) when there is no such template.
+    public func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) -> Bool {
         guard let template = templates[name] else { return false }
-        var renderer = TemplateRenderer(templates: templates, slotCount: slotCount, context: context, output: "")
+        var renderer = TemplateRenderer(templates: templates, slotCount: slotCount, context: context, output: [])
         swap(&renderer.output, &output)
         // Pages are mostly template text plus values; start with room for a few times
-        // the template so appending rarely has to grow the string.
-        renderer.output.reserveCapacity(renderer.output.utf8.count + max(4096, template.sourceLength * 4))
+        // the template so appending rarely has to grow the output.
+        renderer.output.reserveCapacity(renderer.output.count + max(4096, template.sourceLength * 4))
         renderer.render(template.nodes, escapesHTML: true)
         swap(&renderer.output, &output)
         return true

@@ -1,4 +1,5 @@
-/// Renders parsed templates into one output string.
+/// Renders parsed templates into one output, as UTF-8 bytes (appending to an
+/// array of bytes costs less than growing a String, and a page is written as bytes).
 ///
 /// State that swift-mustache copies into a new context object for every section,
 /// partial and list element lives here once: a stack of context values (pushed and
@@ -6,7 +7,7 @@
 /// partial indentation and the block overrides of enclosing parent calls.
 struct TemplateRenderer {
     private let templates: [String: ParsedTemplate]
-    var output: String
+    var output: [UInt8]
     /// Innermost context last.
     private var stack: [TemplateValue]
     /// Set while rendering an element of a list section (for `first()`, `index()`…).
@@ -28,7 +29,7 @@ struct TemplateRenderer {
     /// The shapes cannot go away during the render: the context holds them.
     private var positions: [(shape: ObjectIdentifier?, position: Int)]
 
-    init(templates: [String: ParsedTemplate], slotCount: Int, context: TemplateValue, output: String) {
+    init(templates: [String: ParsedTemplate], slotCount: Int, context: TemplateValue, output: [UInt8]) {
         self.templates = templates
         self.positions = Array(repeating: (nil, -1), count: slotCount)
         self.stack = [context]
@@ -45,7 +46,7 @@ struct TemplateRenderer {
     /// just before the next non-empty output, so nothing is inserted after the fact.
     mutating func render(_ nodes: [TemplateNode], escapesHTML initialEscaping: Bool) {
         var escapesHTML = initialEscaping
-        let start = output.utf8.count
+        let start = output.count
         let indented = !indentation.isEmpty
         // Indexing (rather than `for node in nodes`) lets the optimizer borrow each
         // node from the array instead of copying it.
@@ -78,7 +79,7 @@ struct TemplateRenderer {
         }
         // Indentation left pending by this call (or one inside it) after its last
         // output is dropped: swift-mustache only indents output that follows.
-        if pendingIndentation != nil && output.utf8.count > start {
+        if pendingIndentation != nil && output.count > start {
             pendingIndentation = nil
         }
     }
@@ -88,7 +89,7 @@ struct TemplateRenderer {
     @inline(__always)
     private mutating func flushPendingIndentation() {
         if let pending = pendingIndentation {
-            output += pending
+            output.append(contentsOf: pending.utf8)
             pendingIndentation = nil
         }
     }
@@ -96,13 +97,13 @@ struct TemplateRenderer {
     private mutating func append(_ text: String) {
         guard !text.isEmpty else { return }
         flushPendingIndentation()
-        output += text
+        output.append(contentsOf: text.utf8)
     }
 
     private mutating func append(_ text: Substring) {
         guard !text.isEmpty else { return }
         flushPendingIndentation()
-        output += text
+        output.append(contentsOf: text.utf8)
     }
 
     private mutating func appendValue(_ value: TemplateValue, escaped: Bool) {
@@ -113,7 +114,7 @@ struct TemplateRenderer {
             if escaped {
                 HTMLEscaping.append(string, to: &output)
             } else {
-                output += string
+                output.append(contentsOf: string.utf8)
             }
         case .int(let int):
             // Digits and "-" need no escaping.
@@ -131,13 +132,12 @@ struct TemplateRenderer {
     /// Before a node of an indented call: indentation becomes pending when this call's
     /// output so far is not empty and ends with a line feed.
     private mutating func markLineStart(since start: Int) {
-        let utf8 = output.utf8
-        let count = utf8.count
+        let count = output.count
         guard count > start else { return }
         var atLineStart = false
-        if let last = utf8.last, last == UInt8(ascii: "\n") {
+        if output[count - 1] == UInt8(ascii: "\n") {
             // "\r\n" is one Character in Swift, and is not equal to "\n".
-            atLineStart = count - start < 2 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != UInt8(ascii: "\r")
+            atLineStart = count - start < 2 || output[count - 2] != UInt8(ascii: "\r")
         }
         pendingIndentation = atLineStart ? indentation : nil
     }

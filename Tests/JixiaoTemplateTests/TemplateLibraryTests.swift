@@ -17,11 +17,11 @@ struct TemplateLibraryTests {
     @Test("render(into:) appends, and leaves the output alone for a missing template")
     func renderInto() throws {
         let library = try TemplateLibrary(templates: ["a": "<{{x}}>\n  {{>b}}\n", "b": "1\n2\n"])
-        var output = "start\n"
+        var output = Array("start\n".utf8)
         #expect(library.render("a", ["x": 1], into: &output))
-        #expect(output == "start\n<1>\n  1\n  2\n")
+        #expect(String(decoding: output, as: UTF8.self) == "start\n<1>\n  1\n  2\n")
         #expect(!library.render("missing", [:], into: &output))
-        #expect(output == "start\n<1>\n  1\n  2\n")
+        #expect(String(decoding: output, as: UTF8.self) == "start\n<1>\n  1\n  2\n")
     }
 
     @Test("A missing partial or parent renders nothing; referencedNames lets the caller report it")

@@ -224,7 +224,7 @@ struct SiteRenderer: Sendable {
             return hash
         }) { return }
         do throws(DiagnosticsError) {
-            files.add(path, try theme.render(template, value))
+            files.add(path, data: Data(try theme.renderBytes(template, value)))
         } catch {
             diagnostics += error.diagnostics
         }

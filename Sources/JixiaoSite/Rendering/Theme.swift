@@ -90,7 +90,13 @@ public struct Theme: Sendable {
 
     /// Renders the template `name` with `context`; a missing template is a theme error.
     func render(_ name: String, _ context: TemplateValue) throws(DiagnosticsError) -> String {
-        guard let output = library.render(name, context) else {
+        String(decoding: try renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, as a page is written.
+    func renderBytes(_ name: String, _ context: TemplateValue) throws(DiagnosticsError) -> [UInt8] {
+        var output: [UInt8] = []
+        guard library.render(name, context, into: &output) else {
             throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(self.name)/templates/\(name).mustache"),
                                            "主题缺少模板 \(name).mustache",
                                            hint: "从 themes/default/templates/ 复制该文件，或删除站点主题中的同名覆盖。")])
