@@ -179,13 +179,18 @@ public enum ResultTables {
                 if let key { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
             }
             func walk(_ score: IndicatorScore) {
-                Format.appendCSVLine([
-                    unit.unit.slug, unit.unit.name, score.indicator.id, score.indicator.name, "\(score.indicator.level)",
-                    Format.score(score.points, precision), Format.score(score.selfScore, precision) ?? "",
-                    Format.score(score.score, precision) ?? "不适用",
-                    score.notApplicable ? "" : Format.score(score.deduction, precision),
-                    score.reasons.joined(separator: "；"), score.computation,
-                ], to: &bytes)
+                Format.appendCSVField(unit.unit.slug, first: true, to: &bytes)
+                Format.appendCSVField(unit.unit.name, to: &bytes)
+                Format.appendCSVField(score.indicator.id, to: &bytes)
+                Format.appendCSVField(score.indicator.name, to: &bytes)
+                Format.appendCSVField(String(score.indicator.level), to: &bytes)
+                Format.appendCSVField(Format.score(score.points, precision), to: &bytes)
+                Format.appendCSVField(Format.score(score.selfScore, precision) ?? "", to: &bytes)
+                Format.appendCSVField(Format.score(score.score, precision) ?? "不适用", to: &bytes)
+                Format.appendCSVField(score.notApplicable ? "" : Format.score(score.deduction, precision), to: &bytes)
+                Format.appendCSVField(score.reasons.count == 1 ? score.reasons[0] : score.reasons.joined(separator: "；"), to: &bytes)
+                Format.appendCSVField(score.computation, to: &bytes)
+                Format.endCSVLine(&bytes)
                 score.children.forEach(walk)
             }
             unit.indicators.forEach(walk)
