@@ -80,19 +80,29 @@ unsigned char *jixiao_deflate_segment(int level, const unsigned char *input, siz
     if (length > ((size_t)1 << 30)) return NULL;
     z_stream stream = {0};
     if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) return NULL;
-    // The bound of one whole stream, and room for the flush's empty stored block.
+    // The bound of one whole stream, and room for the flush's empty stored block;
+    // grown if zlib still has output left (it should not).
     size_t capacity = deflateBound(&stream, (uLong)length) + 16;
     unsigned char *output = malloc(capacity);
-    if (output == NULL) {
-        deflateEnd(&stream);
-        return NULL;
-    }
+    int status = Z_OK;
     stream.next_in = (unsigned char *)input;
     stream.avail_in = (uInt)length;
-    stream.next_out = output;
-    stream.avail_out = (uInt)capacity;
-    int status = deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH);
-    int complete = last ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0 && stream.avail_out > 0);
+    while (output != NULL) {
+        stream.next_out = output + stream.total_out;
+        stream.avail_out = (uInt)(capacity - stream.total_out);
+        status = deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH);
+        // Done: the stream ended, or the flush fit with room to spare.
+        if (status == Z_STREAM_ERROR || status == Z_STREAM_END || (!last && stream.avail_out > 0)) break;
+        unsigned char *grown = realloc(output, capacity * 2);
+        if (grown == NULL) {
+            free(output);
+            output = NULL;
+            break;
+        }
+        output = grown;
+        capacity *= 2;
+    }
+    int complete = output != NULL && (last ? status == Z_STREAM_END : (status == Z_OK || status == Z_BUF_ERROR) && stream.avail_in == 0);
     *output_length = stream.total_out;
     deflateEnd(&stream);
     if (!complete) {
