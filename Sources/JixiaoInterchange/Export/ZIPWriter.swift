@@ -29,12 +29,15 @@ struct ZIPWriter {
         var entry = try Entry()
         try produce(&entry)
         try entry.finish()
-        let deflater = entry.stream.deflater
-        var compressedLength = 0
-        let compressed = jixiao_deflater_output(deflater, &compressedLength)
-        try append(path, crc: UInt32(truncatingIfNeeded: jixiao_deflater_crc32(deflater)),
-                   contentLength: jixiao_deflater_input_length(deflater), compressedLength: compressedLength) {
-            $0.append(contentsOf: UnsafeBufferPointer(start: compressed, count: compressedLength))
+        // The stream owns the compressed bytes: kept alive until they are copied.
+        let stream = entry.stream
+        try withExtendedLifetime(stream) {
+            var compressedLength = 0
+            let compressed = jixiao_deflater_output(stream.deflater, &compressedLength)
+            try append(path, crc: UInt32(truncatingIfNeeded: jixiao_deflater_crc32(stream.deflater)),
+                       contentLength: jixiao_deflater_input_length(stream.deflater), compressedLength: compressedLength) {
+                $0.append(contentsOf: UnsafeBufferPointer(start: compressed, count: compressedLength))
+            }
         }
     }
 
