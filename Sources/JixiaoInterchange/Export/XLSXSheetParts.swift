@@ -61,9 +61,10 @@ enum XLSXSheetParts {
             }
             var xml: [UInt8] = []
             var noTextIDs: ArraySlice<Int> = []
-            try? XLSXSheetWriter.writeRows(rows, columnCount: columnCount, styles: styles, firstRow: nil, textIDs: &noTextIDs,
-                                           xml: &xml, chunkSize: .max) { _ in }
-            guard let segment = try? DeflatedSegment(compressing: xml, last: false) else { return nil }
+            // A failure of either gives no part, which fails the workbook below.
+            guard (try? XLSXSheetWriter.writeRows(rows, columnCount: columnCount, styles: styles, firstRow: nil,
+                                                  textIDs: &noTextIDs, xml: &xml, chunkSize: .max) { _ in }) != nil,
+                  let segment = try? DeflatedSegment(compressing: xml, last: false) else { return nil }
             return Part(segment: segment, widths: widths, key: key)
         }
         var parts: [Part] = []

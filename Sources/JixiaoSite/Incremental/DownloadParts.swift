@@ -17,11 +17,16 @@ public struct DownloadPart: Sendable, Equatable {
 
     /// `bytes`: the part as written (its checksum is taken from them).
     public init(key: String, offset: Int, bytes: some Collection<UInt8>, detail: String = "") {
+        self.init(key: key, offset: offset, length: bytes.count, checksum: Self.checksum(bytes), detail: detail)
+    }
+
+    /// A part as an index describes it.
+    init(key: String, offset: Int, length: Int, checksum: String, detail: String) {
         self.key = key
         self.offset = offset
-        self.length = bytes.count
+        self.length = length
         self.detail = detail
-        self.checksum = Self.checksum(bytes)
+        self.checksum = checksum
     }
 
     static func checksum(_ bytes: some Collection<UInt8>) -> String {
@@ -109,10 +114,9 @@ enum DownloadPartIndex {
             let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false)
             guard fields.count == 5, let offset = number(fields[1]), let length = number(fields[2]),
                   !fields[4].contains(UInt8(ascii: "\t")) else { return nil }
-            var part = DownloadPart(key: String(decoding: fields[0], as: UTF8.self), offset: offset, bytes: [],
+            let part = DownloadPart(key: String(decoding: fields[0], as: UTF8.self), offset: offset, length: length,
+                                    checksum: String(decoding: fields[3], as: UTF8.self),
                                     detail: String(decoding: fields[4], as: UTF8.self))
-            part.length = length
-            part.checksum = String(decoding: fields[3], as: UTF8.self)
             parts[part.key] = part
         }
         return parts
