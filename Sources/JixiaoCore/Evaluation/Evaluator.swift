@@ -6,27 +6,62 @@ public enum Evaluator {
     /// `system` is nil for a plan-only evaluation; `results` (keyed by unit slug) may be empty.
     public static func evaluate(settings: EvaluationSettings, system: IndicatorSystem?, results: [String: UnitResults],
                                 diagnostics: inout [Diagnostic]) -> EvaluationResult {
+        var ignored: [String: [Diagnostic]]?
+        return evaluate(settings: settings, system: system, results: results, reusing: [:], shared: nil,
+                        diagnostics: &diagnostics, unitDiagnostics: &ignored)
+    }
+
+    /// A unit scored by an earlier build (see UnitScoreCoding): its own scores and
+    /// what reading and scoring them reported.
+    public struct ReusedUnit: Sendable {
+        public var score: UnitScore
+        public var diagnostics: [Diagnostic]
+
+        public init(score: UnitScore, diagnostics: [Diagnostic]) {
+            self.score = score
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// The same, with some units' own scores given instead of their results: they
+    /// are not scored again, only totalled, ranked and graded with the others, and
+    /// their diagnostics are reported where scoring them would have reported its.
+    /// Only without a bonus scheme (its points depend on every unit's results),
+    /// and for units without a recorded grade decision (grading reads it from the results).
+    /// `shared`: what the reused units were decoded with. `unitDiagnostics`, when
+    /// not nil, also gets what scoring each unit of `results` reported, by slug.
+    public static func evaluate(settings: EvaluationSettings, system: IndicatorSystem?, results: [String: UnitResults],
+                                reusing reused: [String: ReusedUnit], shared: SharedIndicators?,
+                                diagnostics: inout [Diagnostic],
+                                unitDiagnostics: inout [String: [Diagnostic]]?) -> EvaluationResult {
+        precondition(reused.isEmpty || system?.bonus == nil, "a bonus scheme needs every unit's results")
         var result = EvaluationResult(settings: settings, system: system, units: [], ranking: [], gradeCounts: [],
                                       pendingTies: [])
         checkTieBreakers(settings: settings, system: system, diagnostics: &diagnostics)
-        ResultValidation.checkUnits(settings: settings, results: results, diagnostics: &diagnostics)
+        ResultValidation.checkUnits(settings: settings, results: results, alsoPresent: Set(reused.keys),
+                                    diagnostics: &diagnostics)
         guard let system else {
             result.gradeCounts = Grading(scheme: settings.grading, precision: settings.precision, results: [:]).counts([])
             return result
         }
         let precision = settings.precision
         let assessed = settings.units.compactMap { unit in results[unit.slug].map { (unit: unit, results: $0) } }
+        let present = settings.units.filter { results[$0.slug] != nil || reused[$0.slug] != nil }
 
-        let sharedIndicators = Dictionary(system.allIndicators.map { ($0.id, SharedIndicator($0)) }) { first, _ in first }
+        let sharedIndicators = shared ?? SharedIndicators(system)
         // Units are scored independently, on every core; their diagnostics keep the units' order.
-        let scored = assessed.concurrentMap { (unit, unitResults) -> (UnitScore, [Diagnostic]) in
+        let scored = present.concurrentMap { unit -> (UnitScore, [Diagnostic]) in
+            if let kept = reused[unit.slug] { return (kept.score, kept.diagnostics) }
             var found: [Diagnostic] = []
-            let score = scoreUnit(unit, unitResults, settings: settings, system: system, shared: sharedIndicators,
-                                  diagnostics: &found)
+            let score = scoreUnit(unit, results[unit.slug]!, settings: settings, system: system,
+                                  shared: sharedIndicators.byID, diagnostics: &found)
             return (score, found)
         }
         var units = scored.map(\.0)
         diagnostics += scored.flatMap(\.1)
+        if unitDiagnostics != nil {
+            for (unit, found) in scored where reused[unit.unit.slug] == nil { unitDiagnostics![unit.unit.slug] = found }
+        }
 
         var bonusNotes: [String: String] = [:]
         if let scheme = system.bonus {

@@ -4,15 +4,17 @@ import Foundation
 /// single rule: unknown units, indicators, vetoes and bonus items; missing results.
 enum ResultValidation {
     /// Reports results of units not in evaluation.yaml and units without results.
-    static func checkUnits(settings: EvaluationSettings, results: [String: UnitResults], diagnostics: inout [Diagnostic]) {
+    /// `alsoPresent`: units with results that are not in `results` (scored by an earlier build).
+    static func checkUnits(settings: EvaluationSettings, results: [String: UnitResults], alsoPresent: Set<String> = [],
+                           diagnostics: inout [Diagnostic]) {
         let known = Set(settings.units.map(\.slug))
         for (slug, unitResults) in results.sorted(by: { $0.key < $1.key }) where !known.contains(slug) {
             let suggestion = MappingReader.closest(slug, among: settings.units.map(\.slug)).map { "是否应为“\($0)”？" } ?? ""
             diagnostics.append(.error(at: unitResults.location, "考核对象“\(slug)”不在 evaluation.yaml 的 units 中",
                                       hint: "\(suggestion)结果的考核对象须是 units 中的 slug：\(settings.units.map(\.slug).joined(separator: "、"))。"))
         }
-        guard !results.isEmpty else { return }
-        for unit in settings.units where results[unit.slug] == nil {
+        guard !results.isEmpty || !alsoPresent.isEmpty else { return }
+        for unit in settings.units where results[unit.slug] == nil && !alsoPresent.contains(unit.slug) {
             diagnostics.append(.warning(at: settings.location, "\(unit.name)（\(unit.slug)）没有考核结果，不参加排名",
                                         hint: "在 results.csv 中加入它的行，或添加 results/\(unit.slug).md。"))
         }

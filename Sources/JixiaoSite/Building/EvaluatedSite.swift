@@ -34,6 +34,8 @@ public struct EvaluatedEvaluation: Sendable {
     /// False when the previous build's pages and downloads of this evaluation are
     /// kept instead of being rendered again (see CarryOver).
     var rendersPages = true
+    /// How many of its units were not scored again but taken from the previous build (see UnitReuse).
+    var reusedUnits = 0
     /// Set when an evaluation carried over has its ranking page made again from
     /// its record, for the rank changes against a changed year before (see RankingPageRecord).
     var rankingBase: [String: TemplateValue]?

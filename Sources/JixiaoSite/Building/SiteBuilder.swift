@@ -35,6 +35,8 @@ public struct SiteBuilder {
         public var reused: Int
         /// Evaluations whose files did not change, carried over unscored (see CarryOver).
         public var carriedEvaluations: Int
+        /// Units of the evaluations scored whose results did not change, not scored again (see UnitReuse).
+        public var reusedUnits: Int
         public var warnings: [Diagnostic]
         public var seconds: Double
     }
@@ -113,7 +115,7 @@ public struct SiteBuilder {
             let digests = Dictionary(content.evaluations.map { ($0.slug, $0.digest.hex) }) { first, _ in first }
             let kept = opened // the ranking contexts are read later, from this cache as opened
             carryOver = CarryOver(digests: digests, records: opened.records, pagesIntact: { opened.checkPages(of: $0) },
-                                  rankingBase: { kept.rankingBase(of: $0) })
+                                  rankingBase: { kept.rankingBase(of: $0) }, unitScores: opened.unitScoreStore)
             cache = opened
             timer.mark("cache") // what reading the cache took beyond loading the content
         }
@@ -208,6 +210,7 @@ public struct SiteBuilder {
         timer.mark("commit")
         let report = Report(pages: count.pages, files: count.files, reused: count.reused,
                             carriedEvaluations: prepared.site.evaluations.count { $0.carried != nil },
+                            reusedUnits: prepared.site.evaluations.reduce(0) { $0 + $1.reusedUnits },
                             warnings: prepared.warnings, seconds: Date().timeIntervalSince(start))
         dropInBackground((consume prepared, consume cache, consume count))
         return report

@@ -36,7 +36,7 @@ enum SiteEvaluator {
                 diagnostics += read.diagnostics // what loading reports: not the evaluation's scoring
                 completed += read.sources
             }
-            for (slug, outcome) in zip(due.map(\.slug), evaluateInTurn(ready)) {
+            for (slug, outcome) in zip(due.map(\.slug), evaluateInTurn(ready, unitScores: plan?.unitScores)) {
                 scored[slug] = outcome
                 if let evaluated = outcome.0, plan?.changed.contains(slug) == true {
                     plan?.learn(slug, year: evaluated.settings.year, comparison: EvaluationRecord.comparison(of: evaluated))
@@ -85,12 +85,13 @@ enum SiteEvaluator {
     /// core idle for the last one (scoring inside an evaluation cannot spread to
     /// it then), and reading one ahead holds no more in memory than two at once.
     /// The outcomes are in the order of `due`, each with its own diagnostics.
-    static func evaluateInTurn(_ due: [EvaluationContent]) -> [(EvaluatedEvaluation?, [Diagnostic])] {
+    /// `unitScores`: the previous build's units, in a build with a cache (see UnitReuse).
+    static func evaluateInTurn(_ due: [EvaluationContent], unitScores: UnitScoreStore? = nil) -> [(EvaluatedEvaluation?, [Diagnostic])] {
         // One evaluation's `read`, started on another thread at once.
         func readAhead(_ content: EvaluationContent) -> Background<(results: ReadEvaluation?, diagnostics: [Diagnostic])> {
             Background {
                 var diagnostics: [Diagnostic] = []
-                let results = read(content, scoring: true, diagnostics: &diagnostics)
+                let results = read(content, scoring: true, unitScores: unitScores, diagnostics: &diagnostics)
                 return (results, diagnostics)
             }
         }
@@ -100,7 +101,7 @@ enum SiteEvaluator {
             var read = Optional(next!.wait())
             next = index + 1 < due.count ? readAhead(due[index + 1]) : nil
             var found = read!.diagnostics
-            let evaluated = read!.results.flatMap { score($0, content: due[index], diagnostics: &found) }
+            let evaluated = read!.results.flatMap { score($0, content: due[index], unitScores: unitScores, diagnostics: &found) }
             outcomes.append((evaluated, found))
             // Tens of thousands of results, freed while the build goes on.
             dropInBackground(read.take())
@@ -120,13 +121,19 @@ enum SiteEvaluator {
     struct ReadEvaluation: Sendable {
         var settings: EvaluationSettings
         var system: IndicatorSystem?
+        /// Without the units that `units` reuses.
         var results: [String: UnitResults]
         var selfReports: [String: ContentDocument]
+        /// In a build with a cache, the units scored by the previous build and reused (see UnitReuse).
+        var units: UnitReuse?
     }
 
     /// Settings, indicator system and results of one evaluation, checked as they
     /// are read; nil when the settings cannot be read or the results table is broken.
-    static func read(_ content: EvaluationContent, scoring: Bool, diagnostics: inout [Diagnostic]) -> ReadEvaluation? {
+    /// With `unitScores`, the results of units that the previous build scored as
+    /// they are now are not read (see UnitReuse).
+    static func read(_ content: EvaluationContent, scoring: Bool, unitScores: UnitScoreStore? = nil,
+                     diagnostics: inout [Diagnostic]) -> ReadEvaluation? {
         guard let settings = EvaluationSettings.decode(content.settings, diagnostics: &diagnostics) else { return nil }
         var system: IndicatorSystem?
         if let indicators = content.indicators {
@@ -135,6 +142,11 @@ enum SiteEvaluator {
             system = IndicatorSystem.decode(
                 files: content.indicatorFiles.map { (frontMatter: $0.metadata, body: $0.body) },
                 diagnostics: &diagnostics)
+        }
+        var units: UnitReuse?
+        if scoring, let unitScores {
+            units = UnitReuse(content: content, settings: settings, system: system,
+                              previous: unitScores.previous(content.slug, definitions: content.definitionsDigest.hex))
         }
         var parts: [String: [UnitResults]] = [:]
         if scoring, let source = content.resultsTable {
@@ -148,7 +160,8 @@ enum SiteEvaluator {
             }
             let pieces: [Piece]
             do throws(DiagnosticsError) {
-                pieces = try CSVSource.forEachRow(text: source.text, file: source.path, omittingEmptyCells: true,
+                pieces = try CSVSource.forEachRow(text: units?.tableText(source.text) ?? source.text, file: source.path,
+                                                  omittingEmptyCells: true,
                                                   into: { Piece() }) { piece, row in
                     piece.table.add(row, diagnostics: &piece.found)
                     PlaceholderCheck.checkValue(row, diagnostics: &piece.placeholders)
@@ -170,32 +183,57 @@ enum SiteEvaluator {
             }
             // A cell that already has an error is not also reported as a placeholder.
             let errorPlaces = Set(found.filter { $0.severity == .error }.map(\.location))
+            placeholders.removeAll { errorPlaces.contains($0.location) }
+            units?.attribute(found)
+            units?.attribute(placeholders)
             diagnostics += found
-            diagnostics += placeholders.filter { !errorPlaces.contains($0.location) }
+            diagnostics += placeholders
         }
         var selfReports: [String: ContentDocument] = [:]
         for document in content.unitDocuments {
             selfReports[document.stem] = document
-            guard scoring else { continue }
+            guard scoring, units?.reused[document.stem] == nil else { continue }
+            var found: [Diagnostic] = []
             let results = ResultsReader.unitResults(frontMatter: document.metadata, unitSlug: document.stem,
-                                                    diagnostics: &diagnostics)
+                                                    diagnostics: &found)
             parts[document.stem, default: []].append(results)
+            units?.note(found, of: document.stem)
+            diagnostics += found
         }
         var results: [String: UnitResults] = [:]
         for slug in parts.keys.sorted() {
-            results[slug] = ResultsReader.merge(parts[slug]!, diagnostics: &diagnostics)
+            var found: [Diagnostic] = []
+            let merged = ResultsReader.merge(parts[slug]!, diagnostics: &found)
+            results[slug] = merged
+            units?.note(found, of: slug)
+            if merged.gradeDecision != nil { units?.keepOut(slug) }
+            diagnostics += found
         }
         if system == nil && !results.isEmpty {
             diagnostics.append(.error(at: SourceLocation(file: content.folder), "有考核结果但没有指标体系",
                                       hint: "添加 indicators.yaml（或 indicators/ 文件夹），结果中的指标编号须在其中。"))
         }
-        return ReadEvaluation(settings: settings, system: system, results: results, selfReports: selfReports)
+        return ReadEvaluation(settings: settings, system: system, results: results, selfReports: selfReports, units: units)
     }
 
     /// Scores what `read` gave (every unit on every core) and puts the evaluation together.
-    static func score(_ read: ReadEvaluation, content: EvaluationContent, diagnostics: inout [Diagnostic]) -> EvaluatedEvaluation? {
-        let result = Evaluator.evaluate(settings: read.settings, system: read.system, results: read.results,
+    static func score(_ read: ReadEvaluation, content: EvaluationContent, unitScores: UnitScoreStore? = nil,
+                      diagnostics: inout [Diagnostic]) -> EvaluatedEvaluation? {
+        let result: EvaluationResult
+        var unitFile: [UInt8]?
+        if let units = read.units, let unitScores {
+            var scoring: [String: [Diagnostic]]? = [:]
+            result = Evaluator.evaluate(settings: read.settings, system: read.system, results: read.results,
+                                        reusing: units.reused, shared: units.shared, diagnostics: &diagnostics,
+                                        unitDiagnostics: &scoring)
+            unitFile = units.file(for: result, scoring: scoring ?? [:], header: unitScores.header,
+                                  definitions: content.definitionsDigest.hex)
+        } else {
+            result = Evaluator.evaluate(settings: read.settings, system: read.system, results: read.results,
                                         diagnostics: &diagnostics)
+        }
+        // Written now rather than held until the build is done (megabytes each).
+        unitScores?.save(content.slug, unitFile)
         var scored = content
         scored.resultsTable = nil // read and scored; rendering needs only the results
         var evaluated = EvaluatedEvaluation(
@@ -206,6 +244,7 @@ enum SiteEvaluator {
             report: content.report.map { publication($0, what: "年度绩效报告", diagnostics: &diagnostics) },
             selfReports: read.selfReports)
         evaluated.audiencePolicy = AudiencePolicy.read(content.settings["audience"], diagnostics: &diagnostics)
+        evaluated.reusedUnits = read.units?.reused.count ?? 0
         return evaluated
     }
 

@@ -22,7 +22,9 @@ import JixiaoTemplate
 /// large evaluation's warnings are megabytes: an evaluation carried over keeps
 /// its file as it is, and the files are read at once. Beside a record,
 /// `evaluations/<slug>.ranking` may keep its ranking page's own context (see
-/// RankingPageRecord), read only when that page is made again without scoring;
+/// RankingPageRecord), read only when that page is made again without scoring,
+/// and `evaluations/<slug>.units` its units' own scores, so that scoring it again
+/// scores only the units whose results changed (see UnitReuse);
 /// `downloads/` the parts of the downloads made unit by unit (see DownloadPart).
 public struct BuildCache: Sendable {
     public struct Entry: Sendable, Equatable {
@@ -56,6 +58,8 @@ public struct BuildCache: Sendable {
     var recordsFolder: URL { folder.appendingPathComponent(Self.recordsFolderName) }
     func recordFile(_ slug: String) -> URL { recordsFolder.appendingPathComponent("\(slug).tsv") }
     func rankingFile(_ slug: String) -> URL { recordsFolder.appendingPathComponent("\(slug).ranking") }
+    /// The units' own scores of the evaluations, beside their records (see UnitScoreFile).
+    var unitScoreStore: UnitScoreStore { UnitScoreStore(folder: recordsFolder, header: recordsHeader) }
     static let downloadsFolderName = "downloads"
     var downloadsFolder: URL { folder.appendingPathComponent(Self.downloadsFolderName) }
     /// Where the parts of the download at `path` are kept: one file per download,
@@ -199,6 +203,8 @@ public struct BuildCache: Sendable {
     /// keeps its file, and its ranking's; `rankings`: the ranking pages' own
     /// contexts of the evaluations scored (see RankingPageRecord); `downloadParts`:
     /// the parts of the downloads made unit by unit (a download kept keeps its file).
+    /// The units' own scores beside each record (see UnitScoreFile) are written
+    /// while scoring; those of evaluations that are gone are deleted here.
     func save(_ entries: [String: Entry], records: [EvaluationRecord], rankings: [String: [UInt8]] = [:],
               downloadParts: [String: [DownloadPart]] = [:], results: [String: ResultsStamp.Stored] = [:]) {
         let fm = FileManager.default
@@ -214,7 +220,7 @@ public struct BuildCache: Sendable {
             output.write(ResultsStamp.lines(key: key, results))
         }
         // The records first: they are only read together with a build.tsv of the same key.
-        let kept = Set(records.flatMap { ["\($0.slug).tsv", "\($0.slug).ranking"] })
+        let kept = Set(records.flatMap { ["\($0.slug).tsv", "\($0.slug).ranking", "\($0.slug).units"] })
         for name in (try? fm.contentsOfDirectory(atPath: recordsFolder.path)) ?? [] where !kept.contains(name) {
             try? fm.removeItem(at: recordsFolder.appendingPathComponent(name)) // gone, or half-written
         }
@@ -254,17 +260,9 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Writes what `produce` writes into a temporary file beside `file`, synced,
-    /// then renames it into place; on any failure the old file stays.
+    /// Writes a cache file aside, synced, and renames it into place (see `FileText.replace`).
     private func write(to file: URL, _ produce: (inout FileText) -> Void) {
-        let temporary = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).\(getpid())")
-        guard var output = FileText(path: temporary.path) else { return }
-        produce(&output)
-        if output.finish() {
-            _ = rename(temporary.path, file.path)
-        } else {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        FileText.replace(file, produce)
     }
 
     /// Forgets the previous build's pages and stamps (before the output changes):

@@ -28,14 +28,19 @@ struct CarryOver {
     private(set) var rippleYears: Set<Int> = []
     /// The ranking page's own context kept for an evaluation (see RankingPageRecord).
     private let rankingBase: (String) -> [String: TemplateValue]?
+    /// Where the previous build's units' own scores are: a changed evaluation
+    /// scores only the units whose results changed (see UnitReuse).
+    let unitScores: UnitScoreStore?
 
     /// `digests`: every evaluation read in this build, slug → digest in hex;
     /// `pagesIntact`: whether the previous build's pages of an evaluation are still in the output;
-    /// `rankingBase`: the ranking page's own context kept for an evaluation, if any.
+    /// `rankingBase`: the ranking page's own context kept for an evaluation, if any;
+    /// `unitScores`: where the units' own scores are kept.
     init(digests: [String: String], records: [String: EvaluationRecord], pagesIntact: (String) -> Bool,
-         rankingBase: @escaping (String) -> [String: TemplateValue]? = { _ in nil }) {
+         rankingBase: @escaping (String) -> [String: TemplateValue]? = { _ in nil }, unitScores: UnitScoreStore? = nil) {
         self.records = records
         self.rankingBase = rankingBase
+        self.unitScores = unitScores
         for (slug, digest) in digests where records[slug]?.digest != digest || !pagesIntact(slug) {
             changed.insert(slug)
         }

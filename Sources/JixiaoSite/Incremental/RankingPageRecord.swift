@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 import JixiaoTemplate
 
 /// The ranking page's own context (see `SiteRenderer.rankingBase`), kept in
@@ -20,16 +21,15 @@ enum RankingPageRecord {
     }
 
     static func encode(_ context: [String: TemplateValue]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(1 << 16)
-        write(.object(context), into: &bytes)
-        return bytes
+        var writer = BinaryWriter(capacity: 1 << 16)
+        write(.object(context), into: &writer)
+        return writer.bytes
     }
 
     /// The context `encode` wrote, or nil when `bytes` are anything else.
     static func decode(_ bytes: some Collection<UInt8>) -> [String: TemplateValue]? {
-        var reader = Reader(bytes: Array(bytes))
-        guard case .object(let context)? = reader.value(depth: 0), reader.position == reader.bytes.count else { return nil }
+        var reader = BinaryReader(Array(bytes)[...])
+        guard case .object(let context)? = value(&reader, depth: 0), reader.isAtEnd else { return nil }
         return context
     }
 
@@ -52,105 +52,62 @@ enum RankingPageRecord {
         return hash.hex
     }
 
-    private static func write(_ value: TemplateValue, into bytes: inout [UInt8]) {
+    private static func write(_ value: TemplateValue, into writer: inout BinaryWriter) {
         switch value {
         case .string(let text):
-            bytes.append(Kind.string.rawValue)
-            write(text, into: &bytes)
+            writer.byte(Kind.string.rawValue)
+            writer.text(text)
         case .bool(let flag):
-            bytes.append((flag ? Kind.yes : Kind.no).rawValue)
+            writer.byte((flag ? Kind.yes : Kind.no).rawValue)
         case .int(let number):
-            bytes.append(Kind.int.rawValue)
-            write(UInt64(bitPattern: Int64(number) << 1 ^ Int64(number) >> 63), into: &bytes)
+            writer.byte(Kind.int.rawValue)
+            writer.signed(number)
         case .list(let items):
-            bytes.append(Kind.list.rawValue)
-            write(UInt64(items.count), into: &bytes)
-            for item in items { write(item, into: &bytes) }
+            writer.byte(Kind.list.rawValue)
+            writer.count(items.count)
+            for item in items { write(item, into: &writer) }
         case .object, .record:
             let members = value.members ?? [:]
-            bytes.append(Kind.object.rawValue)
-            write(UInt64(members.count), into: &bytes)
+            writer.byte(Kind.object.rawValue)
+            writer.count(members.count)
             for key in members.keys.sorted() {
-                write(key, into: &bytes)
-                write(members[key]!, into: &bytes)
+                writer.text(key)
+                write(members[key]!, into: &writer)
             }
         case .null:
-            bytes.append(Kind.null.rawValue)
+            writer.byte(Kind.null.rawValue)
         }
     }
 
-    private static func write(_ text: String, into bytes: inout [UInt8]) {
-        write(UInt64(text.utf8.count), into: &bytes)
-        bytes.append(contentsOf: text.utf8)
-    }
+    /// Deeper than any context is made: a damaged file cannot recurse without end.
+    private static let maximumDepth = 32
 
-    private static func write(_ number: UInt64, into bytes: inout [UInt8]) {
-        var rest = number
-        while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
-    }
-
-    private struct Reader {
-        let bytes: [UInt8]
-        var position = 0
-
-        /// Deeper than any context is made: a damaged file cannot recurse without end.
-        static let maximumDepth = 32
-
-        mutating func value(depth: Int) -> TemplateValue? {
-            guard depth < Self.maximumDepth, position < bytes.count, let kind = Kind(rawValue: bytes[position]) else { return nil }
-            position += 1
-            switch kind {
-            case .string: return text().map(TemplateValue.string)
-            case .yes: return .bool(true)
-            case .no: return .bool(false)
-            case .null: return .null
-            case .int:
-                guard let zigzag = number() else { return nil }
-                return .int(Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)))
-            case .list:
-                guard let count = number(), count <= UInt64(bytes.count - position) else { return nil }
-                var items: [TemplateValue] = []
-                items.reserveCapacity(Int(count))
-                for _ in 0..<count {
-                    guard let item = value(depth: depth + 1) else { return nil }
-                    items.append(item)
-                }
-                return .list(items)
-            case .object:
-                guard let count = number(), count <= UInt64(bytes.count - position) else { return nil }
-                var members: [String: TemplateValue] = [:]
-                members.reserveCapacity(Int(count))
-                for _ in 0..<count {
-                    guard let key = text(), members[key] == nil, let member = value(depth: depth + 1) else { return nil }
-                    members[key] = member
-                }
-                return .object(members)
+    private static func value(_ reader: inout BinaryReader, depth: Int) -> TemplateValue? {
+        guard depth < maximumDepth, let kind = reader.byte().flatMap(Kind.init(rawValue:)) else { return nil }
+        switch kind {
+        case .string: return reader.text().map(TemplateValue.string)
+        case .yes: return .bool(true)
+        case .no: return .bool(false)
+        case .null: return .null
+        case .int: return reader.signed().map(TemplateValue.int)
+        case .list:
+            guard let count = reader.count() else { return nil }
+            var items: [TemplateValue] = []
+            items.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let item = value(&reader, depth: depth + 1) else { return nil }
+                items.append(item)
             }
-        }
-
-        mutating func text() -> String? {
-            guard let count = number(), count <= UInt64(bytes.count - position) else { return nil }
-            let end = position + Int(count)
-            guard let text = String(validating: bytes[position..<end], as: UTF8.self) else { return nil }
-            position = end
-            return text
-        }
-
-        mutating func number() -> UInt64? {
-            var result: UInt64 = 0
-            var shift: UInt64 = 0
-            while position < bytes.count, shift < 64 {
-                let byte = bytes[position]
-                position += 1
-                result |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return result }
-                shift += 7
+            return .list(items)
+        case .object:
+            guard let count = reader.count() else { return nil }
+            var members: [String: TemplateValue] = [:]
+            members.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let key = reader.text(), members[key] == nil, let member = value(&reader, depth: depth + 1) else { return nil }
+                members[key] = member
             }
-            return nil
+            return .object(members)
         }
     }
 }

@@ -36,10 +36,25 @@ struct FileText: TextOutputStream {
         (try? StagingFolder.write(bytes, to: descriptor)) != nil
     }
 
-    /// Writes what is left, syncs and closes; true when every byte reached the disk.
-    mutating func finish() -> Bool {
+    /// Writes what is left, syncs (unless told not to) and closes; true when every
+    /// byte reached the disk (or, without syncing, the system).
+    mutating func finish(syncing: Bool = true) -> Bool {
         flush()
-        let synced = !failed && fsync(descriptor) == 0
+        let synced = !failed && (!syncing || fsync(descriptor) == 0)
         return close(descriptor) == 0 && synced
+    }
+
+    /// Writes what `produce` writes into a temporary file beside `file`, synced
+    /// unless told not to, then renames it into place; on any failure the old file
+    /// stays (a killed process leaves the temporary file, named `<file>.<pid>`).
+    static func replace(_ file: URL, syncing: Bool = true, _ produce: (inout FileText) -> Void) {
+        let temporary = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).\(getpid())")
+        guard var output = FileText(path: temporary.path) else { return }
+        produce(&output)
+        if output.finish(syncing: syncing) {
+            _ = rename(temporary.path, file.path)
+        } else {
+            try? FileManager.default.removeItem(at: temporary)
+        }
     }
 }

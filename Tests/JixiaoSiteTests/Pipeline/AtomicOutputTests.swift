@@ -68,7 +68,7 @@ struct AtomicOutputTests {
         // every page again (when no killed build got as far as the swap).
         #expect(cache.filter { $0 != StagingFolder.spareName }.sorted() == ["build.tsv", "downloads", "evaluations", "results.tsv"], "\(cache)")
         let records = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("evaluations").path)
-        #expect(!records.isEmpty && records.allSatisfy { $0.hasSuffix(".tsv") || $0.hasSuffix(".ranking") }, "\(records)")
+        #expect(!records.isEmpty && records.allSatisfy { $0.hasSuffix(".tsv") || $0.hasSuffix(".ranking") || $0.hasSuffix(".units") }, "\(records)")
         let downloads = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("downloads").path)
         #expect(!downloads.isEmpty && downloads.allSatisfy { $0.hasSuffix("%2Fscores.csv") || $0.hasSuffix("%2Fscores.xlsx") }, "\(downloads)")
     }

@@ -346,8 +346,7 @@ struct IncrementalBuildTests {
         }
         try Self.buildBoth(site, "first build")
         #expect(try FileManager.default.contentsOfDirectory(atPath: records.path).sorted()
-            == ["2020-test.ranking", "2020-test.tsv", "2021-test.ranking", "2021-test.tsv", "2023-test.ranking", "2023-test.tsv",
-                "2025-test.ranking", "2025-test.tsv"])
+            == ["2020-test", "2021-test", "2023-test", "2025-test"].flatMap { ["\($0).ranking", "\($0).tsv", "\($0).units"] })
         let before = try ["2020-test", "2023-test", "2025-test"].map(inode)
         try Self.editResults(site, "2025-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
         let edited = try Self.buildBoth(site, "the newest year edited")
@@ -361,6 +360,7 @@ struct IncrementalBuildTests {
         try Self.buildBoth(site, "an evaluation deleted")
         #expect(!FileManager.default.fileExists(atPath: records.appendingPathComponent("2025-test.tsv").path))
         #expect(!FileManager.default.fileExists(atPath: records.appendingPathComponent("2025-test.ranking").path))
+        #expect(!FileManager.default.fileExists(atPath: records.appendingPathComponent("2025-test.units").path))
         // A record made under another key (here: another binary or options) is not trusted.
         let text = try String(contentsOf: records.appendingPathComponent("2020-test.tsv"), encoding: .utf8)
         try text.replacingOccurrences(of: "\(BuildCache.recordsFormat)\t", with: "\(BuildCache.recordsFormat)\tx")

@@ -1,0 +1,99 @@
+import Foundation
+import JixiaoCore
+
+/// Each unit's own scores as the previous build left them (see UnitScoreCoding),
+/// kept in `evaluations/<slug>.units` beside the evaluation's record, so that a
+/// changed evaluation scores only the units whose results changed (see UnitReuse).
+///
+/// The file: one text line, the format, the records header (the build's key and
+/// site, see `BuildCache.recordsHeader`) and the evaluation's definitions digest
+/// (its files other than the results: a changed indicator or setting changes
+/// every unit's scores); then per unit its slug, the key of its results (see
+/// UnitReuse) and its encoded scores, each as a LEB128 length and bytes; last,
+/// the hash of those entries in hex. A file whose line or hash does not match
+/// is not used.
+///
+/// An entry depends on nothing but the unit's key, the definitions and the
+/// binary, so the file is written as soon as the evaluation is scored, even by
+/// a build that fails later: whatever it holds is right for its keys.
+struct UnitScoreFile: Sendable {
+    static let format = "jixiao-unit-scores 1"
+
+    struct Entry: Sendable {
+        var key: String
+        var bytes: ArraySlice<UInt8>
+    }
+
+    /// By slug.
+    var entries: [String: Entry] = [:]
+
+    /// The entries in `file`, if it was written for `header` and `definitions` and is whole.
+    static func read(_ file: [UInt8], header: String, definitions: String) -> UnitScoreFile? {
+        let line = Array(firstLine(header: header, definitions: definitions).utf8)
+        let trailer = StableHash().hex.utf8.count
+        guard file.count >= line.count + trailer, file.starts(with: line) else { return nil }
+        let body = file[line.count..<(file.count - trailer)]
+        guard file[(file.count - trailer)...].elementsEqual(hash(body).utf8) else { return nil }
+        var reader = BinaryReader(body)
+        var read = UnitScoreFile()
+        while !reader.isAtEnd {
+            guard let slug = reader.text(), let key = reader.text(), let length = reader.count(),
+                  let bytes = reader.bytes(length), read.entries[slug] == nil else { return nil }
+            read.entries[slug] = Entry(key: key, bytes: bytes)
+        }
+        return read
+    }
+
+    /// The file for `entries` (slug, key, encoded scores), in their order.
+    static func bytes(_ entries: [(slug: String, key: String, bytes: ArraySlice<UInt8>)], header: String,
+                      definitions: String) -> [UInt8] {
+        var file = BinaryWriter(capacity: entries.reduce(256) { $0 + $1.bytes.count + 64 })
+        file.append(firstLine(header: header, definitions: definitions).utf8)
+        let start = file.bytes.count
+        for entry in entries {
+            file.text(entry.slug)
+            file.text(entry.key)
+            file.count(entry.bytes.count)
+            file.append(entry.bytes)
+        }
+        file.append(hash(file.bytes[start...]).utf8)
+        return file.bytes
+    }
+
+    private static func firstLine(header: String, definitions: String) -> String {
+        "\(format)\t\(header)\t\(definitions)\n"
+    }
+
+    private static func hash(_ body: ArraySlice<UInt8>) -> String {
+        var hash = StableHash()
+        body.withUnsafeBytes { hash.add($0) }
+        return hash.hex
+    }
+}
+
+/// Where the previous build's unit scores are, for the evaluation's reading
+/// thread: the records folder and the header its files must have.
+struct UnitScoreStore: Sendable {
+    let folder: URL
+    let header: String
+
+    func file(_ slug: String) -> URL { folder.appendingPathComponent("\(slug).units") }
+
+    /// The file of the evaluation `slug`, if it is there for `definitions` (see UnitScoreFile).
+    func previous(_ slug: String, definitions: String) -> UnitScoreFile? {
+        guard let file = try? Data(contentsOf: file(slug)) else { return nil }
+        return UnitScoreFile.read([UInt8](file), header: header, definitions: definitions)
+    }
+
+    /// Puts `bytes` in place as the file of the evaluation `slug` (written aside
+    /// and renamed, not synced: a file cut short by a crash fails its hash), or
+    /// removes its file when there are none.
+    func save(_ slug: String, _ bytes: [UInt8]?) {
+        guard let bytes else {
+            try? FileManager.default.removeItem(at: file(slug))
+            return
+        }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        FileText.replace(file(slug), syncing: false) { $0.write(bytes: bytes) }
+    }
+}
