@@ -11,8 +11,10 @@ import Foundation
 /// added that this file does not know of). Texts are written once per unit in a
 /// table and named by their place in it; a decimal as its stored bytes up to the
 /// last that is not zero, so it decodes to the same bytes (which the score cards'
-/// fingerprints hash) and the same value. Indicators, vetoes and the unit are
-/// named by id and found in the evaluation's system and settings when decoded.
+/// fingerprints hash) and the same value. An indicator is named by its place in
+/// the system (bytes are only decoded with the definitions they were written
+/// with, see UnitScoreFile), a veto by id and the unit by slug; they are found in
+/// the evaluation's system and settings when decoded.
 public enum UnitScoreCoding {
     /// Properties of UnitScore that `encode` writes, and those the evaluation sets after scoring.
     public static let writtenFields = ["unit", "indicators", "indicatorTotal", "components", "adjustments",
@@ -79,6 +81,11 @@ public enum UnitScoreCoding {
     /// indicator or veto the system no longer has, damage).
     public static func decode(_ bytes: ArraySlice<UInt8>, unit: AssessedUnit, system: IndicatorSystem,
                               shared: SharedIndicators) -> (score: UnitScore, diagnostics: [Diagnostic])? {
+        bytes.withUnsafeBytes { raw in decode(raw, unit: unit, system: system, shared: shared) }
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, unit: AssessedUnit, system: IndicatorSystem,
+                               shared: SharedIndicators) -> (score: UnitScore, diagnostics: [Diagnostic])? {
         var decoder = Decoder(bytes)
         guard decoder.readTexts(), decoder.text() == unit.slug, let count = decoder.count() else { return nil }
         var indicators: [IndicatorScore] = []
@@ -197,8 +204,15 @@ public enum UnitScoreCoding {
             }
         }
 
+        /// An indicator by its place in the system (the same in every build of the
+        /// same definitions, see UnitScoreFile), or by id for one that has none.
         mutating func indicator(_ score: borrowing IndicatorScore) {
-            text(score.indicator.id)
+            if score.shared.position >= 0 {
+                count(score.shared.position + 1)
+            } else {
+                count(0)
+                text(score.indicator.id)
+            }
             decimal(score.points)
             decimal(score.score)
             decimal(score.selfScore)
@@ -232,7 +246,7 @@ public enum UnitScoreCoding {
         var reader: BinaryReader
         var table: [String] = []
 
-        init(_ bytes: ArraySlice<UInt8>) {
+        init(_ bytes: UnsafeRawBufferPointer) {
             reader = BinaryReader(bytes)
         }
 
@@ -291,8 +305,14 @@ public enum UnitScoreCoding {
         static let maximumDepth = 16
 
         mutating func indicator(_ shared: SharedIndicators, depth: Int) -> IndicatorScore? {
-            guard depth < Self.maximumDepth, let id = text(), let definition = shared.byID[id],
-                  let points = decimal(), let score = optionalDecimal(), let selfScore = optionalDecimal(),
+            guard depth < Self.maximumDepth, let place = reader.number() else { return nil }
+            let found: SharedIndicator?
+            if place > 0 {
+                found = place <= UInt64(shared.list.count) ? shared.list[Int(place) - 1] : nil
+            } else {
+                found = text().flatMap { shared.byID[$0] }
+            }
+            guard let definition = found, let points = decimal(), let score = optionalDecimal(), let selfScore = optionalDecimal(),
                   let deduction = decimal(), let flags = reader.byte(), flags < 4, let inputCount = count()
             else { return nil }
             var inputs: [RuleInput] = []
@@ -331,9 +351,12 @@ public enum UnitScoreCoding {
 /// An evaluation's indicators, each shared by every unit's score of it (see
 /// SharedIndicator): made once per evaluation, for scoring and decoding alike.
 public struct SharedIndicators: Sendable {
+    /// In the order of `allIndicators`.
+    let list: [SharedIndicator]
     let byID: [String: SharedIndicator]
 
     public init(_ system: IndicatorSystem) {
-        byID = Dictionary(system.allIndicators.map { ($0.id, SharedIndicator($0)) }) { first, _ in first }
+        list = system.allIndicators.enumerated().map { SharedIndicator($1, position: $0) }
+        byID = Dictionary(list.map { ($0.value.id, $0) }) { first, _ in first }
     }
 }

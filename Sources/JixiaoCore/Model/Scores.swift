@@ -66,10 +66,17 @@ public final class SharedIndicator: Sendable {
     public let value: Indicator
     /// `value.ruleDescription`, worded once rather than on every score card.
     public let ruleDescription: String
+    /// Its place in the system's `allIndicators` (see SharedIndicators), or -1.
+    let position: Int
 
-    public init(_ value: Indicator) {
+    public convenience init(_ value: Indicator) {
+        self.init(value, position: -1)
+    }
+
+    init(_ value: Indicator, position: Int) {
         self.value = value
         ruleDescription = value.ruleDescription
+        self.position = position
     }
 }
 

@@ -48,23 +48,24 @@ public struct BinaryWriter: Sendable {
     }
 }
 
-/// Reads what a `BinaryWriter` wrote; each read is nil past the end or on a
+/// Reads what a `BinaryWriter` wrote, in place: only within the scope of the
+/// buffer it is given (`withUnsafeBytes`). Each read is nil past the end or on a
 /// malformed value.
 public struct BinaryReader {
-    public let bytes: ArraySlice<UInt8>
-    public private(set) var position: Int
+    public let bytes: UnsafeRawBufferPointer
+    /// Where the next read starts, from the buffer's start.
+    public private(set) var position = 0
 
-    public init(_ bytes: ArraySlice<UInt8>) {
+    public init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
-        position = bytes.startIndex
     }
 
-    public var isAtEnd: Bool { position == bytes.endIndex }
+    public var isAtEnd: Bool { position == bytes.count }
     /// How many bytes are left: a count larger than this is damage, not a length.
-    public var remaining: Int { bytes.endIndex - position }
+    public var remaining: Int { bytes.count - position }
 
     public mutating func byte() -> UInt8? {
-        guard position < bytes.endIndex else { return nil }
+        guard position < bytes.count else { return nil }
         defer { position += 1 }
         return bytes[position]
     }
@@ -72,7 +73,7 @@ public struct BinaryReader {
     public mutating func number() -> UInt64? {
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        while position < bytes.endIndex, shift < 64 {
+        while position < bytes.count, shift < 64 {
             let byte = bytes[position]
             position += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -94,24 +95,23 @@ public struct BinaryReader {
     }
 
     /// The next `count` bytes.
-    public mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
+    public mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
         guard count >= 0, count <= remaining else { return nil }
         defer { position += count }
-        return bytes[position..<(position + count)]
+        return UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)])
     }
 
     /// Nil when the bytes are not UTF-8.
     public mutating func text() -> String? {
-        guard let length = count(), let utf8 = bytes(length) else { return nil }
-        // Decoded through a buffer and compared with it: the generic validating
-        // initializer, on a slice, was most of decoding a cache file. Decoding
-        // repairs bytes that are not UTF-8, so they come out different.
-        return utf8.withUnsafeBufferPointer { buffer -> String? in
-            var text = String(decoding: buffer, as: UTF8.self)
-            let same = text.withUTF8 { decoded in
-                decoded.count == buffer.count && (buffer.isEmpty || memcmp(decoded.baseAddress!, buffer.baseAddress!, buffer.count) == 0)
-            }
-            return same ? text : nil
+        guard let length = count(), let raw = bytes(length) else { return nil }
+        // Decoded and compared rather than validated: the generic validating
+        // initializer was most of decoding a cache file. Decoding repairs bytes
+        // that are not UTF-8, so they come out different.
+        let utf8 = raw.assumingMemoryBound(to: UInt8.self)
+        var text = String(decoding: utf8, as: UTF8.self)
+        let same = text.withUTF8 { decoded in
+            decoded.count == utf8.count && (utf8.isEmpty || memcmp(decoded.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
         }
+        return same ? text : nil
     }
 }

@@ -36,6 +36,9 @@ public struct EvaluatedEvaluation: Sendable {
     var rendersPages = true
     /// How many of its units were not scored again but taken from the previous build (see UnitReuse).
     var reusedUnits = 0
+    /// Its units' own scores being written for the next build (see UnitScoreFile),
+    /// while the build goes on; waited for before the build's cache is saved.
+    var unitScoresSaved: Background<Void>?
     /// Set when an evaluation carried over has its ranking page made again from
     /// its record, for the rank changes against a changed year before (see RankingPageRecord).
     var rankingBase: [String: TemplateValue]?

@@ -197,6 +197,7 @@ public struct SiteBuilder {
             // swap and the save, the next build starts clean rather than trusting
             // entries that describe the previous site.
             cache?.remove()
+            for evaluation in prepared.site.evaluations { evaluation.unitScoresSaved?.wait() }
             let records = prepared.site.evaluations.map(EvaluationRecord.init)
             let results = resultsStamps(prepared)
             try staging.commit(keepingSpare: count.reused * 2 >= count.files) {

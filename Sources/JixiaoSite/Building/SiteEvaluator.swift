@@ -220,20 +220,22 @@ enum SiteEvaluator {
     static func score(_ read: ReadEvaluation, content: EvaluationContent, unitScores: UnitScoreStore? = nil,
                       diagnostics: inout [Diagnostic]) -> EvaluatedEvaluation? {
         let result: EvaluationResult
-        var unitFile: [UInt8]?
+        var saved: Background<Void>?
         if let units = read.units, let unitScores {
             var scoring: [String: [Diagnostic]]? = [:]
             result = Evaluator.evaluate(settings: read.settings, system: read.system, results: read.results,
                                         reusing: units.reused, shared: units.shared, diagnostics: &diagnostics,
                                         unitDiagnostics: &scoring)
-            unitFile = units.file(for: result, scoring: scoring ?? [:], header: unitScores.header,
-                                  definitions: content.definitionsDigest.hex)
+            // Written now, beside the rest of the build, rather than held until it is done (megabytes each).
+            let (slug, definitions, found) = (content.slug, content.definitionsDigest.hex, scoring ?? [:])
+            saved = Background {
+                unitScores.save(slug, units.file(for: result, scoring: found, header: unitScores.header, definitions: definitions))
+            }
         } else {
             result = Evaluator.evaluate(settings: read.settings, system: read.system, results: read.results,
                                         diagnostics: &diagnostics)
+            unitScores?.save(content.slug, nil) // one that could not be scored unit by unit has none
         }
-        // Written now rather than held until the build is done (megabytes each).
-        unitScores?.save(content.slug, unitFile)
         var scored = content
         scored.resultsTable = nil // read and scored; rendering needs only the results
         var evaluated = EvaluatedEvaluation(
@@ -245,6 +247,7 @@ enum SiteEvaluator {
             selfReports: read.selfReports)
         evaluated.audiencePolicy = AudiencePolicy.read(content.settings["audience"], diagnostics: &diagnostics)
         evaluated.reusedUnits = read.units?.reused.count ?? 0
+        evaluated.unitScoresSaved = saved
         return evaluated
     }
 

@@ -28,9 +28,11 @@ enum RankingPageRecord {
 
     /// The context `encode` wrote, or nil when `bytes` are anything else.
     static func decode(_ bytes: some Collection<UInt8>) -> [String: TemplateValue]? {
-        var reader = BinaryReader(Array(bytes)[...])
-        guard case .object(let context)? = value(&reader, depth: 0), reader.isAtEnd else { return nil }
-        return context
+        Array(bytes).withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            guard case .object(let context)? = value(&reader, depth: 0), reader.isAtEnd else { return nil }
+            return context
+        }
     }
 
     /// The file's contents for the record `header` (see BuildCache.recordsHeader) and `digest`.

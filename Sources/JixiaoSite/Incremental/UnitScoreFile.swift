@@ -34,14 +34,18 @@ struct UnitScoreFile: Sendable {
         guard file.count >= line.count + trailer, file.starts(with: line) else { return nil }
         let body = file[line.count..<(file.count - trailer)]
         guard file[(file.count - trailer)...].elementsEqual(hash(body).utf8) else { return nil }
-        var reader = BinaryReader(body)
-        var read = UnitScoreFile()
-        while !reader.isAtEnd {
-            guard let slug = reader.text(), let key = reader.text(), let length = reader.count(),
-                  let bytes = reader.bytes(length), read.entries[slug] == nil else { return nil }
-            read.entries[slug] = Entry(key: key, bytes: bytes)
+        return body.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            var read = UnitScoreFile()
+            while !reader.isAtEnd {
+                guard let slug = reader.text(), let key = reader.text(), let length = reader.count(),
+                      read.entries[slug] == nil else { return nil }
+                let start = body.startIndex + reader.position
+                _ = reader.bytes(length)
+                read.entries[slug] = Entry(key: key, bytes: body[start..<(start + length)])
+            }
+            return read
         }
-        return read
     }
 
     /// The file for `entries` (slug, key, encoded scores), in their order.
