@@ -124,10 +124,13 @@ public struct SiteBuilder {
         jixiao_release_free_memory()   // what the checks freed, as after scoring
         if audience == .public {
             // The privacy guard protects what reaches the public; internal builds may carry contacts.
-            diagnostics += PrivacyGuard.check(evaluated.sources, policy: evaluated.config.privacy)
-            if diagnostics.contains(where: { $0.severity == .error }) {
-                throw DiagnosticsError(diagnostics.sorted(by: Diagnostic.reportOrder))
+            let found = PrivacyGuard.check(evaluated.sources, policy: evaluated.config.privacy)
+            if !found.isEmpty {
+                // `evaluate` sorted the rest: tens of thousands at a large site, not sorted again for nothing.
+                diagnostics += found
+                diagnostics.sort(by: Diagnostic.reportOrder)
             }
+            if found.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
         }
         evaluated.sources = []
         var site = AudienceFilter.view(evaluated, for: audience)
@@ -135,8 +138,7 @@ public struct SiteBuilder {
             site.evaluations.removeAll { !only.contains($0.slug) }
         }
         timer.mark("privacy")
-        return Prepared(site: site, theme: try theme.get(), audience: audience,
-                        warnings: diagnostics.sorted(by: Diagnostic.reportOrder), cache: cache)
+        return Prepared(site: site, theme: try theme.get(), audience: audience, warnings: diagnostics, cache: cache)
     }
 
     /// Reads the results files that loading skipped (see ResultsStamp), as a build without cache would have.
