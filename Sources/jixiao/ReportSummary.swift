@@ -8,7 +8,7 @@ extension SiteBuilder.Report {
         var text = "共 \(files) 个文件"
         if reused > 0 { text += "，其中 \(reused) 个未变、沿用上次的结果" }
         if carriedEvaluations > 0 { text += "；\(carriedEvaluations) 项考核的文件未变，未重新计分" }
-        if reusedUnits > 0 { text += "；重新计分的考核中 \(reusedUnits) 个单位的结果未变，沿用上次的得分" }
+        if reusedUnits > 0 { text += "；重新计分的考核中有 \(reusedUnits) 个考核对象的结果未变，沿用上次的得分" }
         return text
     }
 }

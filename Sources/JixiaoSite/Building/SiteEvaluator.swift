@@ -17,6 +17,11 @@ enum SiteEvaluator {
         // Carried over but for the ranking page, made again from its record.
         var reranked: [String: [String: TemplateValue]] = [:]
         var completed: [(path: String, text: String)] = []
+        // Those not to be scored at first are carried over unless a change ripples to
+        // them: their settings and indicators (each assessing thousands of units at a
+        // large site) are read on other threads while the changed ones are scored.
+        let likelyCarried = content.evaluations.filter { plan?.scores($0.slug) == false && plan?.records[$0.slug] != nil }
+        let readEarly = likelyCarried.isEmpty ? nil : Background { readUnscored(likelyCarried) }
         // Scoring a changed evaluation tells its year and whether what the next year
         // compares with changed, which may call for scoring its neighbours too.
         while true {
@@ -43,13 +48,9 @@ enum SiteEvaluator {
                 }
             }
         }
-        // The carried-over evaluations' settings and indicators (each assessing
-        // thousands of units at a large site), read on every core.
         let carriedOver = content.evaluations.filter { scored[$0.slug] == nil && plan?.records[$0.slug] != nil }
-        let carriedRead = Dictionary(zip(carriedOver.map(\.slug), carriedOver.concurrentMap { evaluation in
-            var ignored: [Diagnostic] = [] // the record has what scoring it reported
-            return self.evaluate(evaluation, scoring: false, diagnostics: &ignored)
-        })) { first, _ in first }
+        var carriedRead = readEarly?.wait() ?? [:]
+        carriedRead.merge(readUnscored(carriedOver.filter { carriedRead[$0.slug] == nil })) { first, _ in first }
         var evaluations: [EvaluatedEvaluation] = []
         // Diagnostics are merged in folder order.
         for evaluation in content.evaluations {
@@ -77,6 +78,14 @@ enum SiteEvaluator {
         var site = EvaluatedSite(config: content.config, pages: pages, evaluations: ordered)
         site.sources = completed
         return site
+    }
+
+    /// What a carried-over evaluation needs (settings, indicators, documents), by slug, read on every core.
+    static func readUnscored(_ evaluations: [EvaluationContent]) -> [String: EvaluatedEvaluation?] {
+        Dictionary(zip(evaluations.map(\.slug), evaluations.concurrentMap { evaluation in
+            var ignored: [Diagnostic] = [] // the record has what scoring it reported
+            return self.evaluate(evaluation, scoring: false, diagnostics: &ignored)
+        })) { first, _ in first }
     }
 
     /// Scores the evaluations one after another, each on every core, while the
@@ -134,6 +143,10 @@ enum SiteEvaluator {
     /// they are now are not read (see UnitReuse).
     static func read(_ content: EvaluationContent, scoring: Bool, unitScores: UnitScoreStore? = nil,
                      diagnostics: inout [Diagnostic]) -> ReadEvaluation? {
+        // The previous build's unit scores (megabytes), read while the settings are.
+        let previous = scoring ? unitScores.map { store in
+            Background { store.previous(content.slug, definitions: content.definitionsDigest.hex) }
+        } : nil
         guard let settings = EvaluationSettings.decode(content.settings, diagnostics: &diagnostics) else { return nil }
         var system: IndicatorSystem?
         if let indicators = content.indicators {
@@ -144,9 +157,8 @@ enum SiteEvaluator {
                 diagnostics: &diagnostics)
         }
         var units: UnitReuse?
-        if scoring, let unitScores {
-            units = UnitReuse(content: content, settings: settings, system: system,
-                              previous: unitScores.previous(content.slug, definitions: content.definitionsDigest.hex))
+        if let previous {
+            units = UnitReuse(content: content, settings: settings, system: system, previous: previous.wait)
         }
         var parts: [String: [UnitResults]] = [:]
         if scoring, let source = content.resultsTable {
@@ -209,6 +221,7 @@ enum SiteEvaluator {
             if merged.gradeDecision != nil { units?.keepOut(slug) }
             diagnostics += found
         }
+        units?.doneReading()
         if system == nil && !results.isEmpty {
             diagnostics.append(.error(at: SourceLocation(file: content.folder), "有考核结果但没有指标体系",
                                       hint: "添加 indicators.yaml（或 indicators/ 文件夹），结果中的指标编号须在其中。"))
@@ -229,12 +242,12 @@ enum SiteEvaluator {
             // Written now, beside the rest of the build, rather than held until it is done (megabytes each).
             let (slug, definitions, found) = (content.slug, content.definitionsDigest.hex, scoring ?? [:])
             saved = Background {
-                unitScores.save(slug, units.file(for: result, scoring: found, header: unitScores.header, definitions: definitions))
+                unitScores.save(slug, units.entries(for: result, scoring: found), definitions: definitions)
             }
         } else {
             result = Evaluator.evaluate(settings: read.settings, system: read.system, results: read.results,
                                         diagnostics: &diagnostics)
-            unitScores?.save(content.slug, nil) // one that could not be scored unit by unit has none
+            unitScores?.save(content.slug, nil, definitions: "") // one that could not be scored unit by unit has none
         }
         var scored = content
         scored.resultsTable = nil // read and scored; rendering needs only the results

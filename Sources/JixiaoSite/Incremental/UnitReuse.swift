@@ -17,7 +17,7 @@ struct UnitReuse: Sendable {
     /// Every unit with results → the key of its results, in hex.
     let keys: [String: String]
     let shared: SharedIndicators
-    private let rows: UnitRows?
+    private var rows: UnitRows?
     private let resultsPath: String?
     /// Units taken from the previous build, decoded, with their bytes as stored.
     private(set) var reused: [String: Evaluator.ReusedUnit] = [:]
@@ -29,9 +29,11 @@ struct UnitReuse: Sendable {
     /// written then, as the next build could not tell whether to repeat it.
     private var attributed = true
 
-    /// `previous`: the previous build's file for this evaluation, if any. Nil
-    /// when the evaluation cannot be scored unit by unit.
-    init?(content: EvaluationContent, settings: EvaluationSettings, system: IndicatorSystem?, previous: UnitScoreFile?) {
+    /// `previous`: the previous build's file for this evaluation, if any (asked
+    /// for once the units' keys are known). Nil when the evaluation cannot be
+    /// scored unit by unit.
+    init?(content: EvaluationContent, settings: EvaluationSettings, system: IndicatorSystem?,
+          previous: () -> UnitScoreFile?) {
         guard let system, system.bonus == nil else { return nil }
         let known = Dictionary(settings.units.map { ($0.slug, $0) }) { first, _ in first }
         var rows: UnitRows?
@@ -61,7 +63,7 @@ struct UnitReuse: Sendable {
             keys[slug] = key.hex
         }
         self.keys = keys
-        guard let previous else { return }
+        guard let previous = previous() else { return }
         let candidates = keys.compactMap { slug, key -> (AssessedUnit, ArraySlice<UInt8>)? in
             guard let entry = previous.entries[slug], entry.key == key else { return nil }
             return (known[slug]!, entry.bytes)
@@ -105,12 +107,12 @@ struct UnitReuse: Sendable {
         unkept.insert(slug)
     }
 
-    /// The file the next build reuses, for the evaluation scored into `result`;
-    /// `scoring`: what scoring each unit read in this build reported. Reused units
-    /// keep their bytes as they were. Nil when reading reported something this
-    /// could not tell to a unit.
-    func file(for result: EvaluationResult, scoring: [String: [Diagnostic]], header: String,
-              definitions: String) -> [UInt8]? {
+    /// The entries of the file the next build reuses (see UnitScoreFile), for the
+    /// evaluation scored into `result`; `scoring`: what scoring each unit read in
+    /// this build reported. Reused units keep their bytes as they were. Nil when
+    /// reading reported something this could not tell to a unit.
+    func entries(for result: EvaluationResult, scoring: [String: [Diagnostic]])
+        -> [(slug: String, key: String, bytes: ArraySlice<UInt8>)]? {
         guard attributed else { return nil }
         let units = result.units.filter { keys[$0.unit.slug] != nil && !unkept.contains($0.unit.slug) }
         let reading = reading, stored = stored
@@ -119,8 +121,12 @@ struct UnitReuse: Sendable {
             if let bytes = stored[slug] { return bytes }
             return UnitScoreCoding.encode(unit, diagnostics: (reading[slug] ?? []) + (scoring[slug] ?? []))[...]
         }
-        let entries = zip(units, encoded).map { unit, bytes in (slug: unit.unit.slug, key: keys[unit.unit.slug]!, bytes: bytes) }
-        return UnitScoreFile.bytes(entries, header: header, definitions: definitions)
+        return zip(units, encoded).map { unit, bytes in (slug: unit.unit.slug, key: keys[unit.unit.slug]!, bytes: bytes) }
+    }
+
+    /// Lets go of the results table once it is read: the rest serves the file.
+    mutating func doneReading() {
+        rows = nil
     }
 }
 

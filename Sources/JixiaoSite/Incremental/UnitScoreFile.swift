@@ -10,8 +10,8 @@ import JixiaoCore
 /// (its files other than the results: a changed indicator or setting changes
 /// every unit's scores); then per unit its slug, the key of its results (see
 /// UnitReuse) and its encoded scores, each as a LEB128 length and bytes; last,
-/// the hash of those entries in hex. A file whose line or hash does not match
-/// is not used.
+/// a hash of those entries in hex (of each one's slug, key and length, then of
+/// its scores). A file whose line or hash does not match is not used.
 ///
 /// An entry depends on nothing but the unit's key, the definitions and the
 /// binary, so the file is written as soon as the evaluation is scored, even by
@@ -33,45 +33,55 @@ struct UnitScoreFile: Sendable {
         let trailer = StableHash().hex.utf8.count
         guard file.count >= line.count + trailer, file.starts(with: line) else { return nil }
         let body = file[line.count..<(file.count - trailer)]
-        guard file[(file.count - trailer)...].elementsEqual(hash(body).utf8) else { return nil }
-        return body.withUnsafeBytes { raw in
+        var hash = StableHash()
+        let read = body.withUnsafeBytes { raw -> UnitScoreFile? in
             var reader = BinaryReader(raw)
             var read = UnitScoreFile()
             while !reader.isAtEnd {
+                let start = reader.position
                 guard let slug = reader.text(), let key = reader.text(), let length = reader.count(),
                       read.entries[slug] == nil else { return nil }
-                let start = body.startIndex + reader.position
+                let bytes = reader.position
                 _ = reader.bytes(length)
-                read.entries[slug] = Entry(key: key, bytes: body[start..<(start + length)])
+                hash.add(UnsafeRawBufferPointer(rebasing: raw[start..<bytes]))
+                hash.add(UnsafeRawBufferPointer(rebasing: raw[bytes..<reader.position]))
+                read.entries[slug] = Entry(key: key, bytes: body[(body.startIndex + bytes)..<(body.startIndex + reader.position)])
             }
             return read
         }
+        guard file[(file.count - trailer)...].elementsEqual(hash.hex.utf8) else { return nil }
+        return read
     }
 
-    /// The file for `entries` (slug, key, encoded scores), in their order.
+    /// Hands the file for `entries` (slug, key, encoded scores), in their order,
+    /// to `emit` piece by piece: a large evaluation's file is never whole in memory.
+    static func write(_ entries: [(slug: String, key: String, bytes: ArraySlice<UInt8>)], header: String,
+                      definitions: String, _ emit: (ArraySlice<UInt8>) -> Void) {
+        emit(Array(firstLine(header: header, definitions: definitions).utf8)[...])
+        var hash = StableHash()
+        for entry in entries {
+            var prefix = BinaryWriter(capacity: 64)
+            prefix.text(entry.slug)
+            prefix.text(entry.key)
+            prefix.count(entry.bytes.count)
+            prefix.bytes.withUnsafeBytes { hash.add($0) }
+            entry.bytes.withUnsafeBytes { hash.add($0) }
+            emit(prefix.bytes[...])
+            emit(entry.bytes)
+        }
+        emit(Array(hash.hex.utf8)[...])
+    }
+
+    /// The same, in one array.
     static func bytes(_ entries: [(slug: String, key: String, bytes: ArraySlice<UInt8>)], header: String,
                       definitions: String) -> [UInt8] {
-        var file = BinaryWriter(capacity: entries.reduce(256) { $0 + $1.bytes.count + 64 })
-        file.append(firstLine(header: header, definitions: definitions).utf8)
-        let start = file.bytes.count
-        for entry in entries {
-            file.text(entry.slug)
-            file.text(entry.key)
-            file.count(entry.bytes.count)
-            file.append(entry.bytes)
-        }
-        file.append(hash(file.bytes[start...]).utf8)
-        return file.bytes
+        var file: [UInt8] = []
+        write(entries, header: header, definitions: definitions) { file += $0 }
+        return file
     }
 
     private static func firstLine(header: String, definitions: String) -> String {
         "\(format)\t\(header)\t\(definitions)\n"
-    }
-
-    private static func hash(_ body: ArraySlice<UInt8>) -> String {
-        var hash = StableHash()
-        body.withUnsafeBytes { hash.add($0) }
-        return hash.hex
     }
 }
 
@@ -89,15 +99,17 @@ struct UnitScoreStore: Sendable {
         return UnitScoreFile.read([UInt8](file), header: header, definitions: definitions)
     }
 
-    /// Puts `bytes` in place as the file of the evaluation `slug` (written aside
-    /// and renamed, not synced: a file cut short by a crash fails its hash), or
-    /// removes its file when there are none.
-    func save(_ slug: String, _ bytes: [UInt8]?) {
-        guard let bytes else {
+    /// Puts the file for `entries` in place as the evaluation `slug`'s (see
+    /// `UnitScoreFile.write`; written aside and renamed, not synced: a file cut
+    /// short by a crash fails its hash), or removes its file when there are none.
+    func save(_ slug: String, _ entries: [(slug: String, key: String, bytes: ArraySlice<UInt8>)]?, definitions: String) {
+        guard let entries else {
             try? FileManager.default.removeItem(at: file(slug))
             return
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        FileText.replace(file(slug), syncing: false) { $0.write(bytes: bytes) }
+        FileText.replace(file(slug), syncing: false) { output in
+            UnitScoreFile.write(entries, header: header, definitions: definitions) { output.write(bytes: $0) }
+        }
     }
 }

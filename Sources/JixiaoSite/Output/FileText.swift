@@ -1,10 +1,10 @@
 import Foundation
 
-/// Text written to a file a megabyte at a time, so a large cache file never
-/// exists whole in memory. Write errors are kept and reported by `finish`.
+/// Text and bytes written to a file a megabyte at a time, so a large cache file
+/// never exists whole in memory. Write errors are kept and reported by `finish`.
 struct FileText: TextOutputStream {
     private let descriptor: Int32
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     private var failed = false
 
     init?(path: String) {
@@ -16,19 +16,24 @@ struct FileText: TextOutputStream {
     private static let chunk = 1 << 20
 
     mutating func write(_ text: String) {
-        buffer += text
-        if buffer.utf8.count >= Self.chunk { flush() }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.chunk { flush() }
     }
 
-    /// Bytes that need not be text, after the text written so far.
-    mutating func write(bytes: [UInt8]) {
-        flush()
-        if !failed { failed = !bytes.withUnsafeBytes { Self.send($0, to: descriptor) } }
+    /// Bytes that need not be text, after what was written so far.
+    mutating func write(bytes: some Collection<UInt8>) {
+        if bytes.count >= Self.chunk {
+            flush()
+            if !failed { failed = !Array(bytes).withUnsafeBytes { Self.send($0, to: descriptor) } }
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.chunk { flush() }
     }
 
     private mutating func flush() {
         let descriptor = descriptor
-        if !failed { failed = !buffer.withUTF8 { Self.send(UnsafeRawBufferPointer($0), to: descriptor) } }
+        if !failed { failed = !buffer.withUnsafeBytes { Self.send($0, to: descriptor) } }
         buffer.removeAll(keepingCapacity: true)
     }
 
