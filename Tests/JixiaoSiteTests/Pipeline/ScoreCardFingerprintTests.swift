@@ -23,6 +23,19 @@ struct ScoreCardFingerprintTests {
         return (unit, evaluation, fingerprint, site)
     }
 
+    /// One of each part of a unit's score (but its indicator scores), for the inventories of what their properties are.
+    static var parts: [Any] {
+        let location = SourceLocation(file: "x")
+        return [
+            ComponentScore(id: "c", name: "n", weight: 1, value: 1, weighted: 1, computation: ""),
+            BonusScore(item: BonusItem(id: "J1", name: "加分", cap: nil, precondition: nil, criteria: nil, rule: .manual,
+                                       location: location), points: 1, reason: nil, computation: "", counted: true),
+            AdjustmentScore(points: 1, kind: .other, kindName: "其他", reason: "", source: nil, noticeYear: nil, counted: true),
+            VetoHit(veto: Veto(id: "V1", name: "否决", criteria: nil, scope: .whole, location: location), reason: nil),
+            RuleInput(name: "count", text: "1"),
+        ]
+    }
+
     @Test("every stored property of a unit's score and an indicator's score is one the fingerprint knows of")
     func inventory() throws {
         let (unit, _, _, site) = try Self.prepared()
@@ -31,16 +44,7 @@ struct ScoreCardFingerprintTests {
         #expect(Mirror(reflecting: unit).children.map(\.label) == ScoreCardFingerprint.unitScoreFields)
         let score = try #require(unit.indicators.first)
         #expect(Mirror(reflecting: score).children.map(\.label) == ScoreCardFingerprint.indicatorScoreFields)
-        let location = SourceLocation(file: "x")
-        let parts: [Any] = [
-            ComponentScore(id: "c", name: "n", weight: 1, value: 1, weighted: 1, computation: ""),
-            BonusScore(item: BonusItem(id: "J1", name: "加分", cap: nil, precondition: nil, criteria: nil, rule: .manual,
-                                       location: location), points: 1, reason: nil, computation: "", counted: true),
-            AdjustmentScore(points: 1, kind: .other, kindName: "其他", reason: "", source: nil, noticeYear: nil, counted: true),
-            VetoHit(veto: Veto(id: "V1", name: "否决", criteria: nil, scope: .whole, location: location), reason: nil),
-            RuleInput(name: "count", text: "1"),
-        ]
-        for part in parts {
+        for part in Self.parts {
             let type = String(describing: Swift.type(of: part))
             #expect(Mirror(reflecting: part).children.compactMap(\.label) == ScoreCardFingerprint.partFields[type], "\(type)")
         }

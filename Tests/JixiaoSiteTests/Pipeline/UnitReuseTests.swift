@@ -37,18 +37,12 @@ struct UnitScoreCodingTests {
         #expect(Mirror(reflecting: unit).children.compactMap(\.label).sorted()
             == (UnitScoreCoding.writtenFields + UnitScoreCoding.evaluationFields).sorted())
         #expect(Set(UnitScoreCoding.writtenFields).isDisjoint(with: UnitScoreCoding.evaluationFields))
-        let location = SourceLocation(file: "x")
-        let parts: [Any] = [
-            try #require(unit.indicators.first),
-            ComponentScore(id: "c", name: "n", weight: 1, value: 1, weighted: 1, computation: ""),
-            AdjustmentScore(points: 1, kind: .other, kindName: "其他", reason: "", source: nil, noticeYear: nil, counted: true),
-            VetoHit(veto: Veto(id: "V1", name: "否决", criteria: nil, scope: .whole, location: location), reason: nil),
-            RuleInput(name: "count", text: "1"),
-        ]
-        for part in parts {
+        // Bonus scores are set by the evaluation (see `evaluationFields`); every other part is written whole.
+        for part in [try #require(unit.indicators.first)] + ScoreCardFingerprintTests.parts where !(part is BonusScore) {
             let type = String(describing: Swift.type(of: part))
             #expect(Mirror(reflecting: part).children.compactMap(\.label) == UnitScoreCoding.partFields[type], "\(type)")
         }
+        #expect(UnitScoreCoding.partFields.count == 5)
     }
 
     @Test("every unit of the example site decodes to the same score and diagnostics, to the byte")
