@@ -247,7 +247,7 @@ enum SiteEvaluator {
         } else {
             result = Evaluator.evaluate(settings: read.settings, system: read.system, results: read.results,
                                         diagnostics: &diagnostics)
-            unitScores?.save(content.slug, nil, definitions: "") // one that could not be scored unit by unit has none
+            unitScores?.remove(content.slug) // one that could not be scored unit by unit has none
         }
         var scored = content
         scored.resultsTable = nil // read and scored; rendering needs only the results

@@ -103,13 +103,15 @@ struct UnitScoreStore: Sendable {
     /// `UnitScoreFile.write`; written aside and renamed, not synced: a file cut
     /// short by a crash fails its hash), or removes its file when there are none.
     func save(_ slug: String, _ entries: [(slug: String, key: String, bytes: ArraySlice<UInt8>)]?, definitions: String) {
-        guard let entries else {
-            try? FileManager.default.removeItem(at: file(slug))
-            return
-        }
+        guard let entries else { return remove(slug) }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         FileText.replace(file(slug), syncing: false) { output in
             UnitScoreFile.write(entries, header: header, definitions: definitions) { output.write(bytes: $0) }
         }
+    }
+
+    /// Removes the file of the evaluation `slug`, if any.
+    func remove(_ slug: String) {
+        try? FileManager.default.removeItem(at: file(slug))
     }
 }
