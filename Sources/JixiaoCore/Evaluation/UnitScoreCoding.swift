@@ -77,8 +77,9 @@ public enum UnitScoreCoding {
     }
 
     /// What `encode` wrote of `unit`, in an evaluation with `system` scored with
-    /// `shared`; nil when the bytes are of another unit or anything else (an
-    /// indicator or veto the system no longer has, damage).
+    /// `shared`; nil when the bytes are of another unit or anything else (a veto
+    /// the system no longer has, an indicator beyond it, damage). Bytes written
+    /// under other definitions are not to be decoded at all (see UnitScoreFile).
     public static func decode(_ bytes: ArraySlice<UInt8>, unit: AssessedUnit, system: IndicatorSystem,
                               shared: SharedIndicators) -> (score: UnitScore, diagnostics: [Diagnostic])? {
         bytes.withUnsafeBytes { raw in decode(raw, unit: unit, system: system, shared: shared) }
@@ -108,10 +109,10 @@ public enum UnitScoreCoding {
         for _ in 0..<adjustmentCount {
             guard let points = decoder.decimal(), let kind = decoder.text().flatMap(Adjustment.Kind.init(rawValue:)),
                   let kindName = decoder.text(), let reason = decoder.text(), let source = decoder.optionalText(),
-                  let hasYear = decoder.reader.byte(), let year = decoder.reader.signed(), let counted = decoder.flag()
+                  let hasYear = decoder.flag(), let year = decoder.reader.signed(), let counted = decoder.flag()
             else { return nil }
             adjustments.append(AdjustmentScore(points: points, kind: kind, kindName: kindName, reason: reason, source: source,
-                                               noticeYear: hasYear == 1 ? year : nil, counted: counted))
+                                               noticeYear: hasYear ? year : nil, counted: counted))
         }
         guard let adjustmentTotal = decoder.decimal(), let vetoCount = decoder.count() else { return nil }
         var vetoes: [VetoHit] = []
