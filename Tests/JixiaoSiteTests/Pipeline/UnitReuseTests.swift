@@ -272,11 +272,13 @@ struct UnitReuseBuildTests {
     @Test("warnings of reused units are repeated; a unit with a grade decision is always read; a bonus scheme scores every unit")
     func warningsDecisionsAndBonus() throws {
         var files = Self.units(6)
-        // Self scores that differ from the scores give a warning per row; u02 and u03
-        // tie for second place with one 优秀 place left.
+        // Self scores that differ from the scores give a warning per row (scoring), a
+        // reason left as a placeholder another (reading); u02 and u03 tie for second
+        // place with one 优秀 place left.
         files["content/2020-test/results.csv"] = files["content/2020-test/results.csv"]!
             .replacingOccurrences(of: ",A,4,false,,", with: ",A,3,false,,")
             .replacingOccurrences(of: "u03,B,6,,2,缺报2期", with: "u03,B,6,,1,缺报1期")
+            .replacingOccurrences(of: "u04,B,6,,3,缺报3期", with: "u04,B,6,,3,缺报3期，原因待填写")
         let site = try TestSite(files)
         defer { site.remove() }
         let first = try IncrementalBuildTests.buildBoth(site, "first build")
@@ -286,6 +288,8 @@ struct UnitReuseBuildTests {
         #expect(edited.reusedUnits == 5)
         #expect(edited.warnings.contains { $0.location.file.hasSuffix("results.csv") && $0.location.line == 8 },
                 "the warning on a row of u04, reused, is there")
+        #expect(edited.warnings.contains { $0.location.line == 9 && $0.message.contains("待填写") },
+                "and the placeholder in another, found while reading")
 
         try site.write("content/2020-test/results/u03.md", "---\ngrade_decision: { grade: 合格, reason: 经集体研究（示例） }\n---\n")
         #expect(try IncrementalBuildTests.buildBoth(site, "decision").reusedUnits == 5)
