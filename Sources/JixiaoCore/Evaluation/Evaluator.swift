@@ -45,7 +45,6 @@ public enum Evaluator {
             return result
         }
         let precision = settings.precision
-        let assessed = settings.units.compactMap { unit in results[unit.slug].map { (unit: unit, results: $0) } }
         let present = settings.units.filter { results[$0.slug] != nil || reused[$0.slug] != nil }
 
         let sharedIndicators = shared ?? SharedIndicators(system)
@@ -65,6 +64,8 @@ public enum Evaluator {
 
         var bonusNotes: [String: String] = [:]
         if let scheme = system.bonus {
+            // With a bonus scheme no unit is reused: every unit's results are here.
+            let assessed = settings.units.compactMap { unit in results[unit.slug].map { (unit: unit, results: $0) } }
             let bonus = BonusScoring(scheme: scheme, units: assessed, precision: precision).score(diagnostics: &diagnostics)
             for index in units.indices {
                 guard let entry = bonus[units[index].unit.slug] else { continue }
