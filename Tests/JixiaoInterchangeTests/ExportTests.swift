@@ -296,6 +296,57 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect((json["other"] as? [[Any]])?.last?.first as? String == "组织培训")
     }
 
+    /// The groups a sheet made (`makeGroup` is called from several threads).
+    final class MadeGroups: @unchecked Sendable {
+        private let lock = NSLock()
+        private var groups: [Int] = []
+        func add(_ group: Int) { lock.withLock { groups.append(group) } }
+        func take() -> [Int] { lock.withLock { defer { groups = [] }; return groups.sorted() } }
+    }
+
+    /// `unitsWorkbook` with its units' rows made only when written, each call of `makeGroup` recorded.
+    static func unitsWorkbookMadeWhenWritten(_ beta: String = "4.00", made: MadeGroups,
+                                             change: @escaping @Sendable ([[XLSXWorkbook.Cell]]) -> [[XLSXWorkbook.Cell]] = { $0 }) -> XLSXWorkbook {
+        var workbook = unitsWorkbook(beta)
+        let rows = workbook.sheets[0].rows
+        workbook.sheets[0].rows = Array(repeating: [], count: rows.count)
+        workbook.sheets[0].makeGroup = { group in
+            made.add(group)
+            return change(Array(rows[group * 2 ..< group * 2 + 2]))
+        }
+        return workbook
+    }
+
+    @Test("a sheet whose units' rows are made when written: only the units not copied are made, and the bytes are the same")
+    func groupsMadeWhenWritten() throws {
+        let keys = ["k-alpha", "k-beta", "k-gamma"]
+        let made = MadeGroups()
+        let first = try Self.unitsWorkbookMadeWhenWritten(made: made).data(keys: keys, previous: nil)
+        #expect(first.data == (try Self.unitsWorkbook().data()))
+        #expect(made.take() == [0, 1, 2])
+
+        let second = try Self.unitsWorkbookMadeWhenWritten("3.50", made: made)
+            .data(keys: ["k-alpha", "k-beta2", "k-gamma"], previous: PreviousDownload(file: first.data, parts: first.parts))
+        #expect(second.data == (try Self.unitsWorkbook("3.50").data()))
+        #expect(made.take() == [1], "alpha and gamma were copied, not made")
+
+        // Rows wider than the header would change the sheet's columns, known before they are made: no workbook.
+        let wide = Self.unitsWorkbookMadeWhenWritten(made: made) { $0.map { $0 + [.text("多")] } }
+        #expect(throws: (any Error).self) { try wide.data(keys: keys, previous: nil) }
+        // Nor from rows fewer than the group's size.
+        let short = Self.unitsWorkbookMadeWhenWritten(made: made) { Array($0.prefix(1)) }
+        #expect(throws: (any Error).self) { try short.data(keys: keys, previous: nil) }
+
+        // The scores sheet made either way gives the same file.
+        let (site, _) = try SiteBuilder.evaluate(root: Fixtures.repository)
+        for result in site.evaluations.map(\.result) where !result.units.isEmpty {
+            let whole = try ExportTables.workbook(result, table: .scores).data()
+            let unitKeys = result.units.map(\.unit.slug)
+            #expect(try ExportTables.workbook(result, table: .scores, groupsMadeWhenWritten: true)
+                .data(keys: unitKeys, previous: nil).data == whole, "\(result.settings.title)")
+        }
+    }
+
     @Test("an incremental build's scores.xlsx and scores.csv, made unit by unit, are a clean build's bytes")
     func incrementalSpreadsheets() throws {
         let folder = try SampleSite.make()

@@ -6,12 +6,13 @@ import Foundation
 /// is combined from theirs. A piece that did not change is copied from an earlier
 /// file as it is, without being made or compressed again.
 struct DeflatedSegment: Sendable {
-    var compressed: [UInt8]
+    /// A kept segment is a slice of the previous file, not a copy of it.
+    var compressed: Data
     /// The CRC-32 and length of the uncompressed bytes.
     var crc: UInt32
     var length: Int
 
-    init(compressed: [UInt8], crc: UInt32, length: Int) {
+    init(compressed: Data, crc: UInt32, length: Int) {
         self.compressed = compressed
         self.crc = crc
         self.length = length
@@ -24,8 +25,7 @@ struct DeflatedSegment: Sendable {
             jixiao_deflate_segment(Int32(ZIPWriter.compressionLevel), $0.baseAddress, $0.count, last ? 1 : 0, &count)
         }
         guard let output else { throw XLSXWriteError() }
-        defer { free(output) }
-        compressed = Array(UnsafeBufferPointer(start: output, count: count))
+        compressed = Data(bytesNoCopy: output, count: count, deallocator: .free)
         crc = bytes.withUnsafeBufferPointer { UInt32(truncatingIfNeeded: jixiao_crc32(0, $0.baseAddress, $0.count)) }
         length = bytes.count
     }

@@ -9,8 +9,10 @@ public enum ExportTables {
     }
 
     /// The workbook of one table, with the indicator system as its second sheet.
-    public static func workbook(_ result: EvaluationResult, table: Table) -> XLSXWorkbook {
-        var sheets = [table == .ranking ? ranking(result) : scores(result)]
+    /// `groupsMadeWhenWritten`: the scores sheet's units' rows are made only when
+    /// written (see `Sheet.makeGroup`).
+    public static func workbook(_ result: EvaluationResult, table: Table, groupsMadeWhenWritten: Bool = false) -> XLSXWorkbook {
+        var sheets = [table == .ranking ? ranking(result) : scores(result, groupsMadeWhenWritten: groupsMadeWhenWritten)]
         if let system = indicatorSheet(result) { sheets.append(system) }
         return XLSXWorkbook(sheets: sheets, precision: result.settings.precision)
     }
@@ -38,14 +40,12 @@ public enum ExportTables {
         return XLSXWorkbook.Sheet(name: "排名", title: title(result, "排名"), header: header, rows: rows)
     }
 
-    public static func scores(_ result: EvaluationResult) -> XLSXWorkbook.Sheet {
+    public static func scores(_ result: EvaluationResult, groupsMadeWhenWritten: Bool = false) -> XLSXWorkbook.Sheet {
         let precision = result.settings.precision
         let header = ["代码", result.settings.unitKind, "指标编号", "指标名称", "层级", "分值", "自评得分", "得分", "扣分", "扣分原因", "计算过程"]
-        var rows: [[XLSXWorkbook.Cell]] = []
-        var groupSizes: [Int] = [] // each unit's rows, a part of their own
-        for unit in result.units {
-            let start = rows.count
-            defer { groupSizes.append(rows.count - start) }
+        // One row per indicator score, the unit's own rows a group of their own.
+        @Sendable func rows(_ unit: UnitScore) -> [[XLSXWorkbook.Cell]] {
+            var rows: [[XLSXWorkbook.Cell]] = []
             func walk(_ item: IndicatorScore) {
                 rows.append([
                     .text(unit.unit.slug), .text(unit.unit.name), .text(item.indicator.id), .text(item.indicator.name),
@@ -59,9 +59,25 @@ public enum ExportTables {
                 item.children.forEach(walk)
             }
             unit.indicators.forEach(walk)
+            return rows
         }
-        return XLSXWorkbook.Sheet(name: "得分明细", title: title(result, "得分明细"), header: header, rows: rows,
-                                  wrapColumns: [9, 10], groupSizes: groupSizes)
+        func rowCount(_ items: [IndicatorScore]) -> Int {
+            items.reduce(0) { $0 + 1 + rowCount($1.children) }
+        }
+        let units = result.units
+        var sheet: XLSXWorkbook.Sheet
+        if groupsMadeWhenWritten {
+            let groupSizes = units.map { rowCount($0.indicators) }
+            sheet = XLSXWorkbook.Sheet(name: "得分明细", title: title(result, "得分明细"), header: header,
+                                       rows: Array(repeating: [], count: groupSizes.reduce(0, +)),
+                                       wrapColumns: [9, 10], groupSizes: groupSizes)
+            sheet.makeGroup = { rows(units[$0]) }
+        } else {
+            let groups = units.map(rows)
+            sheet = XLSXWorkbook.Sheet(name: "得分明细", title: title(result, "得分明细"), header: header,
+                                       rows: Array(groups.joined()), wrapColumns: [9, 10], groupSizes: groups.map(\.count))
+        }
+        return sheet
     }
 
     public static func indicatorSheet(_ result: EvaluationResult) -> XLSXWorkbook.Sheet? {

@@ -11,7 +11,7 @@ public enum SpreadsheetDownloads {
         DownloadFormat(fileName: "scores.xlsx", title: "得分明细 Excel", readsProvenance: false) { result in
             prepared(ExportTables.workbook(result, table: .scores))
         }.madeByUnit { result, keys, previous in
-            try ExportTables.workbook(result, table: .scores).data(keys: keys, previous: previous)
+            try ExportTables.workbook(result, table: .scores, groupsMadeWhenWritten: true).data(keys: keys, previous: previous)
         },
     ]
 

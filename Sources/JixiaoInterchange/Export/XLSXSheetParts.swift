@@ -52,7 +52,9 @@ enum XLSXSheetParts {
             if let key, let kept = previous?.part(key), let part = part(kept.bytes, detail: kept.detail, columnCount: columnCount) {
                 return Part(segment: part.segment, widths: part.widths, key: key, kept: kept)
             }
-            let rows = sheet.rows[starts[group] ..< starts[group] + groupSizes[group]]
+            let rows = sheet.makeGroup.map { ArraySlice($0(group)) } ?? sheet.rows[starts[group] ..< starts[group] + groupSizes[group]]
+            // Rows made now that do not fit the sheet's columns give no part (see `Sheet.makeGroup`).
+            guard rows.count == groupSizes[group], rows.allSatisfy({ $0.count <= columnCount }) else { return nil }
             var widths = Array(repeating: 0, count: columnCount)
             for row in rows {
                 for (column, cell) in row.prefix(columnCount).enumerated() {
@@ -93,7 +95,7 @@ enum XLSXSheetParts {
     }
 
     /// A part kept by the previous build, from its bytes and `detail`.
-    static func part(_ bytes: [UInt8], detail: String, columnCount: Int) -> (segment: DeflatedSegment, widths: [Int])? {
+    static func part(_ bytes: Data, detail: String, columnCount: Int) -> (segment: DeflatedSegment, widths: [Int])? {
         let fields = detail.split(separator: " ", omittingEmptySubsequences: false)
         guard fields.count == 3, let crc = UInt32(fields[0]), let length = Int(fields[1]), length >= 0 else { return nil }
         let widths = fields[2].split(separator: ",").compactMap { Int($0) }

@@ -30,6 +30,13 @@ public struct XLSXWorkbook: Sendable {
         /// number of rows.
         public var groupSizes: [Int]?
 
+        /// Makes a group's rows when the sheet is written in parts, `rows` holding
+        /// that many empty rows in their place: an incremental build copies most
+        /// groups from the previous file and makes the cells of none of them (the
+        /// scores of 2,000 units, of which an edit changed one). A group's rows must
+        /// have no more cells than the header, so the sheet's columns are known before.
+        public var makeGroup: (@Sendable (_ group: Int) -> [[Cell]])?
+
         public init(name: String, title: String?, header: [String], rows: [[Cell]], wrapColumns: Set<Int> = [],
                     groupSizes: [Int]? = nil) {
             self.name = name

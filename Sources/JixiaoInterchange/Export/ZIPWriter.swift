@@ -48,7 +48,9 @@ struct ZIPWriter {
     mutating func add(_ path: String, segments: [DeflatedSegment]) throws -> Int {
         try append(path, crc: DeflatedSegment.crc(of: segments), contentLength: segments.reduce(0) { $0 + $1.length },
                    compressedLength: segments.reduce(0) { $0 + $1.compressed.count }) { bytes in
-            for segment in segments { bytes += segment.compressed }
+            for segment in segments {
+                segment.compressed.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+            }
         }
     }
 

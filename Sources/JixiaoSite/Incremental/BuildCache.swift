@@ -191,7 +191,7 @@ public struct BuildCache: Sendable {
         guard let entry = previous[path], intact(path, entry) != nil,
               let index = try? Data(contentsOf: partsFile(path)),
               let parts = DownloadPartIndex.parts([UInt8](index), fingerprint: entry.fingerprint),
-              let file = try? Data(contentsOf: URL(fileURLWithPath: "\(output)/\(path)")), file.count == entry.size
+              let file = try? Data(contentsOf: URL(fileURLWithPath: "\(output)/\(path)"), options: .alwaysMapped), file.count == entry.size
         else { return nil }
         return PreviousDownload(file: file, parts: parts)
     }

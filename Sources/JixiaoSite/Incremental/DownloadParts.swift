@@ -30,12 +30,13 @@ public struct DownloadPart: Sendable, Equatable {
     }
 
     static func checksum(_ bytes: some Collection<UInt8>) -> String {
+        if let hex = bytes.withContiguousStorageIfAvailable({ checksum(UnsafeRawBufferPointer($0)) }) { return hex }
+        return Array(bytes).withUnsafeBytes(checksum)
+    }
+
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> String {
         var hash = StableHash()
-        if let hex = bytes.withContiguousStorageIfAvailable({ buffer in
-            hash.add(UnsafeRawBufferPointer(buffer))
-            return hash.hex
-        }) { return hex }
-        Array(bytes).withUnsafeBytes { hash.add($0) }
+        hash.add(bytes)
         return hash.hex
     }
 }
@@ -59,16 +60,23 @@ public struct PreviousDownload: Sendable {
     public func part(_ key: String) -> KeptPart? {
         guard let part = parts[key], part.offset >= 0, part.length >= 0,
               part.offset <= file.count - part.length else { return nil }
-        let bytes = [UInt8](file[file.startIndex + part.offset ..< file.startIndex + part.offset + part.length])
-        guard DownloadPart.checksum(bytes) == part.checksum else { return nil }
+        // A slice shares the file's bytes: they are copied once, into the file being made.
+        let bytes = file[file.startIndex + part.offset ..< file.startIndex + part.offset + part.length]
+        guard bytes.withUnsafeBytes(DownloadPart.checksum) == part.checksum else { return nil }
         return KeptPart(bytes: bytes, part: part)
     }
 
     /// A part of the previous file, to copy into the one being made.
     public struct KeptPart: Sendable {
-        public let bytes: [UInt8]
+        /// The part's bytes, in the previous file.
+        public let bytes: Data
         let part: DownloadPart
         public var detail: String { part.detail }
+
+        /// Appends the part's bytes to `bytes`.
+        public func copy(to bytes: inout [UInt8]) {
+            self.bytes.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
 
         /// The part, at `offset` of the file being made (its bytes not hashed again).
         public func moved(to offset: Int) -> DownloadPart {

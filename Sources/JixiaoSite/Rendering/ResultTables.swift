@@ -163,6 +163,8 @@ public enum ResultTables {
                           previous: PreviousDownload?) -> (bytes: [UInt8], parts: [DownloadPart]) {
         let precision = result.settings.precision
         var bytes = Array(byteOrderMark.utf8)
+        // About the previous file's size: the table is built without growing it again and again.
+        bytes.reserveCapacity(previous.map { $0.file.count + $0.file.count / 64 } ?? 0)
         Format.appendCSVLine(
             ["unit", "unit_name", "indicator", "indicator_name", "level", "points", "self", "score", "deduction", "reasons", "computation"],
             to: &bytes)
@@ -171,7 +173,7 @@ public enum ResultTables {
         for (index, unit) in result.units.enumerated() {
             let start = bytes.count, key = keys?[index]
             if let key, let kept = previous?.part(key) {
-                bytes += kept.bytes
+                kept.copy(to: &bytes)
                 parts.append(kept.moved(to: start))
                 continue
             }

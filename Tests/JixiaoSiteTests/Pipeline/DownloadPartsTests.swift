@@ -27,7 +27,7 @@ struct DownloadPartsTests {
         for (index, unit) in result.units.enumerated() {
             let start = bytes.count
             if let key = keys?[index], let kept = previous?.part(key) {
-                bytes += kept.bytes
+                kept.copy(to: &bytes)
                 parts.append(kept.moved(to: start))
                 continue
             }
