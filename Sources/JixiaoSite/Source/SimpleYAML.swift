@@ -95,17 +95,21 @@ enum SimpleYAML {
     }
 
     /// `{ name: value, name: value }`, spaced exactly so, starting at `location`.
+    /// Taken apart on its bytes: the marks it is split at are ASCII (a list of
+    /// thousands of units is thousands of these).
     private static func flowMapping(_ text: Substring, at location: SourceLocation) -> SourceValue? {
-        guard text.utf8.starts(with: "{ ".utf8), text.utf8.count > 4, text.hasSuffix(" }") else { return nil }
-        let inner = text.dropFirst(2).dropLast(2)
+        let bytes = text.utf8
+        guard bytes.count > 4, bytes.starts(with: "{ ".utf8),
+              bytes[bytes.index(bytes.endIndex, offsetBy: -2)...].elementsEqual(" }".utf8) else { return nil }
+        let inner = text[bytes.index(bytes.startIndex, offsetBy: 2) ..< bytes.index(bytes.endIndex, offsetBy: -2)]
         var entries: [SourceEntry] = []
         var column = location.column + 2
         // Plain values hold no comma (see `markers`): every comma ends an entry.
-        for (index, part) in inner.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
-            var part = part
+        for (index, piece) in inner.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).enumerated() {
+            var part = inner[piece.startIndex ..< piece.endIndex]
             if index > 0 {
                 guard part.utf8.first == UInt8(ascii: " ") else { return nil }
-                part = part.dropFirst()
+                part = part[part.utf8.index(after: part.startIndex)...]
                 column += 2
             }
             guard let (key, value, valueColumn) = split(part), isPlainText(value),
@@ -167,10 +171,7 @@ enum SimpleYAML {
         let bytes = value.utf8
         guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: " "), last != UInt8(ascii: " "),
               first != UInt8(ascii: "-") else { return false }
-        switch value {
-        case "null", "Null", "NULL": return false
-        default: break
-        }
+        if bytes.count == 4, ["null", "Null", "NULL"].contains(where: { bytes.elementsEqual($0.utf8) }) { return false }
         var ascii = true
         for byte in bytes {
             if byte >= 0x80 {
