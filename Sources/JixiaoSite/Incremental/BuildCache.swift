@@ -215,10 +215,13 @@ public struct BuildCache: Sendable {
         }
         try? fm.removeItem(at: folder.appendingPathComponent(Self.formerRecordsFileName))
         try? fm.createDirectory(at: recordsFolder, withIntermediateDirectories: true)
+        // Written in this order (see `FileText.replace`); made and synced together.
+        var files: [FileText.Replacement] = []
+        let key = key, recordsHeader = recordsHeader
         // The stamps carry the key too: stamps whose key is not the build's are not trusted.
-        write(to: folder.appendingPathComponent(ResultsStamp.fileName)) { output in
+        files.append((folder.appendingPathComponent(ResultsStamp.fileName), { output in
             output.write(ResultsStamp.lines(key: key, results))
-        }
+        }))
         // The records first: they are only read together with a build.tsv of the same key.
         let kept = Set(records.flatMap { ["\($0.slug).tsv", "\($0.slug).ranking", "\($0.slug).units"] })
         for name in (try? fm.contentsOfDirectory(atPath: recordsFolder.path)) ?? [] where !kept.contains(name) {
@@ -227,16 +230,16 @@ public struct BuildCache: Sendable {
         for record in records where self.records[record.slug] != record {
             // Before the record: a ranking file is only used with the record it names.
             if let ranking = rankings[record.slug] {
-                write(to: rankingFile(record.slug)) { output in
+                files.append((rankingFile(record.slug), { output in
                     output.write(bytes: RankingPageRecord.file(header: recordsHeader, digest: record.digest, context: ranking))
-                }
+                }))
             } else {
                 try? fm.removeItem(at: rankingFile(record.slug))
             }
-            write(to: recordFile(record.slug)) { output in
+            files.append((recordFile(record.slug), { output in
                 output.write(recordsHeader + "\n")
                 EvaluationRecord.write([record], to: &output)
-            }
+            }))
         }
         // Also before build.tsv; each names the fingerprint of the file it describes,
         // so an index is only used with the file it was written for.
@@ -245,24 +248,20 @@ public struct BuildCache: Sendable {
         where entries[Self.downloadPath(partsFileName: name)] == nil {
             try? fm.removeItem(at: downloadsFolder.appendingPathComponent(name)) // gone, or half-written
         }
-        for (path, parts) in downloadParts {
+        for (path, parts) in downloadParts.sorted(by: { $0.key < $1.key }) {
             guard let entry = entries[path] else { continue }
-            write(to: partsFile(path)) { output in
+            files.append((partsFile(path), { output in
                 output.write(bytes: DownloadPartIndex.bytes(parts, fingerprint: entry.fingerprint))
-            }
+            }))
         }
-        write(to: file) { output in
+        files.append((file, { output in
             output.write("\(Self.format)\t\(key)\n")
             for path in entries.keys.sorted() {
                 let entry = entries[path]!
                 output.write("\(entry.fingerprint)\t\(entry.size)\t\(path)\n")
             }
-        }
-    }
-
-    /// Writes a cache file aside, synced, and renames it into place (see `FileText.replace`).
-    private func write(to file: URL, _ produce: (inout FileText) -> Void) {
-        FileText.replace(file, produce)
+        }))
+        FileText.replace(files)
     }
 
     /// Forgets the previous build's pages and stamps (before the output changes):

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 
 /// Text and bytes written to a file a megabyte at a time, so a large cache file
 /// never exists whole in memory. Write errors are kept and reported by `finish`.
@@ -53,10 +54,36 @@ struct FileText: TextOutputStream {
     /// unless told not to, then renames it into place; on any failure the old file
     /// stays (a killed process leaves the temporary file, named `<file>.<pid>`).
     static func replace(_ file: URL, syncing: Bool = true, _ produce: (inout FileText) -> Void) {
-        let temporary = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).\(getpid())")
-        guard var output = FileText(path: temporary.path) else { return }
+        if writeAside(file, syncing: syncing, produce) { moveIntoPlace(file, written: true) }
+    }
+
+    /// One file of `replace(_:)` in a batch: where it goes and what it holds.
+    typealias Replacement = (file: URL, produce: @Sendable (inout FileText) -> Void)
+
+    /// Like `replace(_:syncing:_:)` for each file, synced: the files are made and
+    /// written aside at once, on the cores, and synced together, then renamed into
+    /// place in the order given (a sync between renames waits for the disk each time).
+    static func replace(_ files: [Replacement]) {
+        let written = files.concurrentMap { writeAside($0.file, syncing: true, $0.produce) }
+        for (index, replacement) in files.enumerated() {
+            moveIntoPlace(replacement.file, written: written[index])
+        }
+    }
+
+    private static func temporary(for file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).\(getpid())")
+    }
+
+    private static func writeAside(_ file: URL, syncing: Bool, _ produce: (inout FileText) -> Void) -> Bool {
+        guard var output = FileText(path: temporary(for: file).path) else { return false }
         produce(&output)
-        if output.finish(syncing: syncing) {
+        return output.finish(syncing: syncing)
+    }
+
+    /// Renames the file written aside into place, or removes what there is of it.
+    private static func moveIntoPlace(_ file: URL, written: Bool) {
+        let temporary = temporary(for: file)
+        if written {
             _ = rename(temporary.path, file.path)
         } else {
             try? FileManager.default.removeItem(at: temporary)
