@@ -66,7 +66,7 @@ public struct SiteBuilder {
         ContentChecks.run(site, root: root, diagnostics: &diagnostics)
         timer.mark("checks")
         site.sources = content.sources + site.sources // and the results files read while scoring
-        diagnostics.sort(by: Diagnostic.reportOrder)
+        diagnostics.sortForReport()
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
         return (site, diagnostics)
     }
@@ -128,7 +128,7 @@ public struct SiteBuilder {
             if !found.isEmpty {
                 // `evaluate` sorted the rest: tens of thousands at a large site, not sorted again for nothing.
                 diagnostics += found
-                diagnostics.sort(by: Diagnostic.reportOrder)
+                diagnostics.sortForReport()
             }
             if found.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
         }
@@ -147,7 +147,7 @@ public struct SiteBuilder {
         loadWarnings += read.diagnostics
         content.sources += read.sources
         if loadWarnings.contains(where: { $0.severity == .error }) {
-            throw DiagnosticsError(loadWarnings.sorted(by: Diagnostic.reportOrder))
+            throw DiagnosticsError(loadWarnings.sortedForReport())
         }
     }
 
@@ -160,7 +160,7 @@ public struct SiteBuilder {
             return try SiteRenderer.render(prepared.site, theme: prepared.theme, root: options.root,
                                            extraDownloads: options.extraDownloads, cache: cache, into: target)
         } catch {
-            throw DiagnosticsError((prepared.warnings + error.diagnostics).sorted(by: Diagnostic.reportOrder))
+            throw DiagnosticsError((prepared.warnings + error.diagnostics).sortedForReport())
         }
     }
 

@@ -39,7 +39,7 @@ public struct ContentLoader {
         var content = loader.loadSite()
         content.sources = loader.sources
         let errors = loader.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty { throw DiagnosticsError(loader.diagnostics.sorted(by: Diagnostic.reportOrder)) }
+        if !errors.isEmpty { throw DiagnosticsError(loader.diagnostics.sortedForReport()) }
         return (content, loader.diagnostics)
     }
 
@@ -266,13 +266,5 @@ public struct ContentLoader {
     func isDirectory(_ url: URL) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
-    }
-}
-
-extension Diagnostic {
-    /// Errors first, then by file and line: the order an author fixes things in.
-    static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        if a.severity != b.severity { return a.severity < b.severity }
-        return a.location < b.location
     }
 }

@@ -41,17 +41,21 @@ public enum PersonalDataDetector {
     /// digits or an "@", and most content has neither, so the character-by-
     /// character search can be skipped (it was a tenth of a large build).
     static func mayContain(_ text: String) -> Bool {
-        var run = 0
-        for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 {
-                run += 1
-                if run >= 11 { return true }
-            } else {
-                if byte == 0x40 { return true }
-                run = 0
+        var text = text
+        // On the bytes in place: a large results table is megabytes.
+        return text.withUTF8 { bytes in
+            var run = 0
+            for byte in bytes {
+                if byte &- 0x30 <= 9 {
+                    run += 1
+                    if run >= 11 { return true }
+                } else {
+                    if byte == 0x40 { return true }
+                    run = 0
+                }
             }
+            return false
         }
-        return false
     }
 
     static func classify(digits run: String) -> PersonalDataKind? {

@@ -60,6 +60,6 @@ enum ParallelJobs {
             total.add(count)
             diagnostics += found
         }
-        return (total, diagnostics.sorted(by: Diagnostic.reportOrder))
+        return (total, diagnostics.sortedForReport())
     }
 }

@@ -5,6 +5,28 @@ import Testing
 
 @Suite("Finding personal information")
 struct PersonalDataDetectorTests {
+    @Test("the quick scan passes every text in which something is found: 11 digits in a row or an @")
+    func quickScan() {
+        #expect(PersonalDataDetector.mayContain("电话13800138000"))
+        #expect(!PersonalDataDetector.mayContain("电话1380013800，1380013800"), "ten digits, twice")
+        #expect(PersonalDataDetector.mayContain("zhang@example.com"))
+        #expect(!PersonalDataDetector.mayContain("１３８００１３８０００"), "full-width digits are not ASCII")
+        let alphabet: [Character] = ["1", "3", "8", "0", "9", "X", "@", "a", ".", "年", " ", "\n", "-"]
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var found = 0
+        for _ in 0..<20_000 {
+            let text = String((0..<next(40)).map { _ in next(3) == 0 ? alphabet[next(alphabet.count)] : "1" })
+            let hits = PersonalDataDetector.find(in: text)
+            found += hits.count
+            #expect(hits.isEmpty || PersonalDataDetector.mayContain(text), "\(text.debugDescription)")
+        }
+        #expect(found > 100, "the random texts have hits, so the test can fail")
+    }
+
     @Test("mobile numbers are found as whole digit runs and masked as 138****1234")
     func mobiles() {
         let found = PersonalDataDetector.find(in: "联系人手机13812341234，办公电话0771-1234567。")

@@ -1,0 +1,69 @@
+import JixiaoCore
+
+extension Diagnostic {
+    /// Errors first, then by file and line: the order an author fixes things in.
+    static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.severity != b.severity { return a.severity < b.severity }
+        return a.location < b.location
+    }
+}
+
+extension [Diagnostic] {
+    /// Sorted by `Diagnostic.reportOrder`, keeping the order of equals (see `sortForReport`).
+    func sortedForReport() -> [Diagnostic] {
+        var sorted = self
+        sorted.sortForReport()
+        return sorted
+    }
+
+    /// Sorts by `Diagnostic.reportOrder`, keeping the order of equals. A large site
+    /// has tens of thousands of warnings in a few files, mostly in order already:
+    /// each file's name is compared once, the diagnostics are sorted by small keys
+    /// (not moved whole at every step of the sort), and left as they are when in order.
+    mutating func sortForReport() {
+        guard count > 1 else { return }
+        // Each file's place among the files, through the distinct names in order of appearance.
+        var fileIDs: [String: Int32] = [:]
+        var names: [String] = []
+        var lastName: String?, lastID: Int32 = 0
+        var ids: [Int32] = []
+        ids.reserveCapacity(count)
+        for diagnostic in self {
+            let file = diagnostic.location.file
+            if file != lastName {
+                if let known = fileIDs[file] {
+                    lastID = known
+                } else {
+                    lastID = Int32(names.count)
+                    fileIDs[file] = lastID
+                    names.append(file)
+                }
+                lastName = file
+            }
+            ids.append(lastID)
+        }
+        // Thousands of self-reports' names, mostly met in order: sorted only if they are not.
+        var ranks = names.indices.map { Int32($0) }
+        if !zip(names, names.dropFirst()).allSatisfy({ $0 < $1 }) {
+            for (rank, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { ranks[id] = Int32(rank) }
+        }
+
+        let keys = indices.map { index in
+            let location = self[index].location
+            return DiagnosticOrderKey(severity: self[index].severity == .error ? 0 : 1, file: ranks[Int(ids[index])],
+                       line: location.line, column: location.column, index: index)
+        }
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
+        let order = keys.sorted()
+        self = order.map { self[$0.index] }
+    }
+}
+
+/// Where a diagnostic goes in `sortForReport`: plain numbers, its place last (so equals keep their order).
+private struct DiagnosticOrderKey: Comparable {
+    var severity: Int32, file: Int32, line: Int, column: Int, index: Int
+
+    static func < (a: Self, b: Self) -> Bool {
+        (a.severity, a.file, a.line, a.column, a.index) < (b.severity, b.file, b.line, b.column, b.index)
+    }
+}
