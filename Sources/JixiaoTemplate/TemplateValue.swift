@@ -48,6 +48,36 @@ extension TemplateValue {
     }
 }
 
+extension TemplateValue {
+    /// One member of an object or a record, as `members` has it; nil for any
+    /// other value. Set: an object gains the member, a record only changes one its
+    /// shape names (it cannot gain any), anything else stays as it is.
+    public subscript(member name: String) -> TemplateValue? {
+        get {
+            switch self {
+            case .object(let object): object[name]
+            case .record(let shape, let values): shape.positions[name].map { values[$0] }
+            default: nil
+            }
+        }
+        set {
+            switch self {
+            case .object(var object):
+                self = .null // the one reference to the members while they change
+                object[name] = newValue
+                self = .object(object)
+            case .record(let shape, var values):
+                guard let position = shape.positions[name] else { return }
+                self = .null
+                values[position] = newValue ?? .null
+                self = .record(shape, values)
+            default:
+                break
+            }
+        }
+    }
+}
+
 extension TemplateValue: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
 }

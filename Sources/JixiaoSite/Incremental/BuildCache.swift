@@ -85,7 +85,7 @@ public struct BuildCache: Sendable {
     /// Reads the cache folder. A file that is missing or broken gives nil parts.
     static func read(folder: URL) -> Stored {
         var stored = Stored()
-        if let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) {
+        if let text = TextFile.cacheText(folder.appendingPathComponent(fileName)) {
             var lines = text.nonEmptyLines[...]
             stored.header = lines.popFirst().map(String.init)
             stored.entries = entries(lines)
@@ -96,11 +96,10 @@ public struct BuildCache: Sendable {
         // A broken or foreign file gives no record; its evaluation is scored again.
         let read = files.concurrentMap { name -> (header: String, record: EvaluationRecord)? in
             let path = folder.appendingPathComponent(recordsFolderName).appendingPathComponent(name)
-            guard let text = try? String(contentsOf: path, encoding: .utf8) else { return nil }
-            var lines = text.nonEmptyLines[...]
-            guard let header = lines.popFirst(), let records = EvaluationRecord.parse(lines), records.count == 1,
+            guard let file = TextFile.cacheBytes(path),
+                  let (header, records) = file.withUnsafeBytes(EvaluationRecord.parse(file:)), records.count == 1,
                   let record = records.first?.value, "\(record.slug).tsv" == name else { return nil }
-            return (String(header), record)
+            return (header, record)
         }
         for case let (header, record)? in read { stored.records[record.slug] = (header, record) }
         return stored

@@ -103,33 +103,76 @@ extension EvaluationRecord {
 
     /// The records in `lines`, or nil if anything in them is not as `lines(_:)` writes it.
     static func parse<Lines: Sequence>(_ lines: Lines) -> [String: EvaluationRecord]? where Lines.Element == Substring {
-        var records: [String: EvaluationRecord] = [:]
-        var current: EvaluationRecord?
-        var reader = LineReader()
+        var parser = Parser()
         for var line in lines {
+            guard line.withUTF8({ parser.take(UnsafeRawBufferPointer($0)) }) else { return nil }
+        }
+        return parser.records()
+    }
+
+    /// The records of a file as `write` makes it, read on its bytes (a scored
+    /// evaluation's record has a line for each of its tens of thousands of warnings),
+    /// and the file's first line; nil when a line is broken or not UTF-8.
+    static func parse(file: UnsafeRawBufferPointer) -> (header: String, records: [String: EvaluationRecord])? {
+        var parser = Parser()
+        var header: String?
+        var start = 0
+        while start < file.count {
+            let rest = UnsafeRawBufferPointer(rebasing: file[start...])
+            var end = rest.count
+            if let newline = memchr(rest.baseAddress!, Int32(UInt8(ascii: "\n")), rest.count) {
+                end = rest.baseAddress!.distance(to: UnsafeRawPointer(newline))
+            }
+            let line = UnsafeRawBufferPointer(rebasing: rest[..<end])
+            start += end + 1
+            if line.isEmpty { continue }
+            if header == nil {
+                guard let text = LineReader.string(line[...]) else { return nil }
+                header = text
+            } else {
+                guard parser.take(line) else { return nil }
+            }
+        }
+        guard let header else { return nil }
+        return (header, parser.records())
+    }
+
+    /// Takes a record file's lines one by one.
+    private struct Parser {
+        private var done: [String: EvaluationRecord] = [:]
+        private var current: EvaluationRecord?
+        private var reader = LineReader()
+
+        /// Whether the line is one of a record (after the one that starts it).
+        mutating func take(_ line: UnsafeRawBufferPointer) -> Bool {
             // Every build reads tens of thousands of these lines: read on bytes.
-            if line.utf8.first == UInt8(ascii: "D") {
-                guard current != nil,
-                      let diagnostic = line.withUTF8({ reader.diagnostic(UnsafeRawBufferPointer($0)) }) else { return nil }
+            if line.first == UInt8(ascii: "D") {
+                guard current != nil, let diagnostic = reader.diagnostic(line) else { return false }
                 current?.diagnostics.append(diagnostic)
-                continue
+                return true
             }
-            if line.utf8.first == UInt8(ascii: "R") {
-                guard current?.diagnostics.isEmpty == true,
-                      let entry = line.withUTF8({ reader.rankingEntry(UnsafeRawBufferPointer($0)) }) else { return nil }
+            if line.first == UInt8(ascii: "R") {
+                guard current?.diagnostics.isEmpty == true, let entry = reader.rankingEntry(line) else { return false }
                 current?.ranking.append(entry)
-                continue
+                return true
             }
-            let fields = line.tabSeparatedFields
-            guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return nil }
-            if let done = current { records[done.slug] = done }
+            guard let text = LineReader.string(line[...]) else { return false }
+            let fields = text[...].tabSeparatedFields
+            guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return false }
+            if let finished = current { done[finished.slug] = finished }
             current = EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,
                                        comparison: String(fields[4]), hasResults: fields[5] == "1",
                                        scoredUnits: fields[6].isEmpty ? [] : fields[6].split(separator: ",").map(String.init),
                                        diagnostics: [])
+            return true
         }
-        if let done = current { records[done.slug] = done }
-        return records
+
+        /// Every record taken, the last one too.
+        func records() -> [String: EvaluationRecord] {
+            var records = done
+            if let finished = current { records[finished.slug] = finished }
+            return records
+        }
     }
 
     /// Reads `D severity file line column message [hint]` and `R unit rank total grade`
@@ -155,31 +198,43 @@ extension EvaluationRecord {
 
         mutating func rankingEntry(_ line: UnsafeRawBufferPointer) -> RankingEntry? {
             split(line)
-            guard fields.count == 5, let rank = Self.number(line[fields[2]]),
-                  case .success(let total) = DecimalText.parse(String(decoding: line[fields[3]], as: UTF8.self)) else { return nil }
-            return RankingEntry(slug: String(decoding: line[fields[1]], as: UTF8.self), rank: rank, total: total,
-                                grade: Self.shared(line[fields[4]], &grade))
+            guard fields.count == 5, let rank = Self.number(line[fields[2]]), let slug = Self.string(line[fields[1]]),
+                  let totalText = Self.string(line[fields[3]]), case .success(let total) = DecimalText.parse(totalText),
+                  let grade = Self.shared(line[fields[4]], &grade) else { return nil }
+            return RankingEntry(slug: slug, rank: rank, total: total, grade: grade)
         }
 
         mutating func diagnostic(_ line: UnsafeRawBufferPointer) -> Diagnostic? {
             split(line)
             guard fields.count == 6 || fields.count == 7,
-                  let severity = Diagnostic.Severity(rawValue: String(decoding: line[fields[1]], as: UTF8.self)),
-                  let lineNumber = Self.number(line[fields[3]]), let column = Self.number(line[fields[4]]) else { return nil }
-            let location = SourceLocation(file: Self.shared(line[fields[2]], &file), line: lineNumber, column: column)
-            return Diagnostic(severity, at: location, Self.text(line[fields[5]]),
-                              hint: fields.count == 7 ? Self.shared(line[fields[6]], &hint) : nil)
+                  let severity = Self.string(line[fields[1]]).flatMap(Diagnostic.Severity.init(rawValue:)),
+                  let lineNumber = Self.number(line[fields[3]]), let column = Self.number(line[fields[4]]),
+                  let file = Self.shared(line[fields[2]], &file), let message = Self.text(line[fields[5]]) else { return nil }
+            var hint: String?
+            if fields.count == 7 {
+                guard let shared = Self.shared(line[fields[6]], &self.hint) else { return nil }
+                hint = shared
+            }
+            return Diagnostic(severity, at: SourceLocation(file: file, line: lineNumber, column: column), message, hint: hint)
         }
 
-        private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
-            let text = String(decoding: bytes, as: UTF8.self)
+        /// The bytes as text; nil when they are not UTF-8 (a damaged file is not used).
+        static func string(_ bytes: Slice<UnsafeRawBufferPointer>) -> String? {
+            String(validating: UnsafeRawBufferPointer(rebasing: bytes).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        }
+
+        private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String? {
+            guard let text = string(bytes) else { return nil }
             return bytes.contains(UInt8(ascii: "\\")) ? EvaluationRecord.unescape(text[...]) : text
         }
 
-        private static func shared(_ bytes: Slice<UnsafeRawBufferPointer>, _ last: inout (bytes: [UInt8], text: String)) -> String {
+        private static func shared(_ bytes: Slice<UnsafeRawBufferPointer>, _ last: inout (bytes: [UInt8], text: String)) -> String? {
             let same = bytes.count == last.bytes.count
                 && last.bytes.withUnsafeBytes { bytes.count == 0 || memcmp($0.baseAddress!, bytes.base.baseAddress! + bytes.startIndex, bytes.count) == 0 }
-            if !same { last = (Array(bytes), text(bytes)) }
+            if !same {
+                guard let text = text(bytes) else { return nil }
+                last = (Array(bytes), text)
+            }
             return last.text
         }
 

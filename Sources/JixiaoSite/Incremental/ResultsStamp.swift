@@ -77,7 +77,7 @@ struct ResultsStamp: Sendable, Equatable {
 
     /// The stored stamps, if the file is there and whole: `format key`, then `slug stamp digest` lines.
     static func read(folder: URL) -> (key: String, stamps: [String: Stored])? {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return nil }
+        guard let text = TextFile.cacheText(folder.appendingPathComponent(fileName)) else { return nil }
         var lines = text.nonEmptyLines[...]
         guard let header = lines.popFirst()?.tabSeparatedFields, header.count == 2, header[0] == format else { return nil }
         var stamps: [String: Stored] = [:]

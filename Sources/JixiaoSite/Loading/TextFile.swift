@@ -23,18 +23,41 @@ enum TextFile {
     static func bytes(atPath fullPath: String, path: String) throws(DiagnosticsError) -> Data {
         let location = SourceLocation(file: path)
         let unreadable = DiagnosticsError([.error(at: location, "无法读取文件", hint: "检查文件是否存在、是否有读取权限。")])
-        let descriptor = open(fullPath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw unreadable }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw unreadable }
-        let size = Int(status.st_size)
-        if size > maximumSize {
+        switch read(fullPath, limit: maximumSize) {
+        case .read(let data): return data
+        case .unreadable: throw unreadable
+        case .tooLarge(let size):
             throw DiagnosticsError([.error(at: location, "文件过大（\(size / 1024 / 1024) MB），超过 \(maximumSize / 1024 / 1024) MB 上限",
                                            hint: "内容文件应为文字；大文件请放在 attachments/ 下作为附件。")])
         }
-        guard let data = DescriptorReading.readToEnd(descriptor, size: size, limit: maximumSize) else { throw unreadable }
+    }
+
+    /// A file the build itself wrote (its cache) as text, of any size; nil when it
+    /// is missing, unreadable or not UTF-8. Read like the content (Foundation's
+    /// `String(contentsOf:)` took 40 ms over the records of 10,000 pages).
+    static func cacheText(_ url: URL) -> String? {
+        cacheBytes(url).flatMap { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of a file the build itself wrote, of any size; nil when it is missing or unreadable.
+    static func cacheBytes(_ url: URL) -> Data? {
+        guard case .read(let data) = read(url.path, limit: .max) else { return nil }
         return data
+    }
+
+    private enum Reading {
+        case read(Data), unreadable, tooLarge(Int)
+    }
+
+    private static func read(_ fullPath: String, limit: Int) -> Reading {
+        let descriptor = open(fullPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .unreadable }
+        let size = Int(status.st_size)
+        if size > limit { return .tooLarge(size) }
+        return DescriptorReading.readToEnd(descriptor, size: size, limit: limit).map(Reading.read) ?? .unreadable
     }
 
     static func decode(_ data: Data, path: String) throws(DiagnosticsError) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoTemplate
 
 /// Coordinates of the ranking's horizontal bar chart (inline SVG), computed here so
 /// that templates only place numbers: a label column, the bars scaled to the
@@ -21,12 +22,15 @@ struct BarChartGeometry {
          "axis_y1": Self.top - 4, "axis_y2": height - Self.top + 4]
     }
 
-    func bar(index: Int, value: Decimal, maximum: Decimal) -> [String: Any] {
+    static let barShape = TemplateShape(["y", "height", "width", "text_y", "value_x"])
+
+    /// One bar: a record, as there is one per unit.
+    func bar(index: Int, value: Decimal, maximum: Decimal) -> TemplateValue {
         let y = Self.top + index * Self.rowHeight + (Self.rowHeight - Self.barHeight) / 2
         var width: Decimal = 0
         if maximum > 0, value > 0 { width = (value * Decimal(Self.barSpace) / maximum).roundedHalfUp(1) }
-        return ["y": y, "height": Self.barHeight, "width": formatPlain(width),
-                "text_y": y + Self.barHeight / 2 + 6,
-                "value_x": formatPlain(Decimal(Self.labelWidth) + width + 6)]
+        return Self.barShape.record(["y": .int(y), "height": .int(Self.barHeight), "width": .string(formatPlain(width)),
+                                     "text_y": .int(y + Self.barHeight / 2 + 6),
+                                     "value_x": .string(formatPlain(Decimal(Self.labelWidth) + width + 6))])
     }
 }

@@ -10,15 +10,16 @@ extension SiteRenderer {
     func rankingContext(_ evaluation: EvaluatedEvaluation, base: [String: TemplateValue], page path: String) -> [String: Any] {
         var context: [String: Any] = base
         let changes = rankChanges(evaluation)
+        // Rows are records of `rankingRowShape` as made, objects as read from the cache (see RankingPageRecord).
         if !changes.isEmpty, case .list(let rows) = base["rows"] {
             context["rows"] = TemplateValue.list(rows.map { row in
-                guard case .object(var fields) = row, case .string(let slug) = fields["slug"],
-                      let change = changes[slug] else { return row }
-                fields["change"] = .string(YearChange.symbol(change))
-                fields["change_label"] = .string(Self.rankChangeLabel(change))
-                fields["change_id"] = .string(change.isNew ? "new" : (change.rankChange! > 0 ? "up" : (change.rankChange! < 0 ? "down" : "same")))
-                if let rank = change.previousRank { fields["previous_rank"] = .int(rank) }
-                return .object(fields)
+                guard case .string(let slug)? = row[member: "slug"], let change = changes[slug] else { return row }
+                var row = row
+                row[member: "change"] = .string(YearChange.symbol(change))
+                row[member: "change_label"] = .string(Self.rankChangeLabel(change))
+                row[member: "change_id"] = .string(change.isNew ? "new" : (change.rankChange! > 0 ? "up" : (change.rankChange! < 0 ? "down" : "same")))
+                if let rank = change.previousRank { row[member: "previous_rank"] = .int(rank) }
+                return row
             })
         }
         context["has_previous"] = evaluation.previous != nil
@@ -40,15 +41,17 @@ extension SiteRenderer {
             ["name": component.name, "weight": Format.points(component.weight)]
         } ?? []
         let chart = BarChartGeometry(count: result.ranking.count)
-        let rows = result.ranking.enumerated().map { index, unit -> [String: Any] in
-            var row = unitSummary(unit, evaluation: evaluation, page: path)
-            row["bar_percent"] = Self.percent(unit.total, of: maxTotal)
-            row["bar"] = chart.bar(index: index, value: unit.total, maximum: maxTotal)
-            row["components"] = unit.components.map { ["value": Format.score($0.value, precision)] }
-            return row
+        // Records, made as template values: a row per unit, thousands in a large evaluation.
+        let rows = result.ranking.enumerated().map { index, unit -> TemplateValue in
+            .record(Self.rankingRowShape, unitSummaryMembers(unit, evaluation: evaluation, page: path) + [
+                .string(Self.percent(unit.total, of: maxTotal)),
+                chart.bar(index: index, value: unit.total, maximum: maxTotal),
+                .list(unit.components.map { Self.componentValueShape.record(["value": .string(Format.score($0.value, precision))]) }),
+                .null, .null, .null, .null, // the rank changes, set by `rankingContext`
+            ])
         }
         let context: [String: Any] = [
-            "rows": rows,
+            "rows": TemplateValue.list(rows),
             "component_headers": componentHeaders,
             "has_components": !componentHeaders.isEmpty,
             "has_bonus": result.units.contains { !$0.bonus.isEmpty } || result.system?.bonus != nil,
@@ -67,20 +70,32 @@ extension SiteRenderer {
     }
 
     /// What a list of units shows of each: rank, name, link, totals, grade.
-    func unitSummary(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
-        let precision = evaluation.settings.precision
-        var row: [String: Any] = [
-            "rank": unit.rank, "tied": unit.tied, "name": unit.unit.name, "slug": unit.unit.slug,
-            "href": unitHref(evaluation, unit.unit.slug, from: path),
-            "indicator_total": Format.score(unit.indicatorTotal, precision),
-            "bonus": Format.signed(unit.bonusTotal, precision),
-            "adjustments": Format.signed(unit.adjustmentTotal, precision),
-            "total": Format.score(unit.total, precision),
-            "grade": unit.gradeName, "grade_id": "\(unit.grade)",
-        ]
-        row["grade_note"] = unit.gradeNote
-        return row
+    func unitSummary(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> TemplateValue {
+        .record(Self.unitSummaryShape, unitSummaryMembers(unit, evaluation: evaluation, page: path))
     }
+
+    /// The members of `unitSummary`, in the order of `unitSummaryNames`.
+    private func unitSummaryMembers(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [TemplateValue] {
+        let precision = evaluation.settings.precision
+        return [
+            .int(unit.rank), .bool(unit.tied), .string(unit.unit.name), .string(unit.unit.slug),
+            unitHref(evaluation, unit.unit.slug, from: path),
+            .string(Format.score(unit.indicatorTotal, precision)),
+            .string(Format.signed(unit.bonusTotal, precision)),
+            .string(Format.signed(unit.adjustmentTotal, precision)),
+            .string(Format.score(unit.total, precision)),
+            .string(unit.gradeName), .string("\(unit.grade)"),
+            TemplateValue(unit.gradeNote),
+        ]
+    }
+
+    static let unitSummaryNames = ["rank", "tied", "name", "slug", "href", "indicator_total", "bonus", "adjustments", "total",
+                                   "grade", "grade_id", "grade_note"]
+    static let unitSummaryShape = TemplateShape(unitSummaryNames)
+    /// A ranking row: the unit's summary, its bar and components, and how its rank changed.
+    static let rankingRowShape = TemplateShape(unitSummaryNames + ["bar_percent", "bar", "components", "change", "change_label",
+                                                                   "change_id", "previous_rank"])
+    static let componentValueShape = TemplateShape(["value"])
 
     /// Rule input keys (docs/content-format.md) as a reader calls them.
     static let inputNames = [

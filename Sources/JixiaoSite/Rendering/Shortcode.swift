@@ -163,7 +163,7 @@ extension SiteRenderer {
         }
         let rows = units.map { unitSummary($0, evaluation: evaluation, page: path) }
         return [
-            "rows": rows, "count": rows.count, "is_empty": rows.isEmpty,
+            "rows": TemplateValue.list(rows), "count": rows.count, "is_empty": rows.isEmpty,
             "grade": shortcode.arguments["grade"] ?? "",
             "grade_counts": evaluation.result.gradeCounts.map { ["grade": $0.grade, "count": $0.count] },
             "unit_kind": evaluation.settings.unitKind,

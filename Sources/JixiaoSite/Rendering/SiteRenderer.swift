@@ -247,8 +247,8 @@ struct SiteRenderer: Sendable {
 
     /// The link to a unit's score card for a template context, or `false` (so
     /// `{{#href}}` is skipped) when this build does not publish the cards.
-    func unitHref(_ evaluation: EvaluatedEvaluation, _ unit: String, from path: String) -> Any {
-        evaluation.publishesUnits ? SitePaths.link(SitePaths.unit(evaluation.slug, unit), from: path) : false
+    func unitHref(_ evaluation: EvaluatedEvaluation, _ unit: String, from path: String) -> TemplateValue {
+        evaluation.publishesUnits ? .string(SitePaths.link(SitePaths.unit(evaluation.slug, unit), from: path)) : .bool(false)
     }
 
     func baseContext(page path: String) -> [String: Any] {

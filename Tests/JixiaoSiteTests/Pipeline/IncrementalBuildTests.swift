@@ -567,6 +567,32 @@ struct CarryOverTests {
         #expect(EvaluationRecord.parse(["R\tu\t1\t1\t优"]) == nil, "a ranking before any evaluation")
         #expect(EvaluationRecord.parse([evaluation, "D\twarning\tf\t1\t1\tm", "R\tu\t1\t1\t优"]) == nil,
                 "a ranking after the diagnostics")
+
+        // A file, read on its bytes: its first line is its header, blank lines are skipped
+        // (as by `nonEmptyLines`), and bytes that are not UTF-8 anywhere make it unusable.
+        func parseFile(_ bytes: [UInt8]) -> (header: String, records: [String: EvaluationRecord])? {
+            bytes.withUnsafeBytes(EvaluationRecord.parse(file:))
+        }
+        let file = Array(("头\t行\n\n" + text).utf8)
+        let parsed = parseFile(file)
+        #expect(parsed?.header == "头\t行")
+        #expect(parsed?.records == ["x": records[0], "y": records[1]])
+        #expect(parseFile(Array("头\n".utf8))?.records == [:])
+        #expect(parseFile([]) == nil, "no header")
+        for marker in ["甲", "没有提示", "提示", "优", "x\tabc", "头"] {
+            guard let offset = Self.byteOffset(of: marker, in: file) else {
+                Issue.record("\(marker) is in the file")
+                continue
+            }
+            var damaged = file
+            damaged[offset] = 0xFF
+            #expect(parseFile(damaged) == nil, "a byte that is not UTF-8 in \(marker)")
+        }
+    }
+
+    static func byteOffset(of text: String, in bytes: [UInt8]) -> Int? {
+        let needle = Array(text.utf8)
+        return bytes.indices.first { bytes[$0...].starts(with: needle) }
     }
 }
 
