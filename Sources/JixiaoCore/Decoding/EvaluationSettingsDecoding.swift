@@ -63,7 +63,9 @@ extension EvaluationSettings {
             guard let unit = MappingReader(item, what: "考核对象", known: ["slug", "name"], diagnostics: &diagnostics),
                   let slug = unit.string("slug", required: true, diagnostics: &diagnostics),
                   let name = unit.string("name", required: true, diagnostics: &diagnostics) else { continue }
-            if !slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            // On bytes: Character's isLowercase looks the letter up in Unicode's tables (thousands of units).
+            if !slug.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
                 diagnostics.append(.error(at: unit["slug"]!.location, "考核对象的 slug“\(slug)”只能由小写字母、数字、- 和 _ 组成",
                                           hint: "slug 用于文件名和网址，如 nanning、jinjiang-bureau。"))
                 continue
