@@ -226,7 +226,17 @@ public struct SiteBuilder {
         // By file first: a large site has tens of thousands of warnings in a few files.
         func counts(_ diagnostics: some Sequence<Diagnostic>) -> [String: Int] {
             var byFile: [String: Int] = [:]
-            for diagnostic in diagnostics { byFile[diagnostic.location.file, default: 0] += 1 }
+            // Counted in runs of the same file (the warnings are in file order), not hashed one by one.
+            var run: (file: String, count: Int)?
+            for diagnostic in diagnostics {
+                if run?.file == diagnostic.location.file {
+                    run!.count += 1
+                } else {
+                    if let run { byFile[run.file, default: 0] += run.count }
+                    run = (diagnostic.location.file, 1)
+                }
+            }
+            if let run { byFile[run.file, default: 0] += run.count }
             var counts: [String: Int] = [:]
             for (file, count) in byFile {
                 if let slug = EvaluationContent.resultsOwner(of: file) { counts[slug, default: 0] += count }

@@ -228,9 +228,12 @@ public struct ContentLoader {
     /// order. A link that leads outside content/ is refused: a site must never
     /// publish a file from elsewhere on the machine.
     mutating func listing(_ folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: fullPath(folder))) ?? []
+        // Only entries that may be links are looked at: a folder of thousands of self-reports has none.
+        let entries = (try? FolderNames.entries(fullPath(folder))) ?? []
+        let mayBeLinks = Set(entries.lazy.filter(\.mayBeLink).map(\.name))
         let content = root.appendingPathComponent("content").resolvingSymlinksInPath().path + "/"
-        return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
+        return entries.map(\.name).filter { !$0.hasPrefix(".") }.sorted().filter { name in
+            guard mayBeLinks.contains(name) else { return true }
             let file = fullPath("\(folder)/\(name)")
             var status = stat()
             guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return true }

@@ -131,7 +131,7 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         }
         func prune(_ relative: String) throws {
             let folder = relative.isEmpty ? stagingPath : "\(stagingPath)/\(relative)"
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            for name in try FolderNames.read(folder) {
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
                 if files.contains(path) { continue }
                 if folders.contains(Substring(path)) {

@@ -19,6 +19,22 @@ struct PathSafetyTests {
         }
     }
 
+    @Test("a folder's names as readdir gives them: those Foundation lists, links told apart")
+    func folderNames() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.remove() }
+        let folder = site.root.appendingPathComponent("content/2020-test")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("子文件夹"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("链接.md").path, withDestinationPath: "/etc/hostname")
+        try Data().write(to: folder.appendingPathComponent(".隐藏"))
+        let entries = try FolderNames.entries(folder.path)
+        #expect(entries.map(\.name).sorted() == (try FileManager.default.contentsOfDirectory(atPath: folder.path)).sorted())
+        #expect(entries.contains { $0.name == "链接.md" && $0.mayBeLink })
+        #expect(entries.contains { $0.name == "evaluation.yaml" })
+        #expect(try FolderNames.read(folder.path).sorted() == entries.map(\.name).sorted())
+        #expect(throws: (any Error).self) { try FolderNames.read(folder.appendingPathComponent("没有").path) }
+    }
+
     @Test("a symbolic link that leads outside content/ is refused, one inside is followed")
     func symlinks() throws {
         let site = try TestSite(TestSite.minimal)
