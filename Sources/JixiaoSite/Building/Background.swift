@@ -4,18 +4,19 @@ import Dispatch
 /// needed: the next evaluation's results read while this one is scored, the
 /// build cache read while the content is loaded.
 final class Background<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    // Written once by the working thread before `done` is signalled, read only after.
+    private let done = DispatchGroup()
+    // Written once by the working thread before it leaves `done`, read only after.
     private var value: Value?
 
     init(_ work: @escaping @Sendable () -> Value) {
+        done.enter()
         DispatchQueue.global().async { [self] in
             value = work()
-            done.signal()
+            done.leave()
         }
     }
 
-    /// The result, once the work is done; called once.
+    /// The result, once the work is done (at once, after the first time).
     func wait() -> Value {
         done.wait()
         return value!

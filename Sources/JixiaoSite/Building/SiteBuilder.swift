@@ -113,6 +113,8 @@ public struct SiteBuilder {
             }
             var opened = BuildCache.open(stored.wait(), folder: folder, output: options.output, key: key, site: shared)
             let digests = Dictionary(content.evaluations.map { ($0.slug, $0.digest.hex) }) { first, _ in first }
+            // Those whose files did not change are carried over if their pages are intact.
+            opened.checkPages(of: digests.filter { opened.records[$0.key]?.digest == $0.value }.keys.sorted())
             let kept = opened // the ranking contexts are read later, from this cache as opened
             carryOver = CarryOver(digests: digests, records: opened.records, pagesIntact: { opened.checkPages(of: $0) },
                                   rankingBase: { kept.rankingBase(of: $0) }, unitScores: opened.unitScoreStore)

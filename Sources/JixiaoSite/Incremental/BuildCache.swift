@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 import JixiaoTemplate
 
 /// What the previous build made, so the next one renders only what changed.
@@ -33,7 +34,7 @@ public struct BuildCache: Sendable {
     }
 
     static let format = "jixiao-build-cache 1"
-    static let recordsFormat = "jixiao-evaluation 3"
+    static let recordsFormat = "jixiao-evaluation 4"
 
     /// The folder the cache lives in.
     let folder: URL
@@ -96,9 +97,8 @@ public struct BuildCache: Sendable {
         // A broken or foreign file gives no record; its evaluation is scored again.
         let read = files.concurrentMap { name -> (header: String, record: EvaluationRecord)? in
             let path = folder.appendingPathComponent(recordsFolderName).appendingPathComponent(name)
-            guard let file = TextFile.cacheBytes(path),
-                  let (header, records) = file.withUnsafeBytes(EvaluationRecord.parse(file:)), records.count == 1,
-                  let record = records.first?.value, "\(record.slug).tsv" == name else { return nil }
+            guard let file = TextFile.cacheBytes(path), let (header, record) = EvaluationRecord.parse(file: file),
+                  "\(record.slug).tsv" == name else { return nil }
             return (header, record)
         }
         for case let (header, record)? in read { stored.records[record.slug] = (header, record) }
@@ -142,11 +142,15 @@ public struct BuildCache: Sendable {
     /// size it was written with. Named by joining text: a URL for each of
     /// thousands of files was a large part of an incremental build.
     private func intact(_ path: String, _ entry: Entry) -> SiteFiles.Contents? {
-        let file = "\(output)/\(path)"
+        intact(path, entry) { lstat("\(output)/\(path)", &$0) }
+    }
+
+    /// The same, with `examine` filling in the file's status (0: it did).
+    private func intact(_ path: String, _ entry: Entry, examine: (inout stat) -> Int32) -> SiteFiles.Contents? {
         var status = stat()
-        guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == entry.size
+        guard examine(&status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == entry.size
         else { return nil }
-        return .previous(path: file, size: entry.size, file: FileIdentity(status))
+        return .previous(path: "\(output)/\(path)", size: entry.size, file: FileIdentity(status))
     }
 
     typealias Page = (path: String, file: SiteFiles.Contents, entry: Entry)
@@ -158,8 +162,16 @@ public struct BuildCache: Sendable {
         if let checked = checkedPages[slug] { return checked }
         let prefix = "\(slug)/"
         var pages: [Page] = []
+        // Each looked at by its name in its open folder, which costs a third less than by the whole path.
+        var folders: [Substring: Int32] = [:]
+        defer { for descriptor in folders.values where descriptor >= 0 { close(descriptor) } }
         for (path, entry) in previous where path.hasPrefix(prefix) {
-            guard let file = intact(path, entry) else { return nil }
+            let slash = path.lastIndex(of: "/")!, parent = path[..<slash]
+            let folder = folders[parent] ?? openFolder("\(output)/\(parent)")
+            folders[parent] = folder
+            guard folder >= 0, let file = intact(path, entry, examine: {
+                fstatat(folder, String(path[path.index(after: slash)...]), &$0, AT_SYMLINK_NOFOLLOW)
+            }) else { return nil }
             pages.append((path, file, entry))
         }
         return pages.isEmpty ? nil : pages
@@ -169,9 +181,16 @@ public struct BuildCache: Sendable {
     /// the render, which keeps them: a file looked at once, not twice, when
     /// thousands of them are carried over.
     mutating func checkPages(of slug: String) -> Bool {
-        let pages = pages(of: slug)
-        checkedPages[slug] = .some(pages) // remembered when not intact too
-        return pages != nil
+        checkPages(of: [slug])
+        return checkedPages[slug]! != nil
+    }
+
+    /// Checks the pages of several evaluations, each on its own core (thousands of
+    /// files each), and remembers what it found.
+    mutating func checkPages(of slugs: [String]) {
+        let cache = self
+        let found = slugs.filter { checkedPages[$0] == nil }.concurrentMap { ($0, cache.pages(of: $0)) }
+        for (slug, pages) in found { checkedPages[slug] = .some(pages) } // remembered when not intact too
     }
 
     /// The first line of a record's file: records made under another key or site are not used.
@@ -236,8 +255,7 @@ public struct BuildCache: Sendable {
                 try? fm.removeItem(at: rankingFile(record.slug))
             }
             files.append((recordFile(record.slug), { output in
-                output.write(recordsHeader + "\n")
-                EvaluationRecord.write([record], to: &output)
+                output.write(bytes: EvaluationRecord.file(record, header: recordsHeader))
             }))
         }
         // Also before build.tsv; each names the fingerprint of the file it describes,
@@ -315,4 +333,9 @@ extension StableHash {
             hash.add(member.1)
         }
     }
+}
+
+/// A folder opened to look at the files in it by name (-1 when it cannot be).
+private func openFolder(_ path: String) -> Int32 {
+    open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
 }

@@ -20,7 +20,17 @@ struct EvaluationRecord: Sendable, Equatable {
     /// with, so that a changed evaluation does not have the year before it scored again.
     var ranking: [RankingEntry]
     /// What reading and scoring it reported (warnings only: a build with errors keeps no cache).
-    var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic] {
+        get { pendingDiagnostics?.wait() ?? storedDiagnostics }
+        set {
+            storedDiagnostics = newValue
+            pendingDiagnostics = nil
+        }
+    }
+    private var storedDiagnostics: [Diagnostic]
+    /// Those of a record read from its file, read on another thread (see `parse(file:)`):
+    /// tens of thousands at a large site, not needed before its evaluation is carried over.
+    private var pendingDiagnostics: Background<[Diagnostic]>?
 
     init(slug: String, digest: String, year: Int, comparison: String, hasResults: Bool, scoredUnits: [String],
          ranking: [RankingEntry] = [], diagnostics: [Diagnostic]) {
@@ -31,7 +41,13 @@ struct EvaluationRecord: Sendable, Equatable {
         self.hasResults = hasResults
         self.scoredUnits = scoredUnits
         self.ranking = ranking
-        self.diagnostics = diagnostics
+        self.storedDiagnostics = diagnostics
+    }
+
+    static func == (a: EvaluationRecord, b: EvaluationRecord) -> Bool {
+        a.slug == b.slug && a.digest == b.digest && a.year == b.year && a.comparison == b.comparison
+            && a.hasResults == b.hasResults && a.scoredUnits == b.scoredUnits && a.ranking == b.ranking
+            && (a.pendingDiagnostics != nil && a.pendingDiagnostics === b.pendingDiagnostics || a.diagnostics == b.diagnostics)
     }
 
     /// The record of an evaluation as this build left it.
@@ -110,31 +126,83 @@ extension EvaluationRecord {
         return parser.records()
     }
 
-    /// The records of a file as `write` makes it, read on its bytes (a scored
-    /// evaluation's record has a line for each of its tens of thousands of warnings),
-    /// and the file's first line; nil when a line is broken or not UTF-8.
-    static func parse(file: UnsafeRawBufferPointer) -> (header: String, records: [String: EvaluationRecord])? {
-        var parser = Parser()
-        var header: String?
-        var start = 0
-        while start < file.count {
-            let rest = UnsafeRawBufferPointer(rebasing: file[start...])
-            var end = rest.count
-            if let newline = memchr(rest.baseAddress!, Int32(UInt8(ascii: "\n")), rest.count) {
-                end = rest.baseAddress!.distance(to: UnsafeRawPointer(newline))
+    /// The file of one record: `header`, the record's lines, and a last line `H`
+    /// with a hash of those lines, which tells a whole file from a damaged one
+    /// before any of its warnings is read (see `parse(file:)`).
+    static func file(_ record: EvaluationRecord, header: String) -> [UInt8] {
+        var file = ByteText(Array("\(header)\n".utf8))
+        let start = file.bytes.count
+        write([record], to: &file)
+        var hash = StableHash()
+        file.bytes.withUnsafeBytes { hash.add(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        file.write("H\t\(hash.hex)\n")
+        return file.bytes
+    }
+
+    /// Text written straight into bytes.
+    private struct ByteText: TextOutputStream {
+        var bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        mutating func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    }
+
+    /// The header and record of a file as `file(_:header:)` makes it, read on its
+    /// bytes; nil when a line is broken or the hash does not match. Its warnings are
+    /// read on another thread: the file is whole, so they are as written.
+    static func parse(file: Data) -> (header: String, record: EvaluationRecord)? {
+        file.withUnsafeBytes { bytes -> (header: String, record: EvaluationRecord)? in
+            let lines = lineRanges(bytes)
+            guard lines.count >= 3, let header = LineReader.string(bytes[lines[0]]) else { return nil }
+            let last = bytes[lines[lines.count - 1]]
+            guard last.starts(with: "H\t".utf8) else { return nil }
+            let body = lines[1].lowerBound..<lines[lines.count - 2].upperBound + 1
+            var hash = StableHash()
+            hash.add(UnsafeRawBufferPointer(rebasing: bytes[body]))
+            guard last.dropFirst(2).elementsEqual(hash.hex.utf8) else { return nil }
+            // The evaluation and its ranking now, its warnings (the lines from the first `D` on) later.
+            var parser = Parser()
+            var index = 1
+            while index < lines.count - 1, bytes[lines[index].lowerBound] != UInt8(ascii: "D") {
+                guard parser.take(UnsafeRawBufferPointer(rebasing: bytes[lines[index]])) else { return nil }
+                index += 1
             }
-            let line = UnsafeRawBufferPointer(rebasing: rest[..<end])
-            start += end + 1
-            if line.isEmpty { continue }
-            if header == nil {
-                guard let text = LineReader.string(line[...]) else { return nil }
-                header = text
-            } else {
-                guard parser.take(line) else { return nil }
+            let records = parser.records()
+            guard records.count == 1, var record = records.first?.value else { return nil }
+            if index < lines.count - 1 {
+                let warnings = Array(bytes[lines[index].lowerBound..<lines[lines.count - 2].upperBound])
+                record.pendingDiagnostics = Background {
+                    warnings.withUnsafeBytes { bytes in
+                        var reader = LineReader()
+                        var diagnostics: [Diagnostic] = []
+                        for line in lineRanges(bytes) {
+                            // The file is whole (its hash matched): its lines are as `write` made them.
+                            guard let diagnostic = reader.diagnostic(UnsafeRawBufferPointer(rebasing: bytes[line])) else {
+                                assertionFailure("a warning as written cannot be read back")
+                                continue
+                            }
+                            diagnostics.append(diagnostic)
+                        }
+                        return diagnostics
+                    }
+                }
             }
+            return (header, record)
         }
-        guard let header else { return nil }
-        return (header, parser.records())
+    }
+
+    /// The ranges of the non-empty lines of `bytes`, without their line breaks.
+    private static func lineRanges(_ bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end = bytes.count
+            if let newline = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+                end = bytes.baseAddress!.distance(to: UnsafeRawPointer(newline))
+            }
+            if end > start { ranges.append(start..<end) }
+            start = end + 1
+        }
+        return ranges
     }
 
     /// Takes a record file's lines one by one.

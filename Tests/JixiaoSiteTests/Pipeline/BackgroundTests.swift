@@ -16,6 +16,7 @@ struct BackgroundTests {
         let lock = NSLock()
         let done = DispatchSemaphore(value: 0)
         var thread: pthread_t?
+        var values: [String] = []
     }
 
     @Test("a dropped value is freed on another thread, not by the caller")
@@ -35,5 +36,20 @@ struct BackgroundTests {
     func backgroundResult() {
         let work = Background { (1...1000).reduce(0, +) }
         #expect(work.wait() == 500_500)
+        #expect(work.wait() == 500_500, "and to anyone waiting after")
+        // Waited for from several threads at once, while the work is still going on.
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let slow = Background { started.signal(); release.wait(); return "完成" }
+        started.wait()
+        let results = Record(), waiters = DispatchGroup()
+        for _ in 0..<3 {
+            DispatchQueue.global().async(group: waiters) {
+                let value = slow.wait()
+                results.lock.withLock { results.values.append(value) }
+            }
+        }
+        release.signal()
+        #expect(waiters.wait(timeout: .now() + 10) == .success)
+        #expect(results.lock.withLock { results.values } == ["完成", "完成", "完成"])
     }
 }

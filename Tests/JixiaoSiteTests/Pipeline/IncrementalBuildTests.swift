@@ -538,7 +538,7 @@ struct CarryOverTests {
     }
 
     @Test("records survive the cache file: rankings, tabs, line breaks and backslashes in messages, hints or none")
-    func recordLines() {
+    func recordLines() throws {
         let diagnostics: [Diagnostic] = [
             .warning(at: SourceLocation(file: "content/a b/results.csv", line: 3, column: 4), "甲\t乙\n丙\\丁\r", hint: "提示\t"),
             .warning(at: SourceLocation(file: "content/x/evaluation.yaml"), "没有提示"),
@@ -568,26 +568,30 @@ struct CarryOverTests {
         #expect(EvaluationRecord.parse([evaluation, "D\twarning\tf\t1\t1\tm", "R\tu\t1\t1\t优"]) == nil,
                 "a ranking after the diagnostics")
 
-        // A file, read on its bytes: its first line is its header, blank lines are skipped
-        // (as by `nonEmptyLines`), and bytes that are not UTF-8 anywhere make it unusable.
-        func parseFile(_ bytes: [UInt8]) -> (header: String, records: [String: EvaluationRecord])? {
-            bytes.withUnsafeBytes(EvaluationRecord.parse(file:))
-        }
-        let file = Array(("头\t行\n\n" + text).utf8)
-        let parsed = parseFile(file)
+        // A record's file, read on its bytes: its header, its lines and their hash. Its
+        // warnings are read on another thread, and come out the same.
+        let file = EvaluationRecord.file(records[0], header: "头\t行")
+        let parsed = EvaluationRecord.parse(file: Data(file))
         #expect(parsed?.header == "头\t行")
-        #expect(parsed?.records == ["x": records[0], "y": records[1]])
-        #expect(parseFile(Array("头\n".utf8))?.records == [:])
-        #expect(parseFile([]) == nil, "no header")
-        for marker in ["甲", "没有提示", "提示", "优", "x\tabc", "头"] {
+        #expect(parsed?.record == records[0])
+        #expect(parsed?.record.diagnostics == diagnostics)
+        #expect(EvaluationRecord.parse(file: Data(EvaluationRecord.file(records[1], header: "h")))?.record == records[1])
+        #expect(EvaluationRecord.parse(file: Data()) == nil)
+        #expect(EvaluationRecord.parse(file: Data(file.dropLast(2))) == nil, "cut short")
+        #expect(EvaluationRecord.parse(file: Data(file.prefix(file.count / 2))) == nil, "cut in half")
+        for marker in ["甲", "没有提示", "提示", "优", "x\tabc", "R\tu1", "头"] {
             guard let offset = Self.byteOffset(of: marker, in: file) else {
                 Issue.record("\(marker) is in the file")
                 continue
             }
             var damaged = file
             damaged[offset] = 0xFF
-            #expect(parseFile(damaged) == nil, "a byte that is not UTF-8 in \(marker)")
+            #expect(EvaluationRecord.parse(file: Data(damaged)) == nil, "a byte changed in \(marker)")
         }
+        // A changed byte that is still text: only the hash tells.
+        var reworded = file
+        reworded[try #require(Self.byteOffset(of: "98.125", in: file))] = UInt8(ascii: "7")
+        #expect(EvaluationRecord.parse(file: Data(reworded)) == nil)
     }
 
     static func byteOffset(of text: String, in bytes: [UInt8]) -> Int? {
