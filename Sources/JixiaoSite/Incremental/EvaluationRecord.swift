@@ -107,11 +107,23 @@ extension EvaluationRecord {
             for entry in record.ranking {
                 output.write("R\t\(entry.slug)\t\(entry.rank)\t\(entry.total)\t\(escape(entry.grade))\n")
             }
+            // Written piece by piece, not as one interpolated string each: tens of thousands of lines.
             for diagnostic in record.diagnostics {
                 let location = diagnostic.location
-                output.write("D\t\(diagnostic.severity.rawValue)\t\(escape(location.file))\t\(location.line)\t\(location.column)\t")
+                output.write("D\t")
+                output.write(diagnostic.severity.rawValue)
+                output.write("\t")
+                output.write(escape(location.file))
+                output.write("\t")
+                output.write(String(location.line))
+                output.write("\t")
+                output.write(String(location.column))
+                output.write("\t")
                 output.write(escape(diagnostic.message))
-                if let hint = diagnostic.hint { output.write("\t" + escape(hint)) }
+                if let hint = diagnostic.hint {
+                    output.write("\t")
+                    output.write(escape(hint))
+                }
                 output.write("\n")
             }
         }
@@ -152,7 +164,8 @@ extension EvaluationRecord {
     static func parse(file: Data) -> (header: String, record: EvaluationRecord)? {
         file.withUnsafeBytes { bytes -> (header: String, record: EvaluationRecord)? in
             let lines = lineRanges(bytes)
-            guard lines.count >= 3, let header = LineReader.string(bytes[lines[0]]) else { return nil }
+            guard lines.count >= 3 else { return nil }
+            let header = LineReader.string(bytes[lines[0]]) // the caller compares it with the one it expects
             let last = bytes[lines[lines.count - 1]]
             guard last.starts(with: "H\t".utf8) else { return nil }
             let body = lines[1].lowerBound..<lines[lines.count - 2].upperBound + 1
@@ -224,7 +237,7 @@ extension EvaluationRecord {
                 current?.ranking.append(entry)
                 return true
             }
-            guard let text = LineReader.string(line[...]) else { return false }
+            let text = LineReader.string(line[...])
             let fields = text[...].tabSeparatedFields
             guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return false }
             if let finished = current { done[finished.slug] = finished }
@@ -266,43 +279,37 @@ extension EvaluationRecord {
 
         mutating func rankingEntry(_ line: UnsafeRawBufferPointer) -> RankingEntry? {
             split(line)
-            guard fields.count == 5, let rank = Self.number(line[fields[2]]), let slug = Self.string(line[fields[1]]),
-                  let totalText = Self.string(line[fields[3]]), case .success(let total) = DecimalText.parse(totalText),
-                  let grade = Self.shared(line[fields[4]], &grade) else { return nil }
-            return RankingEntry(slug: slug, rank: rank, total: total, grade: grade)
+            guard fields.count == 5, let rank = Self.number(line[fields[2]]),
+                  case .success(let total) = DecimalText.parse(Self.string(line[fields[3]])) else { return nil }
+            return RankingEntry(slug: Self.string(line[fields[1]]), rank: rank, total: total,
+                                grade: Self.shared(line[fields[4]], &grade))
         }
 
         mutating func diagnostic(_ line: UnsafeRawBufferPointer) -> Diagnostic? {
             split(line)
             guard fields.count == 6 || fields.count == 7,
-                  let severity = Self.string(line[fields[1]]).flatMap(Diagnostic.Severity.init(rawValue:)),
-                  let lineNumber = Self.number(line[fields[3]]), let column = Self.number(line[fields[4]]),
-                  let file = Self.shared(line[fields[2]], &file), let message = Self.text(line[fields[5]]) else { return nil }
-            var hint: String?
-            if fields.count == 7 {
-                guard let shared = Self.shared(line[fields[6]], &self.hint) else { return nil }
-                hint = shared
-            }
-            return Diagnostic(severity, at: SourceLocation(file: file, line: lineNumber, column: column), message, hint: hint)
+                  let severity = Diagnostic.Severity(rawValue: Self.string(line[fields[1]])),
+                  let lineNumber = Self.number(line[fields[3]]), let column = Self.number(line[fields[4]]) else { return nil }
+            let location = SourceLocation(file: Self.shared(line[fields[2]], &file), line: lineNumber, column: column)
+            return Diagnostic(severity, at: location, Self.text(line[fields[5]]),
+                              hint: fields.count == 7 ? Self.shared(line[fields[6]], &hint) : nil)
         }
 
-        /// The bytes as text; nil when they are not UTF-8 (a damaged file is not used).
-        static func string(_ bytes: Slice<UnsafeRawBufferPointer>) -> String? {
-            String(validating: UnsafeRawBufferPointer(rebasing: bytes).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        /// The bytes as text. Not checked: a file is used only when its hash matches,
+        /// so its bytes are text as written (a byte that is not is shown as U+FFFD).
+        static func string(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
         }
 
-        private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String? {
-            guard let text = string(bytes) else { return nil }
+        private static func text(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
+            let text = string(bytes)
             return bytes.contains(UInt8(ascii: "\\")) ? EvaluationRecord.unescape(text[...]) : text
         }
 
-        private static func shared(_ bytes: Slice<UnsafeRawBufferPointer>, _ last: inout (bytes: [UInt8], text: String)) -> String? {
+        private static func shared(_ bytes: Slice<UnsafeRawBufferPointer>, _ last: inout (bytes: [UInt8], text: String)) -> String {
             let same = bytes.count == last.bytes.count
                 && last.bytes.withUnsafeBytes { bytes.count == 0 || memcmp($0.baseAddress!, bytes.base.baseAddress! + bytes.startIndex, bytes.count) == 0 }
-            if !same {
-                guard let text = text(bytes) else { return nil }
-                last = (Array(bytes), text)
-            }
+            if !same { last = (Array(bytes), text(bytes)) }
             return last.text
         }
 
