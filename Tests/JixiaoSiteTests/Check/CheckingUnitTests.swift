@@ -21,11 +21,8 @@ struct CheckingUnitTests {
     func prefilters() {
         let alphabet: [Character] = ["2", "0", "1", "9", "*", "x", "X", "×", "＊", "Ｘ", "年", "局", "\n", " ", "t", "o", "d", "T",
                                      "O", "D", "b", "B", "待", "填", "写", "补", "充", "完", "善", "此", "处", "某", "-", "〕"]
-        var state: UInt64 = 2026
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = TestRandom(seed: 2026)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var found = 0
         for _ in 0..<60_000 {
             let text = String((0..<(1 + next(12))).map { _ in alphabet[next(alphabet.count)] })

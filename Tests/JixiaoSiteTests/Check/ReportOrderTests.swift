@@ -19,11 +19,8 @@ struct ReportOrderTests {
         // decomposed é that is the same name as the composed one.
         let files = ["content/b.csv", "content/a.md", "content/b.csv".uppercased().lowercased(), "content/café.md",
                      "content/cafe\u{301}.md", "content/2020/results.csv", ""]
-        var state: UInt64 = 8
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = TestRandom(seed: 8)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for round in 0..<200 {
             let count = round < 5 ? round : next(300)
             var diagnostics = (0..<count).map { index in

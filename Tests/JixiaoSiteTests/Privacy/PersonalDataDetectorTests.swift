@@ -12,11 +12,8 @@ struct PersonalDataDetectorTests {
         #expect(PersonalDataDetector.mayContain("zhang@example.com"))
         #expect(!PersonalDataDetector.mayContain("１３８００１３８０００"), "full-width digits are not ASCII")
         let alphabet: [Character] = ["1", "3", "8", "0", "9", "X", "@", "a", ".", "年", " ", "\n", "-"]
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = TestRandom(seed: 11)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var found = 0
         for _ in 0..<20_000 {
             let text = String((0..<next(40)).map { _ in next(3) == 0 ? alphabet[next(alphabet.count)] : "1" })
