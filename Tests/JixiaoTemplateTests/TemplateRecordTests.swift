@@ -65,4 +65,32 @@ struct TemplateRecordTests {
         #expect(TemplateValue.string("x").members == nil)
         #expect(TemplateShape(["a", "b"]) == TemplateShape(["a", "b"]))
     }
+
+    @Test("one member read and set: an object gains it, a record sets only the ones its shape names")
+    func member() {
+        var record = Self.row("甲", 1, note: nil)
+        #expect(record[member: "score"] == .int(1))
+        #expect(record[member: "note"] == .null)
+        #expect(record[member: "missing"] == nil)
+        let before = record
+        record[member: "note"] = "备注"
+        #expect(record[member: "note"] == "备注")
+        #expect(before[member: "note"] == .null, "the value it was copied from is as it was")
+        record[member: "missing"] = "x"
+        #expect(record[member: "missing"] == nil && record.members?.count == 5, "a record gains no member")
+        record[member: "score"] = nil
+        #expect(record[member: "score"] == .null)
+
+        var object: TemplateValue = ["name": "乙"]
+        let original = object
+        object[member: "score"] = .int(2)
+        #expect(object == ["name": "乙", "score": .int(2)])
+        #expect(original == ["name": "乙"])
+        object[member: "name"] = nil
+        #expect(object == ["score": .int(2)])
+
+        var text = TemplateValue.string("x")
+        text[member: "name"] = "甲"
+        #expect(text == .string("x") && text[member: "name"] == nil)
+    }
 }

@@ -206,6 +206,8 @@ public struct BuildCache: Sendable {
     /// The previous build's file of a download made unit by unit, with its parts,
     /// if both are still as that build wrote them (see DownloadPart).
     func previousDownload(_ path: String) -> PreviousDownload? {
+        // The file is mapped: only the kept parts' pages are read, and a build replaces
+        // the file by a new one (never rewrites it in place) while the old one is mapped.
         guard let entry = previous[path], intact(path, entry) != nil,
               let index = try? Data(contentsOf: partsFile(path)),
               let parts = DownloadPartIndex.parts([UInt8](index), fingerprint: entry.fingerprint),

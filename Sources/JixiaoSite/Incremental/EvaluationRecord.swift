@@ -222,6 +222,8 @@ extension EvaluationRecord {
     private struct Parser {
         private var done: [String: EvaluationRecord] = [:]
         private var current: EvaluationRecord?
+        /// The current record's, given to it when it is done (`diagnostics` is computed).
+        private var diagnostics: [Diagnostic] = []
         private var reader = LineReader()
 
         /// Whether the line is one of a record (after the one that starts it).
@@ -229,18 +231,18 @@ extension EvaluationRecord {
             // Every build reads tens of thousands of these lines: read on bytes.
             if line.first == UInt8(ascii: "D") {
                 guard current != nil, let diagnostic = reader.diagnostic(line) else { return false }
-                current?.diagnostics.append(diagnostic)
+                diagnostics.append(diagnostic)
                 return true
             }
             if line.first == UInt8(ascii: "R") {
-                guard current?.diagnostics.isEmpty == true, let entry = reader.rankingEntry(line) else { return false }
+                guard current != nil, diagnostics.isEmpty, let entry = reader.rankingEntry(line) else { return false }
                 current?.ranking.append(entry)
                 return true
             }
             let text = LineReader.string(line[...])
             let fields = text[...].tabSeparatedFields
             guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return false }
-            if let finished = current { done[finished.slug] = finished }
+            finish()
             current = EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,
                                        comparison: String(fields[4]), hasResults: fields[5] == "1",
                                        scoredUnits: fields[6].isEmpty ? [] : fields[6].split(separator: ",").map(String.init),
@@ -249,10 +251,17 @@ extension EvaluationRecord {
         }
 
         /// Every record taken, the last one too.
-        func records() -> [String: EvaluationRecord] {
-            var records = done
-            if let finished = current { records[finished.slug] = finished }
-            return records
+        mutating func records() -> [String: EvaluationRecord] {
+            finish()
+            return done
+        }
+
+        private mutating func finish() {
+            guard var finished = current else { return }
+            finished.diagnostics = diagnostics
+            done[finished.slug] = finished
+            current = nil
+            diagnostics = []
         }
     }
 

@@ -51,7 +51,7 @@ extension [Diagnostic] {
         let keys = indices.map { index in
             let location = self[index].location
             return DiagnosticOrderKey(severity: self[index].severity == .error ? 0 : 1, file: ranks[Int(ids[index])],
-                       line: location.line, column: location.column, index: index)
+                                      line: location.line, column: location.column, index: index)
         }
         if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
         let order = keys.sorted()
