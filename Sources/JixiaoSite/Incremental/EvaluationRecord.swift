@@ -205,13 +205,11 @@ extension EvaluationRecord {
 
     /// The ranges of the non-empty lines of `bytes`, without their line breaks.
     private static func lineRanges(_ bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+        let bytes = bytes.assumingMemoryBound(to: UInt8.self)
         var ranges: [Range<Int>] = []
         var start = 0
         while start < bytes.count {
-            var end = bytes.count
-            if let newline = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
-                end = bytes.baseAddress!.distance(to: UnsafeRawPointer(newline))
-            }
+            let end = bytes.firstOffset(of: UInt8(ascii: "\n"), from: start) ?? bytes.count
             if end > start { ranges.append(start..<end) }
             start = end + 1
         }

@@ -38,18 +38,14 @@ struct UnitRows: Sendable {
         // Lines: [start, end) without the line break; found with memchr (a table has megabytes).
         var lines: [Range<Int>] = []
         let hasQuotes = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
             var start = 0
             while start < buffer.count {
-                var found = buffer.count
-                if let pointer = memchr(base + start, Int32(Self.lineFeed), buffer.count - start) {
-                    found = UnsafeRawPointer(pointer) - UnsafeRawPointer(base)
-                }
+                let found = buffer.firstOffset(of: Self.lineFeed, from: start) ?? buffer.count
                 let end = found > start && buffer[found - 1] == Self.carriageReturn ? found - 1 : found
                 lines.append(start..<end)
                 start = found + 1
             }
-            return memchr(base, Int32(Self.quote), buffer.count) != nil
+            return buffer.firstOffset(of: Self.quote) != nil
         }
         guard let first = lines.first, !bytes[first].contains(Self.quote) else { return nil }
         header = first
