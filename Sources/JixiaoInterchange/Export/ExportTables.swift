@@ -65,18 +65,12 @@ public enum ExportTables {
             items.reduce(0) { $0 + 1 + rowCount($1.children) }
         }
         let units = result.units
-        var sheet: XLSXWorkbook.Sheet
-        if groupsMadeWhenWritten {
-            let groupSizes = units.map { rowCount($0.indicators) }
-            sheet = XLSXWorkbook.Sheet(name: "得分明细", title: title(result, "得分明细"), header: header,
-                                       rows: Array(repeating: [], count: groupSizes.reduce(0, +)),
-                                       wrapColumns: [9, 10], groupSizes: groupSizes)
-            sheet.makeGroup = { rows(units[$0]) }
-        } else {
-            let groups = units.map(rows)
-            sheet = XLSXWorkbook.Sheet(name: "得分明细", title: title(result, "得分明细"), header: header,
-                                       rows: Array(groups.joined()), wrapColumns: [9, 10], groupSizes: groups.map(\.count))
-        }
+        let groupSizes = units.map { rowCount($0.indicators) }
+        var sheet = XLSXWorkbook.Sheet(
+            name: "得分明细", title: title(result, "得分明细"), header: header,
+            rows: groupsMadeWhenWritten ? Array(repeating: [], count: groupSizes.reduce(0, +)) : units.flatMap(rows),
+            wrapColumns: [9, 10], groupSizes: groupSizes)
+        if groupsMadeWhenWritten { sheet.makeGroup = { rows(units[$0]) } }
         return sheet
     }
 
