@@ -4,7 +4,7 @@ import JixiaoCore
 /// whose file is not among those the site publishes (the evaluation's
 /// `attachments/` folder).
 enum AttachmentCheck {
-    static func check(_ publication: Publication, evaluation: EvaluatedEvaluation?, diagnostics: inout [Diagnostic]) {
+    static func check(_ publication: Publication, evaluation: PublishedDocument.EvaluationFiles?, diagnostics: inout [Diagnostic]) {
         let items = publication.document.metadata["attachments"]?.items ?? []
         for (item, attachment) in zip(items, publication.meta.attachments) {
             guard let file = attachment.file else { continue }
@@ -15,9 +15,9 @@ enum AttachmentCheck {
                 continue
             }
             let normalized = LinkCheck.resolve(file, from: "x") ?? file
-            let available = evaluation.content.attachments
+            let available = evaluation.attachments
             if available.contains(normalized) { continue }
-            var hint = "把文件放进 \(evaluation.content.folder)/attachments/，file 写 attachments/文件名。"
+            var hint = "把文件放进 \(evaluation.folder)/attachments/，file 写 attachments/文件名。"
             if !normalized.hasPrefix("attachments/") {
                 hint = "附件要放在 attachments/ 文件夹中，file 写成 attachments/\(normalized.split(separator: "/").last ?? "")。"
             } else if let closest = Similarity.closest(normalized, among: available) {

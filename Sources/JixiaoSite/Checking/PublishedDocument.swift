@@ -2,42 +2,52 @@ import JixiaoCore
 
 /// A Markdown content file together with the page it is published on, so that
 /// its relative links can be followed the way a browser will follow them.
-struct PublishedDocument {
+struct PublishedDocument: Sendable {
     var document: ContentDocument
     /// The site path of the page showing the body, e.g. `2020-test/notices/praise.html`.
     var page: String
-    var evaluation: EvaluatedEvaluation?
+    /// The evaluation's folder and the attachments it publishes; nil for a free page.
+    var evaluation: EvaluationFiles?
     /// The document's metadata, for plans, notices, reports and free pages.
     var publication: Publication?
 
-    /// Each published document in turn. Handed over one at a time rather than
-    /// listed: each holds its evaluation, a large value, and a large site has
-    /// tens of thousands of documents.
-    static func forEach(in site: EvaluatedSite, _ body: (PublishedDocument) -> Void) {
+    /// What a document's checks need of its evaluation (see AttachmentCheck); small,
+    /// as a large site has tens of thousands of documents.
+    struct EvaluationFiles: Sendable {
+        var folder: String
+        var attachments: [String]
+    }
+
+    /// Every published document, in site order.
+    static func all(in site: EvaluatedSite) -> [PublishedDocument] {
+        var documents: [PublishedDocument] = []
         for publication in site.pages {
-            body(PublishedDocument(document: publication.document, page: SitePaths.page(publication.document.stem),
-                                   publication: publication))
+            documents.append(PublishedDocument(document: publication.document, page: SitePaths.page(publication.document.stem),
+                                               publication: publication))
         }
         for evaluation in site.evaluations {
             let slug = evaluation.slug
+            let files = EvaluationFiles(folder: evaluation.content.folder, attachments: evaluation.content.attachments)
             if let plan = evaluation.plan {
-                body(PublishedDocument(document: plan.document, page: SitePaths.plan(slug), evaluation: evaluation, publication: plan))
+                documents.append(PublishedDocument(document: plan.document, page: SitePaths.plan(slug), evaluation: files,
+                                                   publication: plan))
             }
             for notice in evaluation.notices {
-                body(PublishedDocument(document: notice.document, page: SitePaths.notice(slug, notice.document.stem),
-                                       evaluation: evaluation, publication: notice))
+                documents.append(PublishedDocument(document: notice.document, page: SitePaths.notice(slug, notice.document.stem),
+                                                   evaluation: files, publication: notice))
             }
             if let report = evaluation.report {
-                body(PublishedDocument(document: report.document, page: SitePaths.report(slug), evaluation: evaluation,
-                                       publication: report))
+                documents.append(PublishedDocument(document: report.document, page: SitePaths.report(slug), evaluation: files,
+                                                   publication: report))
             }
             let scored = Set(evaluation.scoredUnits)
             for (unit, document) in evaluation.selfReports.sorted(by: { $0.key < $1.key }) where scored.contains(unit) {
-                body(PublishedDocument(document: document, page: SitePaths.unit(slug, unit), evaluation: evaluation))
+                documents.append(PublishedDocument(document: document, page: SitePaths.unit(slug, unit), evaluation: files))
             }
             for document in evaluation.content.indicatorFiles {
-                body(PublishedDocument(document: document, page: SitePaths.indicators(slug), evaluation: evaluation))
+                documents.append(PublishedDocument(document: document, page: SitePaths.indicators(slug), evaluation: files))
             }
         }
+        return documents
     }
 }

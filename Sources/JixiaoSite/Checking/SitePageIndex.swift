@@ -1,6 +1,6 @@
 /// Every path the site will have, known before rendering, so that links can be
 /// checked while the author still looks at the content.
-struct SitePageIndex {
+struct SitePageIndex: Sendable {
     private(set) var paths: Set<String> = []
     /// Folders whose files are not known here (theme assets) or that may gain
     /// extra downloads; links into them are not checked.

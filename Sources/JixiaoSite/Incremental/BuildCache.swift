@@ -47,6 +47,8 @@ public struct BuildCache: Sendable {
     let site: String
     /// The previous build's files; empty for the first build.
     private(set) var previous: [String: Entry]
+    /// Whether there is no previous build to start from (the first build, or one made for something else).
+    var isEmpty: Bool { previous.isEmpty }
     /// The previous build's evaluations, by slug; empty when they cannot be trusted.
     private(set) var records: [String: EvaluationRecord]
     /// What `checkPages` found, by slug.

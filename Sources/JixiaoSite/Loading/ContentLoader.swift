@@ -127,17 +127,26 @@ public struct ContentLoader {
         let folder = evaluation.folder
         let first = sources.count
         let csv = fullPath("\(folder)/results.csv")
-        if FileManager.default.fileExists(atPath: csv) {
+        let path = "\(folder)/results.csv"
+        // The table is read while the self-reports are.
+        let table = FileManager.default.fileExists(atPath: csv) ? Background { () -> Result<String, DiagnosticsError> in
             do throws(DiagnosticsError) {
-                let path = "\(folder)/results.csv"
-                let text = try CSVSource.decode(try TextFile.bytes(atPath: csv, path: path), file: path)
-                evaluation.resultsTable = (path, text)
-                sources.append((path, text))
+                return .success(try CSVSource.decode(try TextFile.bytes(atPath: csv, path: path), file: path))
             } catch {
-                diagnostics += error.diagnostics
+                return .failure(error)
             }
+        } : nil
+        let selfReports = markdownFiles(in: "\(folder)/results")
+        switch table?.wait() {
+        case .success(let text)?:
+            evaluation.resultsTable = (path, text)
+            sources.insert((path, text), at: first)
+        case .failure(let error)?:
+            diagnostics += error.diagnostics
+        case nil:
+            break
         }
-        evaluation.unitDocuments = markdownFiles(in: "\(folder)/results")
+        evaluation.unitDocuments = selfReports
         evaluation.resultsSkipped = false
         var digest = StableHash()
         for (path, text) in sources[first...] {
@@ -215,7 +224,23 @@ public struct ContentLoader {
     }
 
     mutating func markdownFiles(in folder: String) -> [ContentDocument] {
-        Self.markdownNames(in: listing(folder)).compactMap { markdownFile("\(folder)/\($0)", listed: true) }
+        let names = Self.markdownNames(in: listing(folder))
+        // A folder of thousands of self-reports is read in pieces on every core, taken in order after.
+        let pieceSize = 250
+        guard names.count > 2 * pieceSize else { return names.compactMap { markdownFile("\(folder)/\($0)", listed: true) } }
+        let pieces = stride(from: 0, to: names.count, by: pieceSize).map { names[$0 ..< min($0 + pieceSize, names.count)] }
+        let read = pieces.concurrentMap { [root] piece in
+            var loader = ContentLoader(root: root)
+            let documents = piece.compactMap { loader.markdownFile("\(folder)/\($0)", listed: true) }
+            return (documents, loader.diagnostics, loader.sources)
+        }
+        var documents: [ContentDocument] = []
+        for (piece, found, texts) in read {
+            documents += piece
+            diagnostics += found
+            sources += texts
+        }
+        return documents
     }
 
     /// The names of a folder's Markdown documents, in the order they are read:

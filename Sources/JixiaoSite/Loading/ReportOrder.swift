@@ -55,7 +55,22 @@ extension [Diagnostic] {
         }
         if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
         let order = keys.sorted()
-        self = order.map { self[$0.index] }
+        // Moved into place along the order's cycles rather than copied into a new
+        // array: a copy retains each warning's texts, and the old array's release
+        // lets go of them again, tens of thousands of times.
+        var placed = [Bool](repeating: false, count: count)
+        withUnsafeMutableBufferPointer { buffer in
+            for start in buffer.indices where !placed[start] {
+                var position = start
+                placed[position] = true
+                while order[position].index != start {
+                    let source = order[position].index
+                    buffer.swapAt(position, source)
+                    position = source
+                    placed[position] = true
+                }
+            }
+        }
     }
 }
 

@@ -67,10 +67,16 @@ struct SiteRenderer: Sendable {
     }
 
     func jobs() -> [Job] {
+        // Starting from a previous build, most cards are kept at the cost of a look
+        // each, and what is made again is a few large jobs: those go first, so that
+        // no core is left alone with one of them after the cards. A first build
+        // spreads the downloads among the cards instead (see `spread`).
+        let largeFirst = cache?.isEmpty == false
         var jobs: [Job] = [{ $0.renderSiteWide() }]
+        var cardsLast: [Job] = []
         for evaluation in site.evaluations {
             guard evaluation.rendersPages else {
-                jobs.append { $0.keepPages(of: evaluation) }
+                cardsLast.append { $0.keepPages(of: evaluation) }
                 continue
             }
             jobs.append { $0.renderEvaluation(evaluation) }
@@ -85,9 +91,15 @@ struct SiteRenderer: Sendable {
                     return { $0.renderUnit(evaluation.result.units[index], evaluation: evaluation, frame: frame, inputs: inputs) }
                 }
             }
-            jobs += Self.spread(evaluation.publishesRanking ? downloadJobs(evaluation, scores: scores) : [], among: cards)
+            let downloads = evaluation.publishesRanking ? downloadJobs(evaluation, scores: scores) : []
+            if largeFirst {
+                jobs += downloads
+                cardsLast += cards
+            } else {
+                jobs += Self.spread(downloads, among: cards)
+            }
         }
-        return jobs
+        return jobs + cardsLast
     }
 
     /// `few` placed evenly among `many`, the first before all of them. The
