@@ -12,19 +12,21 @@ enum FolderNames {
 
     /// The same names, each with whether it may be a symbolic link: what the
     /// folder's entry says, without looking at the file (a file system that does
-    /// not say gives true, so the caller looks).
-    static func entries(_ path: String) throws -> [(name: String, mayBeLink: Bool)] {
+    /// not say gives true, so the caller looks); and the entry's inode number.
+    static func entries(_ path: String) throws -> [(name: String, mayBeLink: Bool, inode: UInt64)] {
         guard let folder = opendir(path) else {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         defer { closedir(folder) }
-        var entries: [(name: String, mayBeLink: Bool)] = []
+        var entries: [(name: String, mayBeLink: Bool, inode: UInt64)] = []
         while let entry = readdir(folder) {
             let name = withUnsafePointer(to: &entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             let type = entry.pointee.d_type
-            if name != "." && name != ".." { entries.append((name, type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN))) }
+            if name != "." && name != ".." {
+                entries.append((name, type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN), UInt64(entry.pointee.d_ino)))
+            }
         }
         return entries
     }

@@ -61,11 +61,4 @@ public struct FileIdentity: Sendable, Hashable {
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
     }
-
-    /// The identity of the file at `path` (a link itself, never followed), if there is one.
-    init?(of path: String) {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
-        self.init(status)
-    }
 }

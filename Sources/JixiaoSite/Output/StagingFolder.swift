@@ -33,6 +33,12 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
     private var madeFolders: Set<String> = []
     /// The paths put so far, for `prune` (recycled folders only).
     private var putPaths: Set<String> = []
+    /// The device of the staging folder, and the inode of each name in the
+    /// recycled folders looked at so far, by folder: whether a name is already the
+    /// previous build's file is read from its folder's listing, one `readdir`
+    /// instead of an `lstat` for each of thousands of pages.
+    private var device: UInt64?
+    private var inodes: [String: [String: UInt64]] = [:]
 
     /// The staging folder beside `output` (leftovers of killed builds are removed
     /// first): `spare`, renamed into place, when there is one; else a fresh folder.
@@ -61,6 +67,8 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         }
         self.recycled = recycled
         madeFolders.insert(stagingPath)
+        var status = stat()
+        if recycled, lstat(stagingPath, &status) == 0 { device = FileIdentity(status).device }
     }
 
     public func put(_ path: String, _ contents: SiteFiles.Contents) throws(DiagnosticsError) -> Int {
@@ -75,7 +83,7 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
             if recycled {
                 _ = lock.withLock { putPaths.insert(path) }
                 // Already the previous build's file (the spare shares its files with the old site).
-                if case .previous(_, _, let previous) = contents, FileIdentity(of: file) == previous {
+                if case .previous(_, _, let previous) = contents, holds(previous, at: path, in: folder) {
                     return contents.byteCount
                 }
                 try Self.clear(file)
@@ -92,6 +100,21 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         } catch {
             throw writeError(error)
         }
+    }
+
+    /// Whether the recycled folder's file at `path` (in `folder`, a full path) is
+    /// already `previous` (the spare shares its files with the old site).
+    private func holds(_ previous: FileIdentity, at path: String, in folder: String) -> Bool {
+        guard previous.device == device else { return false }
+        let listed = lock.withLock { inodes[folder] } ?? {
+            // Each folder once; two cores meeting a folder at once both read it, alike.
+            let entries = (try? FolderNames.entries(folder)) ?? []
+            let listed = Dictionary(entries.map { ($0.name, $0.inode) }) { first, _ in first }
+            lock.withLock { inodes[folder] = listed }
+            return listed
+        }()
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        return listed[name] == previous.inode
     }
 
     /// A folder itself, not a symbolic link to one.

@@ -55,6 +55,8 @@ enum ParallelJobs {
             return (count, renderer.diagnostics)
         }
         var total = RenderCount()
+        // Sized at once for the whole site rather than grown job by job.
+        total.cacheEntries.reserveCapacity(outcomes.reduce(0) { $0 + $1.0.cacheEntries.count })
         var diagnostics: [Diagnostic] = []
         for (count, found) in outcomes {
             total.add(count)

@@ -31,6 +31,12 @@ struct PathSafetyTests {
         #expect(entries.map(\.name).sorted() == (try FileManager.default.contentsOfDirectory(atPath: folder.path)).sorted())
         #expect(entries.contains { $0.name == "链接.md" && $0.mayBeLink })
         #expect(entries.contains { $0.name == "evaluation.yaml" })
+        // The inode an entry gives is the file's own (what the staging folder compares, see StagingFolder).
+        for entry in entries {
+            var status = stat()
+            #expect(lstat(folder.appendingPathComponent(entry.name).path, &status) == 0)
+            #expect(entry.inode == UInt64(status.st_ino), "\(entry.name)")
+        }
         #expect(try FolderNames.read(folder.path).sorted() == entries.map(\.name).sorted())
         #expect(throws: (any Error).self) { try FolderNames.read(folder.appendingPathComponent("没有").path) }
     }
