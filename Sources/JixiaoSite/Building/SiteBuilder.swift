@@ -92,13 +92,6 @@ public struct SiteBuilder {
             root: options.root, storedResults: stored == nil ? nil : results?.stamps ?? [:])
         timer.mark("load")
         let audience = options.audience ?? content.config.defaultAudience
-        // The privacy guard protects what reaches the public; internal builds may carry
-        // contacts. It reads the files loaded so far while they are scored, and after
-        // scoring only those read since.
-        let sourcesLoaded = content.sources.count
-        let privacyFound = audience == .public
-            ? Background { [sources = content.sources, policy = content.config.privacy] in PrivacyGuard.check(sources, policy: policy) }
-            : nil
         // The theme is part of what the cache compares; its errors are reported
         // after the content's, as an author fixes them in that order.
         let theme: Result<Theme, DiagnosticsError>
@@ -128,12 +121,20 @@ public struct SiteBuilder {
             cache = opened
             timer.mark("cache") // what reading the cache took beyond loading the content
         }
+        // The privacy guard protects what reaches the public; internal builds may carry
+        // contacts. Starting from a previous build, it reads the files loaded so far
+        // while they are scored, and after scoring only those read since. A first
+        // build checks them after scoring, which is when its memory is at its lowest.
+        let sourcesChecked = cache?.isEmpty == false ? content.sources.count : 0
+        let privacyFound = audience == .public && sourcesChecked > 0
+            ? Background { [sources = content.sources, policy = content.config.privacy] in PrivacyGuard.check(sources, policy: policy) }
+            : nil
         var (evaluated, diagnostics) = try evaluate(content, loadWarnings: loadWarnings, root: options.root,
                                                     carryOver: carryOver, timer: &timer)
         jixiao_release_free_memory()   // what the checks freed, as after scoring
-        if let privacyFound {
-            let found = privacyFound.wait()
-                + PrivacyGuard.check(Array(evaluated.sources.dropFirst(sourcesLoaded)), policy: evaluated.config.privacy)
+        if audience == .public {
+            let found = (privacyFound?.wait() ?? [])
+                + PrivacyGuard.check(Array(evaluated.sources.dropFirst(sourcesChecked)), policy: evaluated.config.privacy)
             if !found.isEmpty {
                 // `evaluate` sorted the rest: tens of thousands at a large site, not sorted again for nothing.
                 diagnostics += found
