@@ -16,6 +16,14 @@ extension Array where Element: Sendable {
         }
         return slots.results
     }
+
+    /// `concurrentMap` over consecutive pieces of `size` elements, each transformed
+    /// whole, the results in the pieces' order: for thousands of small elements,
+    /// which one claim each would cost more than their work.
+    public func concurrentMap<Result: Sendable>(piecesOf size: Int,
+                                                _ transform: @Sendable (ArraySlice<Element>) -> Result) -> [Result] {
+        Swift.stride(from: 0, to: count, by: size).map { self[$0 ..< Swift.min($0 + size, count)] }.concurrentMap(transform)
+    }
 }
 
 /// The results of a concurrent map: each slot is written by exactly one worker

@@ -20,12 +20,7 @@ enum ContentChecks {
             index.allow(prefix: "\(folder)/")
         }
         // Thousands of self-reports at a large site: checked in pieces on every core, taken in order after.
-        let documents = PublishedDocument.all(in: site)
-        let pieceSize = 200
-        let pieces = stride(from: 0, to: documents.count, by: pieceSize).map {
-            documents[$0 ..< min($0 + pieceSize, documents.count)]
-        }
-        var found = pieces.concurrentMap { [index] piece in
+        var found = PublishedDocument.all(in: site).concurrentMap(piecesOf: 200) { [index] piece in
             var found: [Diagnostic] = []
             for document in piece {
                 LinkCheck.check(document, index: index, diagnostics: &found)

@@ -126,8 +126,8 @@ public struct ContentLoader {
     mutating func readResults(into evaluation: inout EvaluationContent) {
         let folder = evaluation.folder
         let first = sources.count
-        let csv = fullPath("\(folder)/results.csv")
         let path = "\(folder)/results.csv"
+        let csv = fullPath(path)
         // The table is read while the self-reports are.
         let table = FileManager.default.fileExists(atPath: csv) ? Background { () -> Result<String, DiagnosticsError> in
             do throws(DiagnosticsError) {
@@ -228,8 +228,7 @@ public struct ContentLoader {
         // A folder of thousands of self-reports is read in pieces on every core, taken in order after.
         let pieceSize = 250
         guard names.count > 2 * pieceSize else { return names.compactMap { markdownFile("\(folder)/\($0)", listed: true) } }
-        let pieces = stride(from: 0, to: names.count, by: pieceSize).map { names[$0 ..< min($0 + pieceSize, names.count)] }
-        let read = pieces.concurrentMap { [root] piece in
+        let read = names.concurrentMap(piecesOf: pieceSize) { [root] piece in
             var loader = ContentLoader(root: root)
             let documents = piece.compactMap { loader.markdownFile("\(folder)/\($0)", listed: true) }
             return (documents, loader.diagnostics, loader.sources)

@@ -74,7 +74,8 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
     public func put(_ path: String, _ contents: SiteFiles.Contents) throws(DiagnosticsError) -> Int {
         let file = "\(stagingPath)/\(path)"
         do {
-            let folder = path.lastIndex(of: "/").map { "\(stagingPath)/\(path[..<$0])" } ?? stagingPath
+            let slash = path.lastIndex(of: "/")
+            let folder = slash.map { "\(stagingPath)/\(path[..<$0])" } ?? stagingPath
             if !lock.withLock({ madeFolders.contains(folder) }) {
                 if recycled { Self.clearFiles(onTheWayTo: folder, from: stagingPath) }
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -83,7 +84,8 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
             if recycled {
                 _ = lock.withLock { putPaths.insert(path) }
                 // Already the previous build's file (the spare shares its files with the old site).
-                if case .previous(_, _, let previous) = contents, holds(previous, at: path, in: folder) {
+                if case .previous(_, _, let previous) = contents,
+                   holds(previous, named: slash.map { String(path[path.index(after: $0)...]) } ?? path, in: folder) {
                     return contents.byteCount
                 }
                 try Self.clear(file)
@@ -102,9 +104,9 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
         }
     }
 
-    /// Whether the recycled folder's file at `path` (in `folder`, a full path) is
+    /// Whether the recycled folder's file `name` in `folder` (a full path) is
     /// already `previous` (the spare shares its files with the old site).
-    private func holds(_ previous: FileIdentity, at path: String, in folder: String) -> Bool {
+    private func holds(_ previous: FileIdentity, named name: String, in folder: String) -> Bool {
         guard previous.device == device else { return false }
         let listed = lock.withLock { inodes[folder] } ?? {
             // Each folder once; two cores meeting a folder at once both read it, alike.
@@ -113,7 +115,6 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
             lock.withLock { inodes[folder] = listed }
             return listed
         }()
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         return listed[name] == previous.inode
     }
 
