@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoSite
 
 /// Prints diagnostics the way compilers do, on standard error, so editors and CI
 /// can jump to `path:line:col`.
@@ -12,8 +13,8 @@ enum DiagnosticPrinter {
 
     /// Warnings of a successful build: the first `limit`, then how many more and
     /// where to see them all, so a long list does not bury the result line.
-    static func printWarnings(_ warnings: [Diagnostic], limit: Int = 10) {
-        print(Array(warnings.prefix(limit)))
+    static func printWarnings(_ warnings: BuildWarnings, limit: Int = 10) {
+        print(warnings.prefix(limit))
         if warnings.count > limit {
             FileHandle.standardError.write(Data("……另有 \(warnings.count - limit) 个警告，运行 jixiao check 查看全部。\n".utf8))
         }

@@ -67,6 +67,9 @@ public struct EvaluatedSite: Sendable {
     public var audience: Audience = .internal
     /// The text of every content file, for the privacy guard.
     public var sources: [(path: String, text: String)] = []
+
+    /// The warnings of the evaluations carried over (see BuildWarnings).
+    var carriedWarnings: [RecordedWarnings] { evaluations.compactMap { $0.carried?.warnings } }
 }
 
 /// The evaluation of the year before that an evaluation is compared with: what

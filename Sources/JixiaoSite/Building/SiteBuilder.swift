@@ -37,7 +37,7 @@ public struct SiteBuilder {
         public var carriedEvaluations: Int
         /// Units of the evaluations scored whose results did not change, not scored again (see UnitReuse).
         public var reusedUnits: Int
-        public var warnings: [Diagnostic]
+        public var warnings: BuildWarnings
         public var seconds: Double
     }
 
@@ -67,7 +67,9 @@ public struct SiteBuilder {
         timer.mark("checks")
         site.sources = content.sources + site.sources // and the results files read while scoring
         diagnostics.sortForReport()
-        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw DiagnosticsError(BuildWarnings(found: diagnostics, carried: site.carriedWarnings).all)
+        }
         return (site, diagnostics)
     }
 
@@ -77,7 +79,7 @@ public struct SiteBuilder {
         var site: EvaluatedSite
         var theme: Theme
         var audience: Audience
-        var warnings: [Diagnostic]
+        var warnings: BuildWarnings
         var cache: BuildCache?
     }
 
@@ -132,6 +134,7 @@ public struct SiteBuilder {
         var (evaluated, diagnostics) = try evaluate(content, loadWarnings: loadWarnings, root: options.root,
                                                     carryOver: carryOver, timer: &timer)
         jixiao_release_free_memory()   // what the checks freed, as after scoring
+        let carried = evaluated.carriedWarnings
         if audience == .public {
             let found = (privacyFound?.wait() ?? [])
                 + PrivacyGuard.check(Array(evaluated.sources.dropFirst(sourcesChecked)), policy: evaluated.config.privacy)
@@ -140,7 +143,9 @@ public struct SiteBuilder {
                 diagnostics += found
                 diagnostics.sortForReport()
             }
-            if found.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
+            if found.contains(where: { $0.severity == .error }) {
+                throw DiagnosticsError(BuildWarnings(found: diagnostics, carried: carried).all)
+            }
         }
         evaluated.sources = []
         var site = AudienceFilter.view(evaluated, for: audience)
@@ -148,7 +153,8 @@ public struct SiteBuilder {
             site.evaluations.removeAll { !only.contains($0.slug) }
         }
         timer.mark("privacy")
-        return Prepared(site: site, theme: try theme.get(), audience: audience, warnings: diagnostics, cache: cache)
+        return Prepared(site: site, theme: try theme.get(), audience: audience,
+                        warnings: BuildWarnings(found: diagnostics, carried: carried), cache: cache)
     }
 
     /// Reads the results files that loading skipped (see ResultsStamp), as a build without cache would have.
@@ -170,7 +176,7 @@ public struct SiteBuilder {
             return try SiteRenderer.render(prepared.site, theme: prepared.theme, root: options.root,
                                            extraDownloads: options.extraDownloads, cache: cache, into: target)
         } catch {
-            throw DiagnosticsError((prepared.warnings + error.diagnostics).sortedForReport())
+            throw DiagnosticsError((prepared.warnings.all + error.diagnostics).sortedForReport())
         }
     }
 
@@ -179,7 +185,7 @@ public struct SiteBuilder {
         let prepared = try prepare(options)
         let sink = CollectingSink()
         _ = try render(prepared, options, into: sink)
-        return (sink.collected, prepared.warnings)
+        return (sink.collected, prepared.warnings.all)
     }
 
     /// Everything a build does except writing: every page is rendered (so template
@@ -187,7 +193,7 @@ public struct SiteBuilder {
     public static func check(_ options: Options) throws(DiagnosticsError) -> [Diagnostic] {
         let prepared = try prepare(options)
         _ = try render(prepared, options, into: DiscardingSink())
-        let warnings = prepared.warnings
+        let warnings = prepared.warnings.all
         dropInBackground(consume prepared)
         return warnings
     }
@@ -234,31 +240,19 @@ public struct SiteBuilder {
     /// their scoring's (which the records repeat) and whose self-reports have no link.
     static func resultsStamps(_ prepared: Prepared) -> [String: ResultsStamp.Stored] {
         // By file first: a large site has tens of thousands of warnings in a few files.
-        func counts(_ diagnostics: some Sequence<Diagnostic>) -> [String: Int] {
-            var byFile: [String: Int] = [:]
-            // Counted in runs of the same file (the warnings are in file order), not hashed one by one.
-            var run: (file: String, count: Int)?
-            for diagnostic in diagnostics {
-                if run?.file == diagnostic.location.file {
-                    run!.count += 1
-                } else {
-                    if let run { byFile[run.file, default: 0] += run.count }
-                    run = (diagnostic.location.file, 1)
-                }
-            }
-            if let run { byFile[run.file, default: 0] += run.count }
+        func byOwner(_ byFile: [String: Int]) -> [String: Int] {
             var counts: [String: Int] = [:]
             for (file, count) in byFile {
                 if let slug = EvaluationContent.resultsOwner(of: file) { counts[slug, default: 0] += count }
             }
             return counts
         }
-        let all = counts(prepared.warnings)
+        let all = byOwner(prepared.warnings.countsByFile)
         var stamps: [String: ResultsStamp.Stored] = [:]
         for evaluation in prepared.site.evaluations {
             let content = evaluation.content
             guard let stamp = content.resultsStamp, !content.resultsMayHaveLinks else { continue }
-            let scoring = counts(evaluation.carried?.diagnostics ?? evaluation.scoringDiagnostics)
+            let scoring = byOwner(evaluation.carried?.warnings.countsByFile ?? evaluation.scoringDiagnostics.countsByFile())
             guard all[evaluation.slug] == scoring[evaluation.slug] else { continue }
             stamps[evaluation.slug] = ResultsStamp.Stored(stamp: stamp, digest: content.resultsDigest)
         }

@@ -6,7 +6,8 @@ import JixiaoTemplate
 /// evaluations, collecting every diagnostic of every file.
 enum SiteEvaluator {
     /// Scores every evaluation, or with `carryOver` only those it says must be
-    /// scored; the others are read from their records. `root`: where the results
+    /// scored; the others are read from their records, which keep their warnings
+    /// (see `EvaluatedSite.carriedWarnings`). `root`: where the results
     /// files that loading skipped are read from when such an evaluation is scored
     /// after all (their texts are then in the site's `sources`).
     static func evaluate(_ content: SiteContent, root: URL? = nil, carryOver: CarryOver? = nil,
@@ -65,7 +66,6 @@ enum SiteEvaluator {
                 carried.carried = record
                 carried.rendersPages = false
                 carried.rankingBase = reranked[evaluation.slug]
-                diagnostics += record.diagnostics
                 evaluations.append(carried)
             }
         }

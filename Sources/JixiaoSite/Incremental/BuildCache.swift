@@ -34,7 +34,7 @@ public struct BuildCache: Sendable {
     }
 
     static let format = "jixiao-build-cache 1"
-    static let recordsFormat = "jixiao-evaluation 4"
+    static let recordsFormat = "jixiao-evaluation 5"
 
     /// The folder the cache lives in.
     let folder: URL

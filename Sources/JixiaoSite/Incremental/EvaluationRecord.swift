@@ -20,17 +20,12 @@ struct EvaluationRecord: Sendable, Equatable {
     /// with, so that a changed evaluation does not have the year before it scored again.
     var ranking: [RankingEntry]
     /// What reading and scoring it reported (warnings only: a build with errors keeps no cache).
+    var warnings: RecordedWarnings
+    /// All of `warnings`, read.
     var diagnostics: [Diagnostic] {
-        get { pendingDiagnostics?.wait() ?? storedDiagnostics }
-        set {
-            storedDiagnostics = newValue
-            pendingDiagnostics = nil
-        }
+        get { warnings.all }
+        set { warnings = RecordedWarnings(newValue) }
     }
-    private var storedDiagnostics: [Diagnostic]
-    /// Those of a record read from its file, read on another thread (see `parse(file:)`):
-    /// tens of thousands at a large site, not needed before its evaluation is carried over.
-    private var pendingDiagnostics: Background<[Diagnostic]>?
 
     init(slug: String, digest: String, year: Int, comparison: String, hasResults: Bool, scoredUnits: [String],
          ranking: [RankingEntry] = [], diagnostics: [Diagnostic]) {
@@ -41,13 +36,13 @@ struct EvaluationRecord: Sendable, Equatable {
         self.hasResults = hasResults
         self.scoredUnits = scoredUnits
         self.ranking = ranking
-        self.storedDiagnostics = diagnostics
+        self.warnings = RecordedWarnings(diagnostics)
     }
 
     static func == (a: EvaluationRecord, b: EvaluationRecord) -> Bool {
         a.slug == b.slug && a.digest == b.digest && a.year == b.year && a.comparison == b.comparison
             && a.hasResults == b.hasResults && a.scoredUnits == b.scoredUnits && a.ranking == b.ranking
-            && (a.pendingDiagnostics != nil && a.pendingDiagnostics === b.pendingDiagnostics || a.diagnostics == b.diagnostics)
+            && a.warnings == b.warnings
     }
 
     /// The record of an evaluation as this build left it.
@@ -107,8 +102,9 @@ extension EvaluationRecord {
             for entry in record.ranking {
                 output.write("R\t\(entry.slug)\t\(entry.rank)\t\(entry.total)\t\(escape(entry.grade))\n")
             }
-            // Written piece by piece, not as one interpolated string each: tens of thousands of lines.
-            for diagnostic in record.diagnostics {
+            // In report order (see RecordedWarnings); written piece by piece, not as one
+            // interpolated string each: tens of thousands of lines.
+            for diagnostic in record.warnings.all {
                 let location = diagnostic.location
                 output.write("D\t")
                 output.write(diagnostic.severity.rawValue)
@@ -159,8 +155,8 @@ extension EvaluationRecord {
     }
 
     /// The header and record of a file as `file(_:header:)` makes it, read on its
-    /// bytes; nil when a line is broken or the hash does not match. Its warnings are
-    /// read on another thread: the file is whole, so they are as written.
+    /// bytes; nil when a line is broken or the hash does not match. Its warnings
+    /// stay lines (see RecordedWarnings): the file is whole, so they are as written.
     static func parse(file: Data) -> (header: String, record: EvaluationRecord)? {
         file.withUnsafeBytes { bytes -> (header: String, record: EvaluationRecord)? in
             let lines = lineRanges(bytes)
@@ -172,7 +168,7 @@ extension EvaluationRecord {
             var hash = StableHash()
             hash.add(UnsafeRawBufferPointer(rebasing: bytes[body]))
             guard last.dropFirst(2).elementsEqual(hash.hex.utf8) else { return nil }
-            // The evaluation and its ranking now, its warnings (the lines from the first `D` on) later.
+            // The evaluation and its ranking; its warnings are the lines from the first `D` on.
             var parser = Parser()
             var index = 1
             while index < lines.count - 1, bytes[lines[index].lowerBound] != UInt8(ascii: "D") {
@@ -182,29 +178,14 @@ extension EvaluationRecord {
             let records = parser.records()
             guard records.count == 1, var record = records.first?.value else { return nil }
             if index < lines.count - 1 {
-                let warnings = Array(bytes[lines[index].lowerBound..<lines[lines.count - 2].upperBound])
-                record.pendingDiagnostics = Background {
-                    warnings.withUnsafeBytes { bytes in
-                        var reader = LineReader()
-                        var diagnostics: [Diagnostic] = []
-                        for line in lineRanges(bytes) {
-                            // The file is whole (its hash matched): its lines are as `write` made them.
-                            guard let diagnostic = reader.diagnostic(UnsafeRawBufferPointer(rebasing: bytes[line])) else {
-                                assertionFailure("a warning as written cannot be read back")
-                                continue
-                            }
-                            diagnostics.append(diagnostic)
-                        }
-                        return diagnostics
-                    }
-                }
+                record.warnings = RecordedWarnings(file: file, lines: Array(lines[index..<lines.count - 1]))
             }
             return (header, record)
         }
     }
 
     /// The ranges of the non-empty lines of `bytes`, without their line breaks.
-    private static func lineRanges(_ bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+    static func lineRanges(_ bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         let bytes = bytes.assumingMemoryBound(to: UInt8.self)
         var ranges: [Range<Int>] = []
         var start = 0
@@ -267,7 +248,7 @@ extension EvaluationRecord {
     /// lines. A scored evaluation repeats the same file and the same hint on thousands
     /// of warnings, and the same grade down its ranking: each is made into a string
     /// once and shared.
-    private struct LineReader {
+    struct LineReader {
         private var file: (bytes: [UInt8], text: String) = ([], "")
         private var hint: (bytes: [UInt8], text: String) = ([], "")
         private var grade: (bytes: [UInt8], text: String) = ([], "")
@@ -290,6 +271,15 @@ extension EvaluationRecord {
                   case .success(let total) = DecimalText.parse(Self.string(line[fields[3]])) else { return nil }
             return RankingEntry(slug: Self.string(line[fields[1]]), rank: rank, total: total,
                                 grade: Self.shared(line[fields[4]], &grade))
+        }
+
+        /// The file of a `D` line (its third field), without reading the rest of it.
+        mutating func file(_ line: UnsafeRawBufferPointer) -> String? {
+            let bytes = line.assumingMemoryBound(to: UInt8.self)
+            guard let first = bytes.firstOffset(of: UInt8(ascii: "\t"), from: 0),
+                  let second = bytes.firstOffset(of: UInt8(ascii: "\t"), from: first + 1) else { return nil }
+            let end = bytes.firstOffset(of: UInt8(ascii: "\t"), from: second + 1) ?? bytes.count
+            return Self.shared(line[(second + 1)..<end], &file)
         }
 
         mutating func diagnostic(_ line: UnsafeRawBufferPointer) -> Diagnostic? {

@@ -33,7 +33,10 @@ struct IncrementalBuildTests {
         let report = try SiteBuilder.build(options(site, cached: true, extraDownloads: extraDownloads))
         let clean = site.root.appendingPathComponent("clean")
         let cleanReport = try SiteBuilder.build(options(site, cached: false, output: clean, extraDownloads: extraDownloads))
-        #expect(report.warnings == cleanReport.warnings, "\(step): the same warnings")
+        #expect(report.warnings.all == cleanReport.warnings.all, "\(step): the same warnings")
+        // What a build prints: the first few and how many, read without the carried records' others.
+        #expect(report.warnings.prefix(3) == Array(cleanReport.warnings.all.prefix(3)), "\(step): the same first warnings")
+        #expect(report.warnings.count == cleanReport.warnings.count, "\(step): as many warnings")
         #expect(cleanReport.carriedEvaluations == 0)
         let incremental = try site.snapshot()
         let expected = try site.snapshot(clean)
@@ -241,7 +244,7 @@ struct IncrementalBuildTests {
         defer { site.remove() }
         let first = try Self.buildBoth(site, "first build")
         #expect(first.carriedEvaluations == 0)
-        #expect(first.warnings.contains { $0.location.file == "content/2023-test/results.csv" })
+        #expect(first.warnings.all.contains { $0.location.file == "content/2023-test/results.csv" })
 
         let again = try Self.buildBoth(site, "no change")
         #expect(again.carriedEvaluations == 4)
@@ -574,7 +577,7 @@ struct CarryOverTests {
         let parsed = EvaluationRecord.parse(file: Data(file))
         #expect(parsed?.header == "头\t行")
         #expect(parsed?.record == records[0])
-        #expect(parsed?.record.diagnostics == diagnostics)
+        #expect(parsed?.record.diagnostics == diagnostics.sortedForReport(), "in report order")
         #expect(EvaluationRecord.parse(file: Data(EvaluationRecord.file(records[1], header: "h")))?.record == records[1])
         #expect(EvaluationRecord.parse(file: Data()) == nil)
         #expect(EvaluationRecord.parse(file: Data(file.dropLast(2))) == nil, "cut short")

@@ -84,7 +84,7 @@ struct PrivacyGuardTests {
         let site = try Self.site(privacy: "privacy: { mobile: mask, webmail: mask }", body: "手机 13812341234，邮箱 lisi@163.com")
         defer { site.remove() }
         let report = try site.build()
-        #expect(report.warnings.contains { $0.message.contains("138****1234") })
+        #expect(report.warnings.all.contains { $0.message.contains("138****1234") })
         let page = try site.read("contact.html")
         #expect(page.contains("138****1234"))
         #expect(page.contains("l***@163.com"))
