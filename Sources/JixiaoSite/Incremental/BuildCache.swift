@@ -97,9 +97,12 @@ public struct BuildCache: Sendable {
             atPath: folder.appendingPathComponent(recordsFolderName).path)) ?? []
         let files = names.filter { $0.hasSuffix(".tsv") }.sorted()
         // A broken or foreign file gives no record; its evaluation is scored again.
+        // Mapped, not read: megabytes of warnings each, most of them left as they are
+        // (see RecordedWarnings); the cache replaces a file by renaming a new one over it.
         let read = files.concurrentMap { name -> (header: String, record: EvaluationRecord)? in
             let path = folder.appendingPathComponent(recordsFolderName).appendingPathComponent(name)
-            guard let file = TextFile.cacheBytes(path), let (header, record) = EvaluationRecord.parse(file: file),
+            guard let file = try? Data(contentsOf: path, options: .alwaysMapped),
+                  let (header, record) = EvaluationRecord.parse(file: file),
                   "\(record.slug).tsv" == name else { return nil }
             return (header, record)
         }
