@@ -81,57 +81,40 @@ struct EvaluationRecord: Sendable, Equatable {
     }
 }
 
-/// The records as lines of tab-separated fields: `E slug digest year comparison hasResults units`,
+/// A record as lines of tab-separated fields: `E slug digest year comparison hasResults units`,
 /// after it one `R unit rank total grade` per ranked unit, in rank order, and one
-/// `D severity file line column message [hint]` per diagnostic.
+/// `D severity file line column message [hint]` per warning, in report order.
 /// Tabs, line breaks and backslashes inside a field are escaped.
 extension EvaluationRecord {
-    static func lines(_ records: [EvaluationRecord]) -> String {
-        var text = ""
-        write(records, to: &text)
-        return text
-    }
-
-    /// The lines written to `output`: with a large site's warnings they are tens
-    /// of megabytes, better written to the file as they are made.
-    static func write<Output: TextOutputStream>(_ records: [EvaluationRecord], to output: inout Output) {
-        for record in records.sorted(by: { $0.slug < $1.slug }) {
-            output.write("E\t\(record.slug)\t\(record.digest)\t\(record.year)\t\(record.comparison)\t\(record.hasResults ? 1 : 0)\t")
-            output.write(record.scoredUnits.joined(separator: ","))
+    /// The lines written to `output`: with a large site's warnings they are
+    /// megabytes, better written to the file as they are made.
+    static func write<Output: TextOutputStream>(_ record: EvaluationRecord, to output: inout Output) {
+        output.write("E\t\(record.slug)\t\(record.digest)\t\(record.year)\t\(record.comparison)\t\(record.hasResults ? 1 : 0)\t")
+        output.write(record.scoredUnits.joined(separator: ","))
+        output.write("\n")
+        for entry in record.ranking {
+            output.write("R\t\(entry.slug)\t\(entry.rank)\t\(entry.total)\t\(escape(entry.grade))\n")
+        }
+        // In report order (see RecordedWarnings); written piece by piece, not as one
+        // interpolated string each: tens of thousands of lines.
+        for diagnostic in record.warnings.all {
+            let location = diagnostic.location
+            output.write("D\t")
+            output.write(diagnostic.severity.rawValue)
+            output.write("\t")
+            output.write(escape(location.file))
+            output.write("\t")
+            output.write(String(location.line))
+            output.write("\t")
+            output.write(String(location.column))
+            output.write("\t")
+            output.write(escape(diagnostic.message))
+            if let hint = diagnostic.hint {
+                output.write("\t")
+                output.write(escape(hint))
+            }
             output.write("\n")
-            for entry in record.ranking {
-                output.write("R\t\(entry.slug)\t\(entry.rank)\t\(entry.total)\t\(escape(entry.grade))\n")
-            }
-            // In report order (see RecordedWarnings); written piece by piece, not as one
-            // interpolated string each: tens of thousands of lines.
-            for diagnostic in record.warnings.all {
-                let location = diagnostic.location
-                output.write("D\t")
-                output.write(diagnostic.severity.rawValue)
-                output.write("\t")
-                output.write(escape(location.file))
-                output.write("\t")
-                output.write(String(location.line))
-                output.write("\t")
-                output.write(String(location.column))
-                output.write("\t")
-                output.write(escape(diagnostic.message))
-                if let hint = diagnostic.hint {
-                    output.write("\t")
-                    output.write(escape(hint))
-                }
-                output.write("\n")
-            }
         }
-    }
-
-    /// The records in `lines`, or nil if anything in them is not as `lines(_:)` writes it.
-    static func parse<Lines: Sequence>(_ lines: Lines) -> [String: EvaluationRecord]? where Lines.Element == Substring {
-        var parser = Parser()
-        for var line in lines {
-            guard line.withUTF8({ parser.take(UnsafeRawBufferPointer($0)) }) else { return nil }
-        }
-        return parser.records()
     }
 
     /// The file of one record: `header`, the record's lines, and a last line `H`
@@ -140,7 +123,7 @@ extension EvaluationRecord {
     static func file(_ record: EvaluationRecord, header: String) -> [UInt8] {
         var file = ByteText(Array("\(header)\n".utf8))
         let start = file.bytes.count
-        write([record], to: &file)
+        write(record, to: &file)
         var hash = StableHash()
         file.bytes.withUnsafeBytes { hash.add(UnsafeRawBufferPointer(rebasing: $0[start...])) }
         file.write("H\t\(hash.hex)\n")
@@ -155,8 +138,9 @@ extension EvaluationRecord {
     }
 
     /// The header and record of a file as `file(_:header:)` makes it, read on its
-    /// bytes; nil when a line is broken or the hash does not match. Its warnings
-    /// stay lines (see RecordedWarnings): the file is whole, so they are as written.
+    /// bytes; nil when the hash does not match or a line is not as written. Its
+    /// warnings stay lines (see RecordedWarnings): the file is whole, so they are
+    /// as written.
     static func parse(file: Data) -> (header: String, record: EvaluationRecord)? {
         file.withUnsafeBytes { bytes -> (header: String, record: EvaluationRecord)? in
             let lines = lineRanges(bytes)
@@ -168,17 +152,19 @@ extension EvaluationRecord {
             var hash = StableHash()
             hash.add(UnsafeRawBufferPointer(rebasing: bytes[body]))
             guard last.dropFirst(2).elementsEqual(hash.hex.utf8) else { return nil }
-            // The evaluation and its ranking; its warnings are the lines from the first `D` on.
-            var parser = Parser()
-            var index = 1
+            // The evaluation, its ranking, and from the first `D` on its warnings.
+            guard var record = evaluation(LineReader.string(bytes[lines[1]])) else { return nil }
+            var reader = LineReader()
+            var index = 2
             while index < lines.count - 1, bytes[lines[index].lowerBound] != UInt8(ascii: "D") {
-                guard parser.take(UnsafeRawBufferPointer(rebasing: bytes[lines[index]])) else { return nil }
+                let line = UnsafeRawBufferPointer(rebasing: bytes[lines[index]])
+                guard line.first == UInt8(ascii: "R"), let entry = reader.rankingEntry(line) else { return nil }
+                record.ranking.append(entry)
                 index += 1
             }
-            let records = parser.records()
-            guard records.count == 1, var record = records.first?.value else { return nil }
             if index < lines.count - 1 {
-                record.warnings = RecordedWarnings(file: file, lines: Array(lines[index..<lines.count - 1]))
+                guard let warnings = RecordedWarnings(file: file, lines: Array(lines[index..<lines.count - 1])) else { return nil }
+                record.warnings = warnings
             }
             return (header, record)
         }
@@ -197,51 +183,14 @@ extension EvaluationRecord {
         return ranges
     }
 
-    /// Takes a record file's lines one by one.
-    private struct Parser {
-        private var done: [String: EvaluationRecord] = [:]
-        private var current: EvaluationRecord?
-        /// The current record's, given to it when it is done (`diagnostics` is computed).
-        private var diagnostics: [Diagnostic] = []
-        private var reader = LineReader()
-
-        /// Whether the line is one of a record (after the one that starts it).
-        mutating func take(_ line: UnsafeRawBufferPointer) -> Bool {
-            // Every build reads tens of thousands of these lines: read on bytes.
-            if line.first == UInt8(ascii: "D") {
-                guard current != nil, let diagnostic = reader.diagnostic(line) else { return false }
-                diagnostics.append(diagnostic)
-                return true
-            }
-            if line.first == UInt8(ascii: "R") {
-                guard current != nil, diagnostics.isEmpty, let entry = reader.rankingEntry(line) else { return false }
-                current?.ranking.append(entry)
-                return true
-            }
-            let text = LineReader.string(line[...])
-            let fields = text[...].tabSeparatedFields
-            guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return false }
-            finish()
-            current = EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,
-                                       comparison: String(fields[4]), hasResults: fields[5] == "1",
-                                       scoredUnits: fields[6].isEmpty ? [] : fields[6].split(separator: ",").map(String.init),
-                                       diagnostics: [])
-            return true
-        }
-
-        /// Every record taken, the last one too.
-        mutating func records() -> [String: EvaluationRecord] {
-            finish()
-            return done
-        }
-
-        private mutating func finish() {
-            guard var finished = current else { return }
-            finished.diagnostics = diagnostics
-            done[finished.slug] = finished
-            current = nil
-            diagnostics = []
-        }
+    /// The record an `E` line starts, without ranking or warnings.
+    private static func evaluation(_ line: String) -> EvaluationRecord? {
+        let fields = line[...].tabSeparatedFields
+        guard fields.first == "E", fields.count == 7, let year = Int(fields[3]) else { return nil }
+        return EvaluationRecord(slug: String(fields[1]), digest: String(fields[2]), year: year,
+                                comparison: String(fields[4]), hasResults: fields[5] == "1",
+                                scoredUnits: fields[6].isEmpty ? [] : fields[6].split(separator: ",").map(String.init),
+                                diagnostics: [])
     }
 
     /// Reads `D severity file line column message [hint]` and `R unit rank total grade`

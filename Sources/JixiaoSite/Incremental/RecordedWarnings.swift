@@ -22,15 +22,19 @@ struct RecordedWarnings: Sendable, Equatable {
 
     /// The `D` lines of a whole record file (its hash matched), as `EvaluationRecord.write`
     /// made them, in report order: `lines` are where they are in `file`. Only their
-    /// files are read now, for the counts.
-    init(file: Data, lines: [Range<Int>]) {
+    /// files are read now, for the counts; nil when one is not a `D` line with a file.
+    init?(file: Data, lines: [Range<Int>]) {
         var reader = EvaluationRecord.LineReader()
         var counts = FileCounts()
-        file.withUnsafeBytes { bytes in
-            for line in lines {
-                if let name = reader.file(UnsafeRawBufferPointer(rebasing: bytes[line])) { counts.add(name) }
+        let whole = file.withUnsafeBytes { bytes in
+            lines.allSatisfy { line in
+                let line = UnsafeRawBufferPointer(rebasing: bytes[line])
+                guard line.starts(with: "D\t".utf8), let name = reader.file(line) else { return false }
+                counts.add(name)
+                return true
             }
         }
+        guard whole else { return nil }
         storage = .lines(file, lines, countsByFile: counts.done())
     }
 
