@@ -21,11 +21,6 @@ struct EvaluationRecord: Sendable, Equatable {
     var ranking: [RankingEntry]
     /// What reading and scoring it reported (warnings only: a build with errors keeps no cache).
     var warnings: RecordedWarnings
-    /// All of `warnings`, read.
-    var diagnostics: [Diagnostic] {
-        get { warnings.all }
-        set { warnings = RecordedWarnings(newValue) }
-    }
 
     init(slug: String, digest: String, year: Int, comparison: String, hasResults: Bool, scoredUnits: [String],
          ranking: [RankingEntry] = [], diagnostics: [Diagnostic]) {
