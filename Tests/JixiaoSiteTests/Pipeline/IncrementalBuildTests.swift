@@ -580,7 +580,7 @@ struct CarryOverTests {
         #expect(EvaluationRecord.parse(file: file([evaluation, "D\twarning"])) == nil, "a warning without its file")
 
         // A record's file, read on its bytes: its header, its lines and their hash. Its
-        // warnings are read on another thread, and come out the same.
+        // warnings come out the same, in report order.
         let bytes = EvaluationRecord.file(records[0], header: "头\t行")
         let parsed = EvaluationRecord.parse(file: Data(bytes))
         #expect(parsed?.header == "头\t行")
