@@ -95,8 +95,8 @@ struct UnitScoreStore: Sendable {
 
     /// The file of the evaluation `slug`, if it is there for `definitions` (see UnitScoreFile).
     func previous(_ slug: String, definitions: String) -> UnitScoreFile? {
-        guard let bytes = DescriptorReading.bytes(atPath: file(slug).path) else { return nil }
-        return UnitScoreFile.read(bytes, header: header, definitions: definitions)
+        guard let file = TextFile.cacheBytes(file(slug)) else { return nil }
+        return UnitScoreFile.read([UInt8](file), header: header, definitions: definitions)
     }
 
     /// Puts the file for `entries` in place as the evaluation `slug`'s (see

@@ -23,30 +23,4 @@ public enum DescriptorReading {
         data.count = filled
         return data
     }
-
-    /// The whole file at `path`, read straight into an array (not into `Data` and
-    /// copied: megabytes of unit scores in every incremental build); nil when it
-    /// cannot be opened or read. A file that changes meanwhile may come out cut
-    /// short, which its reader's own checks tell.
-    static func bytes(atPath path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        let size = Int(status.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
-                if read < 0 && errno == EINTR { continue }
-                if read <= 0 {
-                    failed = read < 0
-                    break
-                }
-                count += read
-            }
-        }
-        return failed ? nil : bytes
-    }
 }
