@@ -95,6 +95,7 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
     @Test("XML escaping: markup and forbidden characters, and Chinese text left as it is", arguments: [
         ("得分，扣分：0.5", "得分，扣分：0.5"), ("a<b & \"c\">", "a&lt;b &amp; &quot;c&quot;&gt;"),
         ("x\u{1}y\u{FFFE}z\u{FFFF}", "xyz"), ("行一\n行二\t", "行一\n行二\t"), ("\u{FFFD}\u{EFBF}", "\u{FFFD}\u{EFBF}"),
+        ("\u{FFFF}", ""), ("末\u{FFFE}", "末"), ("&", "&amp;"), ("\u{FEFF}\u{FFEF}", "\u{FEFF}\u{FFEF}"),
     ])
     func xmlEscaping(text: String, expected: String) {
         #expect(XLSXPackage.escape(text) == expected)
@@ -182,7 +183,7 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(XLSXSheetWriter.widestLine(String(repeating: "长", count: 40), upTo: 1_000) == 80)
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            if XLSXPackage.isWhitespace(scalar) != scalar.properties.isWhitespace { Issue.record("U+\(String(value, radix: 16))") }
+            if XLSXPackage.isWhitespace(value) != scalar.properties.isWhitespace { Issue.record("U+\(String(value, radix: 16))") }
         }
         #expect(XLSXPackage.preservesSpace("\u{3000}甲") && XLSXPackage.preservesSpace("甲 ") && XLSXPackage.preservesSpace("甲\n乙"))
         #expect(!XLSXPackage.preservesSpace("甲 乙") && !XLSXPackage.preservesSpace(""))

@@ -29,17 +29,10 @@ extension String {
     /// start with a byte below 0x21 or with 0xC2, 0xE1, 0xE2 or 0xE3; Chinese text
     /// passes at once (TrimmingTests checks the list against Foundation).
     fileprivate var hasPlainEnds: Bool {
-        guard let first = utf8.first, let last = unicodeScalars.last else { return true }
-        return Self.cannotStartSpace(first) && Self.cannotStartSpace(Self.leadByte(of: last))
-    }
-
-    /// The first byte of the scalar's UTF-8 form.
-    private static func leadByte(of scalar: Unicode.Scalar) -> UInt8 {
-        switch scalar.value {
-        case ..<0x80: UInt8(scalar.value)
-        case ..<0x800: UInt8(0xC0 | scalar.value >> 6)
-        case ..<0x10000: UInt8(0xE0 | scalar.value >> 12)
-        default: UInt8(0xF0 | scalar.value >> 18)
+        var text = self
+        return text.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return true }
+            return Self.cannotStartSpace(bytes[0]) && Self.cannotStartSpace(bytes[lastScalarStart(in: bytes)])
         }
     }
 

@@ -1,3 +1,5 @@
+import JixiaoCore
+
 /// One worksheet's XML: title row merged across the table, frozen header row,
 /// column widths that fit CJK text (a CJK character is two columns wide).
 enum XLSXSheetWriter {
@@ -212,22 +214,13 @@ enum XLSXSheetWriter {
         return text.withUTF8 { bytes in
             var widest = 0, current = 0, index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                var scalar = UInt32(byte)
-                switch byte {
-                case 0xE0...0xEF where index + 2 < bytes.count:
-                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                case 0xF0...0xF7 where index + 3 < bytes.count:
-                    scalar = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                default: break
-                }
-                index += byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                if byte == UInt8(ascii: "\n") {
+                let (scalar, length) = unicodeScalar(in: bytes, at: index)
+                index += length
+                if scalar == 0x0A {
                     widest = max(widest, current)
                     current = 0
                 } else {
-                    current += Unicode.Scalar(scalar).map(isWide) == true ? 2 : 1
+                    current += isWide(scalar) ? 2 : 1
                     if current >= limit { return limit }
                 }
             }
@@ -239,7 +232,11 @@ enum XLSXSheetWriter {
     static let widestColumn = 64
 
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isWide(scalar.value)
+    }
+
+    static func isWide(_ value: UInt32) -> Bool {
+        switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
              0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             return true

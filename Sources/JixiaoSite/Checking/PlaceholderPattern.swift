@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 
 /// Text left over from a template or a copied document: a masked year (`202*`,
 /// `20XX`), masked names (`××市`, `XX局`), `某某`, or a to-do note.
@@ -34,30 +35,46 @@ enum PlaceholderPattern {
     private static let tbd: UInt32 = 0x74_62_64, todo: UInt32 = 0x74_6F_64_6F
 
     static func mayContain(_ text: String) -> Bool {
-        var afterDigit = false
-        var previous: Unicode.Scalar = " "
-        // The last four ASCII letters in a row, lowercased, a byte each.
-        var letters: UInt32 = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "*", "x": if afterDigit { return true }
-            case "＊", "×", "X", "Ｘ": if afterDigit || "＊×XＸ".unicodeScalars.contains(previous) { return true }
-            case "某": if previous == "某" { return true }
-            case "填", "补", "完": if previous == "待" { return true }
-            case "处": if previous == "此" { return true }
-            default: break
+        var text = text
+        // Scalars decoded from the bytes in place: iterating `unicodeScalars` cost
+        // more than the checks, and this runs on every cell of results.csv.
+        return text.withUTF8 { bytes in
+            var afterDigit = false
+            var previous: UInt32 = 0x20
+            // The last four ASCII letters in a row, lowercased, a byte each.
+            var letters: UInt32 = 0
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = unicodeScalar(in: bytes, at: index)
+                index += length
+                switch scalar {
+                case 0x2A, 0x78: // * x
+                    if afterDigit { return true }
+                case 0xFF0A, 0xD7, 0x58, 0xFF38: // ＊ × X Ｘ
+                    if afterDigit || previous == 0xFF0A || previous == 0xD7 || previous == 0x58 || previous == 0xFF38 {
+                        return true
+                    }
+                case 0x67D0: // 某
+                    if previous == 0x67D0 { return true }
+                case 0x586B, 0x8865, 0x5B8C: // 填 补 完
+                    if previous == 0x5F85 { return true } // 待
+                case 0x5904: // 处
+                    if previous == 0x6B64 { return true } // 此
+                default:
+                    break
+                }
+                let lowered = scalar | 0x20
+                if scalar < 0x80 && lowered >= 0x61 && lowered <= 0x7A {
+                    letters = letters << 8 | lowered
+                    if letters & 0xFF_FFFF == Self.tbd || letters == Self.todo { return true }
+                } else {
+                    letters = 0
+                }
+                afterDigit = scalar >= 0x30 && scalar <= 0x39
+                previous = scalar
             }
-            let lowered = scalar.value | 0x20
-            if scalar.isASCII && lowered >= 0x61 && lowered <= 0x7A {
-                letters = letters << 8 | lowered
-                if letters & 0xFF_FFFF == Self.tbd || letters == Self.todo { return true }
-            } else {
-                letters = 0
-            }
-            afterDigit = scalar.value >= 0x30 && scalar.value <= 0x39
-            previous = scalar
+            return false
         }
-        return false
     }
 
     /// The first placeholder in `text`: its offset in Unicode scalars and its text.

@@ -11,7 +11,7 @@ enum SourceText {
 
     /// CRLF and lone CR turned into LF (line numbers are unchanged).
     static func normalizingLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        guard text.utf8Contains(13) else { return text }
         var result = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.unicodeScalars {

@@ -51,6 +51,8 @@ struct CheckingUnitTests {
         #expect(LinkCheck.mayHaveLinks("[1]: notices/a.md"))
         #expect(!LinkCheck.mayHaveLinks("[注] (一) 说明：无链接"))
         #expect(!LinkCheck.mayHaveLinks(""))
+        #expect(!LinkCheck.mayHaveLinks("无链接]") && !LinkCheck.mayHaveLinks("]") && !LinkCheck.mayHaveLinks("] (a)"))
+        #expect(LinkCheck.mayHaveLinks("[a]][b]: x") && LinkCheck.mayHaveLinks("]("))
     }
 
     @Test("the placeholder's column counts Unicode scalars")
