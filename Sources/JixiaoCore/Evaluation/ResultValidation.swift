@@ -24,7 +24,9 @@ enum ResultValidation {
     /// `known`: the system's indicators by id (made once for all units); `positions`: the results' (`UnitResults.positions`).
     static func checkUnit(_ unit: AssessedUnit, _ results: UnitResults, positions: [String: Int], system: IndicatorSystem,
                           known: [String: SharedIndicator], diagnostics: inout [Diagnostic]) {
-        for score in results.scores where known[score.indicatorID] == nil {
+        // By index, reading only the id: a copy of each result retained every field.
+        for index in results.scores.indices where known[results.scores[index].indicatorID] == nil {
+            let score = results.scores[index]
             let ids = system.allIndicators.map(\.id)
             let suggestion = MappingReader.closest(score.indicatorID, among: ids).map { "是否应为“\($0)”？" } ?? "指标编号须与指标体系一致。"
             diagnostics.append(.error(at: score.location, "\(unit.name)的结果中有未知的指标“\(score.indicatorID)”", hint: suggestion))
@@ -39,13 +41,16 @@ enum ResultValidation {
                                       hint: items.isEmpty ? "指标体系没有加分项（bonus）。" : "加分项：\(items.map(\.id).joined(separator: "、"))。"))
         }
         var missing: [String] = []
-        func walk(_ indicator: Indicator) {
-            let position = positions[indicator.id]
-            if let position, results.scores[position].notApplicable { return }
-            if indicator.isLeaf || indicator.rule != nil, position == nil { missing.append(indicator.id) }
-            indicator.children.forEach(walk)
+        // By index too: each indicator is looked at in place, not copied.
+        func walk(_ indicators: [Indicator]) {
+            for index in indicators.indices {
+                let position = positions[indicators[index].id]
+                if let position, results.scores[position].notApplicable { continue }
+                if indicators[index].isLeaf || indicators[index].rule != nil, position == nil { missing.append(indicators[index].id) }
+                walk(indicators[index].children)
+            }
         }
-        system.indicators.forEach(walk)
+        walk(system.indicators)
         if !missing.isEmpty {
             diagnostics.append(.error(at: results.location, "\(unit.name)缺少\(missing.count)项指标的结果：\(missing.joined(separator: "、"))",
                                       hint: "每个末级指标（以及带扣分规则的上级指标）都要有结果；不适用的写 na: true 和理由。"))

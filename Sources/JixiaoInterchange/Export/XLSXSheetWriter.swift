@@ -110,41 +110,45 @@ enum XLSXSheetWriter {
         let rowStart = add(numbered ? "<row r=\"" : "<row"), rowStartEnd = add("\(close)\(rowAttributes)>"), rowEnd = add("</row>")
         var rowNumber = firstRow ?? 0
         var digits: [UInt8] = []
-        try pool.withUnsafeBytes { pool in
+        try pool.withUnsafeBufferPointer { pool in
+            // From a typed buffer: a slice of raw bytes was appended byte by byte.
+            func put(_ piece: Range<Int>) {
+                xml.append(contentsOf: UnsafeBufferPointer(rebasing: pool[piece]))
+            }
             for row in rows {
                 if numbered {
                     digits.removeAll(keepingCapacity: true)
                     digits.writeDigits(rowNumber)
                     rowNumber += 1
                 }
-                xml.append(contentsOf: pool[rowStart])
+                put(rowStart)
                 xml.append(contentsOf: digits)
-                xml.append(contentsOf: pool[rowStartEnd])
+                put(rowStartEnd)
                 for column in 0..<columnCount {
-                    xml.append(contentsOf: pool[columnStarts[column]])
+                    put(columnStarts[column])
                     xml.append(contentsOf: digits)
                     switch column < row.count ? row[column] : .empty {
                     case .empty:
-                        xml.append(contentsOf: pool[emptyTails[column]])
+                        put(emptyTails[column])
                         continue
                     case .text(let text) where !numbered:
-                        xml.append(contentsOf: pool[XLSXPackage.preservesSpace(text) ? spacedTextTails[column] : textTails[column]])
+                        put(XLSXPackage.preservesSpace(text) ? spacedTextTails[column] : textTails[column])
                         xml.write(XLSXPackage.escape(text))
-                        xml.append(contentsOf: pool[inlineEnd])
+                        put(inlineEnd)
                         continue
                     case .text:
-                        xml.append(contentsOf: pool[textTails[column]])
+                        put(textTails[column])
                         xml.writeDigits(textIDs.removeFirst())
                     case .number(let value):
-                        xml.append(contentsOf: pool[numberTail])
+                        put(numberTail)
                         xml.write(value)
                     case .integer(let value):
-                        xml.append(contentsOf: pool[integerTail])
+                        put(integerTail)
                         xml.writeDigits(value)
                     }
-                    xml.append(contentsOf: pool[cellEnd])
+                    put(cellEnd)
                 }
-                xml.append(contentsOf: pool[rowEnd])
+                put(rowEnd)
                 if xml.count >= chunkSize {
                     try flush(xml)
                     xml.removeAll(keepingCapacity: true)
@@ -162,7 +166,7 @@ enum XLSXSheetWriter {
     static func width(_ cell: XLSXWorkbook.Cell) -> Int? {
         switch cell {
         case .text(let text): widestLine(text)
-        case .number(let digits): digits.count + 2
+        case .number(let digits): digits.utf8.count + 2 // ASCII digits: bytes, not Characters, counted
         case .integer(let value): digitCount(value)
         case .empty: nil
         }
