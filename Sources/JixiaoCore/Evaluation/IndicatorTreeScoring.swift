@@ -34,8 +34,8 @@ struct IndicatorTreeScoring {
     private func score(_ indicator: Indicator, inheritedNotApplicable: Bool,
                        diagnostics: inout [Diagnostic]) -> IndicatorScore {
         let result = positions[indicator.id].map { results.scores[$0] }
-        var node = IndicatorScore.Fields(
-            shared: shared[indicator.id] ?? SharedIndicator(indicator), points: indicator.points, score: nil,
+        var node = IndicatorScore(
+            indicator: shared[indicator.id] ?? SharedIndicator(indicator), points: indicator.points, score: nil,
             selfScore: result?.selfScore, deduction: 0, notApplicable: false, vetoed: false,
             inputs: result?.inputs.map { RuleInput(name: $0.key, text: $0.value.displayText) } ?? [],
             reasons: result?.reasons ?? [], evidence: result?.evidence ?? [], source: result?.source,
@@ -85,10 +85,10 @@ struct IndicatorTreeScoring {
                                         hint: "核对自评与考评；扣分理由写在 reason 中。"))
         }
         node.deduction = node.points.minus(node.score ?? 0)
-        return IndicatorScore(node)
+        return node
     }
 
-    private func notApplicable(_ base: IndicatorScore.Fields, result: IndicatorResult?, inherited: Bool,
+    private func notApplicable(_ base: IndicatorScore, result: IndicatorResult?, inherited: Bool,
                                diagnostics: inout [Diagnostic]) -> IndicatorScore {
         var node = base
         let indicator = node.indicator
@@ -97,7 +97,7 @@ struct IndicatorTreeScoring {
         node.children = indicator.children.map { score($0, inheritedNotApplicable: true, diagnostics: &diagnostics) }
         if inherited {
             node.computation = "上级指标不适用"
-            return IndicatorScore(node)
+            return node
         }
         let location = result?.keyLocations["na"] ?? result?.location ?? results.location
         if indicator.notApplicable == nil {
@@ -117,7 +117,7 @@ struct IndicatorTreeScoring {
                                       hint: "核对否决记录 vetoes 与不适用标记，二者不能同时成立。"))
         }
         node.computation = "不适用，不计分"
-        return IndicatorScore(node)
+        return node
     }
 
     private func scoreLeaf(_ indicator: Indicator, result: IndicatorResult?, diagnostics: inout [Diagnostic]) -> RuleOutcome? {
@@ -134,7 +134,7 @@ struct IndicatorTreeScoring {
         return RuleScoring.score(rule, points: indicator.points, base: indicator.points, inputs: inputs, diagnostics: &diagnostics)
     }
 
-    private func scoreParent(_ indicator: Indicator, node: inout IndicatorScore.Fields, result: IndicatorResult?,
+    private func scoreParent(_ indicator: Indicator, node: inout IndicatorScore, result: IndicatorResult?,
                              diagnostics: inout [Diagnostic]) -> RuleOutcome? {
         let group = NotApplicableRedistribution(unit: unit, results: results, precision: precision)
         let sum = group.apply(to: &node.children, parentPoints: indicator.points, parentLabel: "指标\(indicator.id)",

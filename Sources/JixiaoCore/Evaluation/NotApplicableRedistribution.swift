@@ -71,13 +71,10 @@ struct NotApplicableRedistribution {
         let oldScore = node.score ?? 0
         let newScore = oldScore.isSameNumber(as: oldPoints) ? newPoints
             : Decimal.productQuotient(oldScore, newPoints, dividedBy: oldPoints, roundedHalfUpTo: precision)
-        let note = "；因同级指标不适用，分值由\(formatPlain(oldPoints))调整为\(formatPlain(newPoints))，"
+        node.points = newPoints
+        node.score = newScore
+        node.deduction = newPoints.minus(newScore)
+        node.computation += "；因同级指标不适用，分值由\(formatPlain(oldPoints))调整为\(formatPlain(newPoints))，"
             + "按得分率折算：\(formatScore(oldScore, precision: precision)) × \(formatPlain(newPoints)) ÷ \(formatPlain(oldPoints)) = \(formatScore(newScore, precision: precision))分"
-        node.update { fields in
-            fields.points = newPoints
-            fields.score = newScore
-            fields.deduction = newPoints.minus(newScore)
-            fields.computation += note
-        }
     }
 }

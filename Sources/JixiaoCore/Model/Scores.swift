@@ -81,127 +81,49 @@ public final class SharedIndicator: Sendable {
 }
 
 /// One indicator's score for one unit.
-///
-/// Its fields live in one immutable object, so a copy retains one reference: the
-/// walks that make cards, downloads and records copy each of a large site's
-/// 400,000 scores, and a copy of the fields themselves retained eight. Changing a
-/// field makes new fields; scoring builds `Fields` and makes the score once.
 public struct IndicatorScore: Sendable {
-    /// What a score holds, as a plain value.
-    public struct Fields: Sendable {
-        @usableFromInline var shared: SharedIndicator
-        /// Effective points after n/a redistribution (the declared points for an n/a indicator).
-        public var points: Decimal
-        /// Nil when not applicable.
-        public var score: Decimal?
-        public var selfScore: Decimal?
-        /// points − score (0 for n/a).
-        public var deduction: Decimal
-        public var notApplicable: Bool
-        public var vetoed: Bool
-        /// Rule inputs as written.
-        public var inputs: [RuleInput]
-        public var reasons: [String]
-        public var evidence: [String]
-        public var source: String?
-        public var reviewer: String?
-        /// How the score was obtained, e.g. "每次扣0.02分 × 3次 = 0.06，得0.14分".
-        public var computation: String
-        public var children: [IndicatorScore]
-
-        @inlinable public var indicator: Indicator { shared.value }
-    }
-
-    @usableFromInline final class Storage: Sendable {
-        @usableFromInline let fields: Fields
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
-    }
-
-    @usableFromInline var storage: Storage
-
-    init(_ fields: Fields) {
-        storage = Storage(fields)
-    }
+    @usableFromInline var shared: SharedIndicator
+    // Inlinable: called from other modules, a getter returns the whole Indicator
+    // (a copy retaining every field) just to read one of them, on every row of every card.
+    @inlinable public var indicator: Indicator { shared.value }
+    /// How the indicator is scored, in words (see `Indicator.ruleDescription`).
+    @inlinable public var ruleDescription: String { shared.ruleDescription }
+    /// Effective points after n/a redistribution (the declared points for an n/a indicator).
+    public var points: Decimal
+    /// Nil when not applicable.
+    public var score: Decimal?
+    public var selfScore: Decimal?
+    /// points − score (0 for n/a).
+    public var deduction: Decimal
+    public var notApplicable: Bool
+    public var vetoed: Bool
+    /// Rule inputs as written.
+    public var inputs: [RuleInput]
+    public var reasons: [String]
+    public var evidence: [String]
+    public var source: String?
+    public var reviewer: String?
+    /// How the score was obtained, e.g. "每次扣0.02分 × 3次 = 0.06，得0.14分".
+    public var computation: String
+    public var children: [IndicatorScore]
 
     init(indicator: SharedIndicator, points: Decimal, score: Decimal?, selfScore: Decimal?, deduction: Decimal,
          notApplicable: Bool, vetoed: Bool, inputs: [RuleInput], reasons: [String], evidence: [String],
          source: String?, reviewer: String?, computation: String, children: [IndicatorScore]) {
-        self.init(Fields(shared: indicator, points: points, score: score, selfScore: selfScore, deduction: deduction,
-                         notApplicable: notApplicable, vetoed: vetoed, inputs: inputs, reasons: reasons,
-                         evidence: evidence, source: source, reviewer: reviewer, computation: computation,
-                         children: children))
-    }
-
-    /// The fields, as a value to change.
-    @inlinable public var fields: Fields { storage.fields }
-
-    /// Changes fields at once (each setter below makes new fields on its own).
-    @inlinable public mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields)
-    }
-
-    @usableFromInline var shared: SharedIndicator {
-        get { storage.fields.shared }
-        set { update { $0.shared = newValue } }
-    }
-    // Inlinable: called from other modules, a getter returns the whole Indicator
-    // (a copy retaining every field) just to read one of them, on every row of every card.
-    @inlinable public var indicator: Indicator { storage.fields.shared.value }
-    /// How the indicator is scored, in words (see `Indicator.ruleDescription`).
-    @inlinable public var ruleDescription: String { storage.fields.shared.ruleDescription }
-    @inlinable public var points: Decimal {
-        get { storage.fields.points }
-        set { update { $0.points = newValue } }
-    }
-    @inlinable public var score: Decimal? {
-        get { storage.fields.score }
-        set { update { $0.score = newValue } }
-    }
-    @inlinable public var selfScore: Decimal? {
-        get { storage.fields.selfScore }
-        set { update { $0.selfScore = newValue } }
-    }
-    @inlinable public var deduction: Decimal {
-        get { storage.fields.deduction }
-        set { update { $0.deduction = newValue } }
-    }
-    @inlinable public var notApplicable: Bool {
-        get { storage.fields.notApplicable }
-        set { update { $0.notApplicable = newValue } }
-    }
-    @inlinable public var vetoed: Bool {
-        get { storage.fields.vetoed }
-        set { update { $0.vetoed = newValue } }
-    }
-    @inlinable public var inputs: [RuleInput] {
-        get { storage.fields.inputs }
-        set { update { $0.inputs = newValue } }
-    }
-    @inlinable public var reasons: [String] {
-        get { storage.fields.reasons }
-        set { update { $0.reasons = newValue } }
-    }
-    @inlinable public var evidence: [String] {
-        get { storage.fields.evidence }
-        set { update { $0.evidence = newValue } }
-    }
-    @inlinable public var source: String? {
-        get { storage.fields.source }
-        set { update { $0.source = newValue } }
-    }
-    @inlinable public var reviewer: String? {
-        get { storage.fields.reviewer }
-        set { update { $0.reviewer = newValue } }
-    }
-    @inlinable public var computation: String {
-        get { storage.fields.computation }
-        set { update { $0.computation = newValue } }
-    }
-    @inlinable public var children: [IndicatorScore] {
-        get { storage.fields.children }
-        set { update { $0.children = newValue } }
+        shared = indicator
+        self.points = points
+        self.score = score
+        self.selfScore = selfScore
+        self.deduction = deduction
+        self.notApplicable = notApplicable
+        self.vetoed = vetoed
+        self.inputs = inputs
+        self.reasons = reasons
+        self.evidence = evidence
+        self.source = source
+        self.reviewer = reviewer
+        self.computation = computation
+        self.children = children
     }
 
     public func find(_ id: String) -> IndicatorScore? {

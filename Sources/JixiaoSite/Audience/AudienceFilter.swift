@@ -41,11 +41,9 @@ public enum AudienceFilter {
         if hideSelf || hideReasons {
             func strip(_ score: IndicatorScore) -> IndicatorScore {
                 var score = score
-                score.update { fields in
-                    if hideSelf { fields.selfScore = nil }
-                    if hideReasons { fields.reasons = []; fields.evidence = [] }
-                    fields.children = fields.children.map(strip)
-                }
+                if hideSelf { score.selfScore = nil }
+                if hideReasons { score.reasons = []; score.evidence = [] }
+                score.children = score.children.map(strip)
                 return score
             }
             func strip(_ unit: UnitScore) -> UnitScore {

@@ -30,25 +30,3 @@ struct UTF8BytesTests {
         }
     }
 }
-
-@Suite("An indicator score is a value")
-struct IndicatorScoreValueTests {
-    @Test("a copy changed, field by field or at once, leaves the original as it was")
-    func copies() throws {
-        let fixture = Fixture(evaluation: settingsYAML(units: ["a"]), indicators: """
-            total: 10
-            indicators:
-              - { id: A, name: 甲, points: 10, rule: { kind: manual } }
-            """, results: ["a": "scores:\n  A: { score: 8, self: 9 }\n"])
-        let original = try #require(fixture.score("a", "A"))
-        var copy = original
-        copy.points = d("12")
-        copy.update { fields in
-            fields.reasons.append("理由")
-            fields.computation += "；改"
-        }
-        #expect(original.points == d("10") && original.reasons.isEmpty && !original.computation.hasSuffix("；改"))
-        #expect(copy.points == d("12") && copy.reasons == ["理由"] && copy.computation.hasSuffix("；改"))
-        #expect(copy.score == original.score && copy.selfScore == d("9") && copy.indicator.id == "A")
-    }
-}

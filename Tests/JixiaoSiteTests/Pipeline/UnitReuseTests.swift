@@ -40,9 +40,7 @@ struct UnitScoreCodingTests {
         // Bonus scores are set by the evaluation (see `evaluationFields`); every other part is written whole.
         for part in [try #require(unit.indicators.first)] + ScoreCardFingerprintTests.parts where !(part is BonusScore) {
             let type = String(describing: Swift.type(of: part))
-            // An indicator score keeps its fields in one object (see IndicatorScore.Fields).
-            let fields: Any = (part as? IndicatorScore)?.fields ?? part
-            #expect(Mirror(reflecting: fields).children.compactMap(\.label) == UnitScoreCoding.partFields[type], "\(type)")
+            #expect(Mirror(reflecting: part).children.compactMap(\.label) == UnitScoreCoding.partFields[type], "\(type)")
         }
         #expect(UnitScoreCoding.partFields.count == 5)
     }
