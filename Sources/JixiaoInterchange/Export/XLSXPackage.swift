@@ -161,8 +161,8 @@ extension XLSXPackage {
     /// U+FFFF (EF BF BE, EF BF BF); checked on a native string's bytes in place, since
     /// this runs on every cell (stepping through `utf8` took 4.6 times the instructions).
     static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(needsEscaping)
-            ?? Array(text.utf8).withUnsafeBufferPointer(needsEscaping)
+        var text = text
+        return text.withUTF8(needsEscaping)
     }
 
     /// One bit per byte below 64 for `"` `&` `<` `>` and every control character.

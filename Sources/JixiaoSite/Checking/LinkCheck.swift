@@ -57,7 +57,7 @@ enum LinkCheck {
     /// (every 自评报告) have none, found on bytes before cmark runs.
     static func mayHaveLinks(_ body: String) -> Bool {
         var body = body
-        // Each "]" found with memchr: stepping through `utf8` cost a byte at a time.
+        // Each "]" found with memchr rather than by stepping through `utf8` byte by byte.
         return body.withUTF8 { bytes in
             guard var next = bytes.baseAddress else { return false }
             let end = next + bytes.count
