@@ -80,7 +80,7 @@ struct ExactArithmeticTests {
         #expect(fast > 20_000)
     }
 
-    @Test("rounding half-up and counting decimals agree with NSDecimalRound on 40,000 values")
+    @Test("rounding half-up, counting decimals and whole numbers agree with NSDecimalRound on 40,000 values")
     func rounding() {
         var generator = SeededGenerator(seed: 7)
         for _ in 0..<40_000 {
@@ -92,6 +92,10 @@ struct ExactArithmeticTests {
             var places = 0
             while places < 40 && Self.foundationRounded(value, places) != value { places += 1 }
             #expect(value.decimalPlaces == places, "\(value)")
+            var floored = value
+            var source = value
+            NSDecimalRound(&floored, &source, 0, .down)
+            #expect(value.isWholeNumber == (value == floored), "\(value)")
         }
         #expect(Self.bytes(Decimal(string: "2.395")!.roundedHalfUp(2)) == Self.bytes(Decimal(string: "2.4")!))
         #expect(Decimal(string: "-2.345")!.roundedHalfUp(2) == Decimal(string: "-2.35")!)
@@ -136,5 +140,20 @@ struct ExactArithmeticTests {
         }
         #expect(RatioScoring.ratioText(Decimal(string: "0.977")!, dividedBy: 1) == "97.7%")
         #expect(RatioScoring.ratioText(2, dividedBy: 3) == "66.67%")
+    }
+}
+
+@Suite("Whole numbers read from text")
+struct IntegerReadingTests {
+    @Test("whole numbers in any notation are read, fractions and huge values refused", arguments: [
+        ("3", 3), ("-12", -12), ("3.0", 3), ("3.00", 3), ("0", 0), ("0.00", 0), ("12.000", 12), ("-0", 0),
+        ("999999999", 999_999_999), ("-999999999", -999_999_999),
+        ("3.5", nil), ("1000000000", nil), ("-1000000000", nil), ("1e30", nil), ("0.1", nil), ("abc", nil),
+    ] as [(String, Int?)])
+    func integers(text: String, expected: Int?) {
+        var diagnostics: [Diagnostic] = []
+        let value = SourceValue.scalar(text, at: SourceLocation(file: "results.csv")).integer("count", diagnostics: &diagnostics)
+        #expect(value == expected, "\(text)")
+        #expect(diagnostics.isEmpty == (expected != nil), "\(text)")
     }
 }

@@ -22,7 +22,12 @@ extension Decimal {
     public var ceiled: Decimal { rounded(0, .up) }
 
     /// True when the value has no fractional part.
-    public var isWholeNumber: Bool { self == floored }
+    public var isWholeNumber: Bool {
+        if let parts = DecimalParts(self) {
+            return parts.significand == 0 || parts.withoutTrailingZeros.exponent >= 0
+        }
+        return self == floored
+    }
 
     /// How many decimals the value needs (0.020 → 2, 5 → 0).
     public var decimalPlaces: Int {

@@ -35,7 +35,7 @@ public func formatPlain(_ value: Decimal) -> String {
 
 /// A ratio as a percentage without trailing zeros: 0.9 → "90%", 0.955 → "95.5%".
 public func formatPercent(_ ratio: Decimal) -> String {
-    formatPlain(ratio * 100) + "%"
+    formatPlain(ratio.times(100)) + "%"
 }
 
 /// Digits of a non-negative decimal in positional notation (never scientific).

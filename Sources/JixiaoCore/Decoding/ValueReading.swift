@@ -56,9 +56,13 @@ extension SourceValue {
     /// A whole number (also written as `3.0`).
     func integer(_ label: String, diagnostics: inout [Diagnostic]) -> Int? {
         guard let text, let value = DecimalText.decimal(text), value.isWholeNumber,
-              abs(value) < 1_000_000_000 else {
+              abs(value).isBelow(1_000_000_000) else {
             diagnostics.append(wrongType(label, expected: "整数"))
             return nil
+        }
+        // In integers when the parts fit (a count on every row of a results table).
+        if let parts = DecimalParts(value), let units = parts.scaled(to: 0) {
+            return parts.negative ? -Int(units) : Int(units)
         }
         return NSDecimalNumber(decimal: value).intValue
     }

@@ -123,11 +123,11 @@ public enum Evaluator {
         }
         let selves = indicators.filter { !$0.notApplicable }.map(\.selfScore)
         let selfTotal = selves.allSatisfy { $0 != nil } && !selves.isEmpty
-            ? selves.reduce(Decimal(0)) { $0 + ($1 ?? 0) } : nil
+            ? selves.reduce(Decimal(0)) { $0.plus($1 ?? 0) } : nil
         return UnitScore(
             unit: unit, indicators: indicators, indicatorTotal: indicatorTotal, components: components,
             bonus: [], bonusTotal: 0, adjustments: adjustments,
-            adjustmentTotal: adjustments.filter(\.counted).reduce(Decimal(0)) { $0 + $1.points },
+            adjustmentTotal: adjustments.filter(\.counted).reduce(Decimal(0)) { $0.plus($1.points) },
             vetoes: vetoes, selfTotal: selfTotal, total: 0, rank: 0, tied: false, grade: .ungraded, gradeName: "",
             gradeNote: nil, computation: "", reviewer: unitResults.reviewer)
     }

@@ -11,7 +11,7 @@ public struct IndicatorSystem: Sendable {
 
     /// Sum of the top-level points.
     public var total: Decimal {
-        indicators.reduce(0) { $0 + $1.points }
+        indicators.reduce(0) { $0.plus($1.points) }
     }
 
     /// Every indicator, depth first.

@@ -41,7 +41,7 @@ enum RatioScoring {
             inputs.missing("ratio", expected: "完成率，如 0.92；或写 actual 和 target", diagnostics: &diagnostics)
             return nil
         }
-        if ratio >= threshold {
+        if !ratio.isBelow(threshold) {
             return RuleOutcome(score: points,
                                computation: "\(ratioSource)，不低于\(formatPercent(threshold))，得满分\(inputs.score(points))分")
         }

@@ -125,6 +125,8 @@ extension SiteRenderer {
         // records (the site's 400,000 rows at 10,000 cards, none hashing its names).
         var rows: [TemplateValue] = []
         func walk(_ score: IndicatorScore) {
+            // Compared by the exact helpers: Foundation's operators allocate on every call.
+            let selfDiffers = if let own = score.selfScore, let given = score.score { !own.isSameNumber(as: given) } else { false }
             let row = Self.cardRowShape.record([
                 "id": .string(score.indicator.id), "name": .string(score.indicator.name),
                 "level": .int(score.indicator.level), "indent": .int(score.indicator.level - 1),
@@ -132,7 +134,7 @@ extension SiteRenderer {
                 "points": .string(Format.points(score.points)),
                 "score": .string(Format.score(score.score, precision) ?? "不适用"),
                 "deduction": .string(score.notApplicable ? "—" : Format.score(score.deduction, precision)),
-                "has_deduction": .bool(score.deduction > 0),
+                "has_deduction": .bool(score.deduction.isAbove(0)),
                 "not_applicable": .bool(score.notApplicable), "vetoed": .bool(score.vetoed),
                 "computation": .string(score.computation),
                 "reasons": .list(score.reasons.map(TemplateValue.string)),
@@ -147,7 +149,7 @@ extension SiteRenderer {
                 "reviewer": TemplateValue(score.reviewer),
                 "has_inputs": .bool(!score.inputs.isEmpty),
                 "has_evidence": .bool(!score.evidence.isEmpty),
-                "self_differs": .bool(score.selfScore != nil && score.score != nil && score.selfScore != score.score),
+                "self_differs": .bool(selfDiffers),
             ])
             rows.append(row)
             score.children.forEach(walk)
