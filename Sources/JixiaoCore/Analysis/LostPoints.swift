@@ -35,7 +35,7 @@ public enum LostPoints {
             for unit in result.units {
                 guard let score = unit.score(leaf.id), !score.notApplicable, score.points > 0 else { continue }
                 rates.append(score.deduction / score.points)
-                if score.deduction.isAbove(0) {
+                if score.deduction > 0 {
                     total += score.deduction
                     units.append(UnitLoss(unit: unit.unit, deduction: score.deduction, points: score.points,
                                           reasons: score.reasons))
