@@ -23,20 +23,20 @@ extension Decimal {
 
     /// True when the value has no fractional part.
     public var isWholeNumber: Bool {
-        if let parts = DecimalParts(self) {
-            return parts.significand == 0 || parts.withoutTrailingZeros.exponent >= 0
-        }
-        return self == floored
+        placesInIntegers.map { $0 == 0 } ?? (self == floored)
     }
 
     /// How many decimals the value needs (0.020 → 2, 5 → 0).
     public var decimalPlaces: Int {
-        if let parts = DecimalParts(self) {
-            return parts.significand == 0 ? 0 : max(0, -parts.withoutTrailingZeros.exponent)
-        }
+        if let places = placesInIntegers { return places }
         var places = 0
         while places < 40 && rounded(places, .plain) != self { places += 1 }
         return places
+    }
+
+    /// `decimalPlaces` read from the integer parts; nil beyond 64-bit significands.
+    private var placesInIntegers: Int? {
+        DecimalParts(self).map { $0.significand == 0 ? 0 : max(0, -$0.withoutTrailingZeros.exponent) }
     }
 
     func rounded(_ scale: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {

@@ -140,12 +140,11 @@ extension XLSXPackage {
     /// of writing the cell.
     static func preservesSpace(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            return isWhitespace(unicodeScalar(in: bytes, at: 0).value)
-                || isWhitespace(unicodeScalar(in: bytes, at: lastScalarStart(in: bytes)).value)
-                || memchr(base, 10, bytes.count) != nil
+        let spaceAtEnd = text.withUTF8 { bytes in
+            !bytes.isEmpty && (isWhitespace(unicodeScalar(in: bytes, at: 0).value)
+                || isWhitespace(unicodeScalar(in: bytes, at: lastScalarStart(in: bytes)).value))
         }
+        return spaceAtEnd || text.utf8Contains(10)
     }
 
     /// Unicode's White_Space property, spelled out: asking the scalar's properties
