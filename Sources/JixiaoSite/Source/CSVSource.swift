@@ -52,8 +52,8 @@ public enum CSVSource {
         var reader = CSVRowReader(bytes, file: file)
         let header = try readHeader(&reader, isBlank: text.allSatisfy(\.isWhitespace))
         let start = reader.place
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        let pieces = CSVRowReader.pieces(of: bytes, count: workers, from: start.offset, line: start.line)
+        let pieces = CSVRowReader.pieces(of: bytes, count: ProcessInfo.processInfo.activeProcessorCount * piecesPerCore,
+                                         from: start.offset, line: start.line)
         guard !pieces.isEmpty else {
             var part = makePart()
             let diagnostics = try readRows(&reader, header: header, rowsBefore: 0, omittingEmptyCells: omittingEmptyCells) {
@@ -88,6 +88,11 @@ public enum CSVSource {
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         return parts
     }
+
+    /// Several pieces per core: a core done with its pieces (or with other work:
+    /// a table is read while the evaluation before it is scored) takes more,
+    /// instead of leaving the other core alone with the rest of one half.
+    static let piecesPerCore = 4
 
     /// The header row's names, checked.
     private static func readHeader(_ reader: inout CSVRowReader, isBlank: Bool) throws(DiagnosticsError) -> [String] {
