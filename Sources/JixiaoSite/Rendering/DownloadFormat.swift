@@ -27,6 +27,15 @@ public struct DownloadFormat: Sendable {
     public var makeByUnit: (@Sendable (_ result: EvaluationResult, _ keys: [String], _ previous: PreviousDownload?) throws
         -> (data: Data, parts: [DownloadPart]))?
 
+    /// `formats` in the order their jobs run: those made unit by unit (the score
+    /// tables, tens of megabytes each) first, then the others, each in its order.
+    /// Spread among the cards (see `SiteRenderer.spread`), the last download is
+    /// then a small one: a job's own concurrentMap runs on its thread alone inside
+    /// the render's, and a score table left for the end kept the other core idle.
+    static func largeFirst(_ formats: [DownloadFormat]) -> [DownloadFormat] {
+        formats.filter { $0.makeByUnit != nil } + formats.filter { $0.makeByUnit == nil }
+    }
+
     /// A download's content before it is written out: an incremental build that
     /// finds the fingerprint of the previous build's file keeps that file rather
     /// than making the bytes again (for a spreadsheet, the costly part).

@@ -46,7 +46,7 @@ extension SiteRenderer {
             base.add(evaluation.content.definitionsDigest)
             return base
         }()
-        return downloadFormats.map { format in
+        return DownloadFormat.largeFirst(downloadFormats).map { format in
             { renderer in
                 let path = SitePaths.download(evaluation.slug, format.fileName)
                 do {

@@ -63,6 +63,16 @@ struct SiteBuildTests {
         #expect(unit.contains("href=\"../../2020-test/ranking.html\""))
     }
 
+    @Test("the downloads made unit by unit (the large score tables) are made first, the others after, each in its order")
+    func largeDownloadsFirst() {
+        let extra = [
+            DownloadFormat(fileName: "ranking.xlsx", title: "排名 Excel") { _ in Data() },
+            DownloadFormat(fileName: "scores.xlsx", title: "得分明细 Excel") { _ in Data() }.madeByUnit { _, _, _ in (Data(), []) },
+        ]
+        let order = DownloadFormat.largeFirst(DownloadFormat.builtIn + extra).map(\.fileName)
+        #expect(order == ["scores.csv", "scores.xlsx", "ranking.csv", "ranking.json", "ranking.xlsx"])
+    }
+
     @Test("downloads are spread evenly among the score cards, none lost, the first before every card", arguments: [
         (5, 2000), (5, 3), (3, 0), (0, 4), (1, 1), (7, 7),
     ])
