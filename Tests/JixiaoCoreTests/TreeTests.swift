@@ -289,3 +289,39 @@ struct ParentRuleTests {
         #expect(fixture.unit("u")?.indicatorTotal == d("97.5"))
     }
 }
+
+@Suite("walking score trees in place")
+struct ScoresInPlaceTests {
+    @Test("forEachInPlace visits every score once, a parent before its children, in the tree's order")
+    func depthFirstOrder() throws {
+        let fixture = Fixture(
+            evaluation: settingsYAML(units: ["u"]),
+            indicators: """
+            indicators:
+              - id: A
+                name: 甲
+                points: 3
+                children:
+                  - { id: A1, name: 甲一, points: 1, rule: { kind: manual } }
+                  - id: A2
+                    name: 甲二
+                    points: 2
+                    children:
+                      - { id: A2a, name: 甲二子, points: 2, rule: { kind: manual } }
+              - { id: B, name: 乙, points: 1, rule: { kind: manual } }
+            """,
+            results: ["u": "scores:\n  A1: { score: 1 }\n  A2a: { score: 1.5, reason: x }\n  B: { score: 1 }"])
+        #expect(fixture.errors.isEmpty)
+        let indicators = try #require(fixture.unit("u")?.indicators)
+        var visited: [String] = []
+        var scores: [Decimal?] = []
+        indicators.forEachInPlace { items, index in
+            visited.append(items[index].indicator.id)
+            scores.append(items[index].score)
+        }
+        #expect(visited == ["A", "A1", "A2", "A2a", "B"])
+        #expect(scores == [d("2.5"), d("1"), d("1.5"), d("1.5"), d("1")])
+        #expect(indicators.countInTrees == 5)
+        #expect([IndicatorScore]().countInTrees == 0)
+    }
+}

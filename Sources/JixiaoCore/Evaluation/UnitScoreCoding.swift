@@ -196,42 +196,41 @@ public enum UnitScoreCoding {
             }
         }
 
-        /// Indicators and their children walked in place: a copy of each score
-        /// (a dozen references) was a third of encoding.
+        /// Indicators and their children walked in place (see `forEachInPlace`):
+        /// a copy of each score (a dozen references) was a third of encoding.
         mutating func indicators(_ scores: [IndicatorScore]) {
             count(scores.count)
-            scores.withUnsafeBufferPointer { buffer in
-                for index in buffer.indices { indicator(buffer[index]) }
-            }
+            scores.forEachInPlace { scores, index in indicator(scores, index) }
         }
 
         /// An indicator by its place in the system (the same in every build of the
-        /// same definitions, see UnitScoreFile), or by id for one that has none.
-        mutating func indicator(_ score: borrowing IndicatorScore) {
-            if score.shared.position >= 0 {
-                count(score.shared.position + 1)
+        /// same definitions, see UnitScoreFile), or by id for one that has none;
+        /// its children's count, which they follow.
+        mutating func indicator(_ scores: [IndicatorScore], _ index: Int) {
+            if scores[index].shared.position >= 0 {
+                count(scores[index].shared.position + 1)
             } else {
                 count(0)
-                text(score.indicator.id)
+                text(scores[index].indicator.id)
             }
-            decimal(score.points)
-            decimal(score.score)
-            decimal(score.selfScore)
-            decimal(score.deduction)
-            body.byte((score.notApplicable ? 1 : 0) | (score.vetoed ? 2 : 0))
-            count(score.inputs.count)
-            for input in score.inputs {
+            decimal(scores[index].points)
+            decimal(scores[index].score)
+            decimal(scores[index].selfScore)
+            decimal(scores[index].deduction)
+            body.byte((scores[index].notApplicable ? 1 : 0) | (scores[index].vetoed ? 2 : 0))
+            count(scores[index].inputs.count)
+            for input in scores[index].inputs {
                 text(input.name)
                 text(input.text)
             }
-            count(score.reasons.count)
-            for reason in score.reasons { text(reason) }
-            count(score.evidence.count)
-            for item in score.evidence { text(item) }
-            text(score.source)
-            text(score.reviewer)
-            text(score.computation)
-            indicators(score.children)
+            count(scores[index].reasons.count)
+            for reason in scores[index].reasons { text(reason) }
+            count(scores[index].evidence.count)
+            for item in scores[index].evidence { text(item) }
+            text(scores[index].source)
+            text(scores[index].reviewer)
+            text(scores[index].computation)
+            count(scores[index].children.count)
         }
 
         func finished() -> [UInt8] {

@@ -46,26 +46,22 @@ public enum ExportTables {
         // One row per indicator score, the unit's own rows a group of their own.
         @Sendable func rows(_ unit: UnitScore) -> [[XLSXWorkbook.Cell]] {
             var rows: [[XLSXWorkbook.Cell]] = []
-            func walk(_ item: IndicatorScore) {
+            unit.indicators.forEachInPlace { items, index in
                 rows.append([
-                    .text(unit.unit.slug), .text(unit.unit.name), .text(item.indicator.id), .text(item.indicator.name),
-                    .integer(item.indicator.level), score(item.points, precision),
-                    item.selfScore.map { score($0, precision) } ?? .empty,
-                    item.score.map { score($0, precision) } ?? .text("不适用"),
-                    item.notApplicable ? .empty : score(item.deduction, precision),
-                    item.reasons.isEmpty ? .empty : .text(item.reasons.joined(separator: "；")),
-                    item.computation.isEmpty ? .empty : .text(item.computation),
+                    .text(unit.unit.slug), .text(unit.unit.name), .text(items[index].indicator.id),
+                    .text(items[index].indicator.name), .integer(items[index].indicator.level),
+                    score(items[index].points, precision),
+                    items[index].selfScore.map { score($0, precision) } ?? .empty,
+                    items[index].score.map { score($0, precision) } ?? .text("不适用"),
+                    items[index].notApplicable ? .empty : score(items[index].deduction, precision),
+                    items[index].reasons.isEmpty ? .empty : .text(items[index].reasons.joined(separator: "；")),
+                    items[index].computation.isEmpty ? .empty : .text(items[index].computation),
                 ])
-                item.children.forEach(walk)
             }
-            unit.indicators.forEach(walk)
             return rows
         }
-        func rowCount(_ items: [IndicatorScore]) -> Int {
-            items.reduce(0) { $0 + 1 + rowCount($1.children) }
-        }
         let units = result.units
-        let groupSizes = units.map { rowCount($0.indicators) }
+        let groupSizes = units.map(\.indicators.countInTrees)
         var sheet = XLSXWorkbook.Sheet(
             name: "得分明细", title: title(result, "得分明细"), header: header,
             rows: groupsMadeWhenWritten ? Array(repeating: [], count: groupSizes.reduce(0, +)) : units.flatMap(rows),

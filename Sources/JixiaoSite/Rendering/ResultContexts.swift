@@ -124,37 +124,39 @@ extension SiteRenderer {
         // directly, not as `Any` to be converted (see TemplateValue(any:)), and as
         // records (the site's 400,000 rows at 10,000 cards, none hashing its names).
         var rows: [TemplateValue] = []
-        func walk(_ score: IndicatorScore) {
+        unit.indicators.forEachInPlace { scores, index in
             // Compared by the exact helpers: Foundation's operators allocate on every call.
-            let selfDiffers = if let own = score.selfScore, let given = score.score { !own.isSameNumber(as: given) } else { false }
+            let selfDiffers = if let own = scores[index].selfScore, let given = scores[index].score {
+                !own.isSameNumber(as: given)
+            } else {
+                false
+            }
             let row = Self.cardRowShape.record([
-                "id": .string(score.indicator.id), "name": .string(score.indicator.name),
-                "level": .int(score.indicator.level), "indent": .int(score.indicator.level - 1),
-                "is_group": .bool(!score.children.isEmpty),
-                "points": .string(Format.points(score.points)),
-                "score": .string(Format.score(score.score, precision) ?? "不适用"),
-                "deduction": .string(score.notApplicable ? "—" : Format.score(score.deduction, precision)),
-                "has_deduction": .bool(score.deduction.isAbove(0)),
-                "not_applicable": .bool(score.notApplicable), "vetoed": .bool(score.vetoed),
-                "computation": .string(score.computation),
-                "reasons": .list(score.reasons.map(TemplateValue.string)),
-                "evidence": .list(score.evidence.map(TemplateValue.string)),
-                "inputs": .list(score.inputs.map {
+                "id": .string(scores[index].indicator.id), "name": .string(scores[index].indicator.name),
+                "level": .int(scores[index].indicator.level), "indent": .int(scores[index].indicator.level - 1),
+                "is_group": .bool(!scores[index].children.isEmpty),
+                "points": .string(Format.points(scores[index].points)),
+                "score": .string(Format.score(scores[index].score, precision) ?? "不适用"),
+                "deduction": .string(scores[index].notApplicable ? "—" : Format.score(scores[index].deduction, precision)),
+                "has_deduction": .bool(scores[index].deduction.isAbove(0)),
+                "not_applicable": .bool(scores[index].notApplicable), "vetoed": .bool(scores[index].vetoed),
+                "computation": .string(scores[index].computation),
+                "reasons": .list(scores[index].reasons.map(TemplateValue.string)),
+                "evidence": .list(scores[index].evidence.map(TemplateValue.string)),
+                "inputs": .list(scores[index].inputs.map {
                     Self.cardInputShape.record(["name": .string(Self.inputNames[$0.name] ?? $0.name), "value": .string($0.text)])
                 }),
-                "rule": .string(score.ruleDescription),
-                "self": TemplateValue(Format.score(score.selfScore, precision)),
-                "criteria": TemplateValue(score.indicator.criteria),
-                "source": TemplateValue(score.source),
-                "reviewer": TemplateValue(score.reviewer),
-                "has_inputs": .bool(!score.inputs.isEmpty),
-                "has_evidence": .bool(!score.evidence.isEmpty),
+                "rule": .string(scores[index].ruleDescription),
+                "self": TemplateValue(Format.score(scores[index].selfScore, precision)),
+                "criteria": TemplateValue(scores[index].indicator.criteria),
+                "source": TemplateValue(scores[index].source),
+                "reviewer": TemplateValue(scores[index].reviewer),
+                "has_inputs": .bool(!scores[index].inputs.isEmpty),
+                "has_evidence": .bool(!scores[index].evidence.isEmpty),
                 "self_differs": .bool(selfDiffers),
             ])
             rows.append(row)
-            score.children.forEach(walk)
         }
-        unit.indicators.forEach(walk)
         var context: [String: Any] = [
             "unit": unitSummary(unit, evaluation: evaluation, page: path),
             "rows": TemplateValue.list(rows),

@@ -170,8 +170,8 @@ public enum ResultTables {
             to: &bytes)
         var parts: [DownloadPart] = []
         let keys = keys?.count == result.units.count ? keys : nil
-        for (index, unit) in result.units.enumerated() {
-            let start = bytes.count, key = keys?[index]
+        for (position, unit) in result.units.enumerated() {
+            let start = bytes.count, key = keys?[position]
             if let key, let kept = previous?.part(key) {
                 kept.copy(to: &bytes)
                 parts.append(kept.moved(to: start))
@@ -180,22 +180,21 @@ public enum ResultTables {
             defer {
                 if let key { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
             }
-            func walk(_ score: IndicatorScore) {
+            unit.indicators.forEachInPlace { scores, index in
                 Format.appendCSVField(unit.unit.slug, first: true, to: &bytes)
                 Format.appendCSVField(unit.unit.name, to: &bytes)
-                Format.appendCSVField(score.indicator.id, to: &bytes)
-                Format.appendCSVField(score.indicator.name, to: &bytes)
-                Format.appendCSVField(String(score.indicator.level), to: &bytes)
-                Format.appendCSVField(Format.score(score.points, precision), to: &bytes)
-                Format.appendCSVField(Format.score(score.selfScore, precision) ?? "", to: &bytes)
-                Format.appendCSVField(Format.score(score.score, precision) ?? "不适用", to: &bytes)
-                Format.appendCSVField(score.notApplicable ? "" : Format.score(score.deduction, precision), to: &bytes)
-                Format.appendCSVField(score.reasons.count == 1 ? score.reasons[0] : score.reasons.joined(separator: "；"), to: &bytes)
-                Format.appendCSVField(score.computation, to: &bytes)
+                Format.appendCSVField(scores[index].indicator.id, to: &bytes)
+                Format.appendCSVField(scores[index].indicator.name, to: &bytes)
+                Format.appendCSVField(String(scores[index].indicator.level), to: &bytes)
+                Format.appendCSVField(Format.score(scores[index].points, precision), to: &bytes)
+                Format.appendCSVField(Format.score(scores[index].selfScore, precision) ?? "", to: &bytes)
+                Format.appendCSVField(Format.score(scores[index].score, precision) ?? "不适用", to: &bytes)
+                Format.appendCSVField(scores[index].notApplicable ? "" : Format.score(scores[index].deduction, precision), to: &bytes)
+                let reasons = scores[index].reasons
+                Format.appendCSVField(reasons.count == 1 ? reasons[0] : reasons.joined(separator: "；"), to: &bytes)
+                Format.appendCSVField(scores[index].computation, to: &bytes)
                 Format.endCSVLine(&bytes)
-                score.children.forEach(walk)
             }
-            unit.indicators.forEach(walk)
         }
         return (bytes, parts)
     }

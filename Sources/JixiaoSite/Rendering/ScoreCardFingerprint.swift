@@ -106,7 +106,7 @@ struct ScoreCardFingerprint {
         hash.add(unit.unit.slug)
         hash.add(unit.unit.name)
         hash.add(unit.indicators.count)
-        for score in unit.indicators { Self.add(score, to: &hash, provenance: &provenance) }
+        unit.indicators.forEachInPlace { scores, index in Self.add(scores, index, to: &hash, provenance: &provenance) }
         Self.add(unit.indicatorTotal, to: &hash)
         hash.add(unit.components.count)
         for component in unit.components {
@@ -157,26 +157,26 @@ struct ScoreCardFingerprint {
         return (whole, hash)
     }
 
-    private static func add(_ score: IndicatorScore, to hash: inout StableHash, provenance: inout StableHash) {
+    /// `scores[index]` without its children (`forEachInPlace` adds them after it).
+    private static func add(_ scores: [IndicatorScore], _ index: Int, to hash: inout StableHash, provenance: inout StableHash) {
         // The indicator's definition is not here: the cards' `shared` and the downloads' inputs have it.
-        hash.add(score.indicator.id)
-        add(score.points, to: &hash)
-        add(score.score, to: &hash)
-        add(score.selfScore, to: &hash)
-        add(score.deduction, to: &hash)
-        hash.add((score.notApplicable ? 1 : 0) + (score.vetoed ? 2 : 0))
-        add(score.reasons, to: &hash)
-        provenance.add(score.inputs.count)
-        for input in score.inputs {
+        hash.add(scores[index].indicator.id)
+        add(scores[index].points, to: &hash)
+        add(scores[index].score, to: &hash)
+        add(scores[index].selfScore, to: &hash)
+        add(scores[index].deduction, to: &hash)
+        hash.add((scores[index].notApplicable ? 1 : 0) + (scores[index].vetoed ? 2 : 0))
+        add(scores[index].reasons, to: &hash)
+        provenance.add(scores[index].inputs.count)
+        for input in scores[index].inputs {
             provenance.add(input.name)
             provenance.add(input.text)
         }
-        add(score.evidence, to: &provenance)
-        add(score.source, to: &provenance)
-        add(score.reviewer, to: &provenance)
-        hash.add(score.computation)
-        hash.add(score.children.count)
-        for child in score.children { add(child, to: &hash, provenance: &provenance) }
+        add(scores[index].evidence, to: &provenance)
+        add(scores[index].source, to: &provenance)
+        add(scores[index].reviewer, to: &provenance)
+        hash.add(scores[index].computation)
+        hash.add(scores[index].children.count)
     }
 
     /// A decimal's 20 bytes as stored: equal bytes are an equal value, so an
