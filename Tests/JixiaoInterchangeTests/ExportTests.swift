@@ -318,6 +318,67 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         return workbook
     }
 
+    @Test("shared texts: written once at the head of the shared strings, referred to by number in a unit's rows, read back as the texts")
+    func sharedTextsReadBackAsTexts() throws {
+        // A unit's rows: a shared text is a reference without a row or cell reference, like the other cells there.
+        var noTextIDs: ArraySlice<Int> = []
+        var xml: [UInt8] = []
+        try XLSXSheetWriter.writeRows([[.sharedText(1), .text("甲")]], columnCount: 2, styles: [XLSXStyles.text, XLSXStyles.text],
+                                      firstRow: nil, textIDs: &noTextIDs, sharedIDs: [7, 9], xml: &xml, chunkSize: .max) { _ in }
+        #expect(String(decoding: xml, as: UTF8.self)
+            == "<row><c s=\"\(XLSXStyles.text)\" t=\"s\"><v>9</v></c><c s=\"\(XLSXStyles.text)\" t=\"inlineStr\"><is><t>甲</t></is></c></row>")
+
+        // The units workbook with its codes and names shared, against the same one with them inline.
+        let texts = ["alpha", "甲单位", "beta", "乙单位", "gamma", "丙单位", "组织培训"]
+        var shared = Self.unitsWorkbook()
+        shared.sheets[0].sharedTexts = texts
+        for row in shared.sheets[0].rows.indices {
+            for column in 0..<2 {
+                if case .text(let text) = shared.sheets[0].rows[row][column], let place = texts.firstIndex(of: text) {
+                    shared.sheets[0].rows[row][column] = .sharedText(place)
+                }
+            }
+        }
+        let keys = ["k-alpha", "k-beta", "k-gamma"]
+        let made = try shared.data(keys: keys, previous: nil)
+        #expect(made.data == (try shared.data()), "made unit by unit or whole, the same bytes")
+        // A renamed unit changes every part's key: the ids in the rows may have moved.
+        var renamed = shared
+        renamed.sheets[0].sharedTexts[1] = "甲单位（新）"
+        let remade = try renamed.data(keys: keys, previous: PreviousDownload(file: made.data, parts: made.parts))
+        #expect(Set(remade.parts.map(\.key)).isDisjoint(with: made.parts.map(\.key)))
+        #expect(remade.data == (try renamed.data()))
+
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sharedFile = folder.url.appendingPathComponent("shared.xlsx"), inlineFile = folder.url.appendingPathComponent("inline.xlsx")
+        try made.data.write(to: sharedFile)
+        try Self.unitsWorkbook().data().write(to: inlineFile)
+        let script = """
+            import json, sys, zipfile, re, openpyxl
+            def read(path):
+                wb = openpyxl.load_workbook(path)
+                return [([[c.value for c in r] for r in ws.iter_rows()], [[c.style_id for c in r] for r in ws.iter_rows()],
+                         [ws.column_dimensions[c].width for c in "ABC"]) for ws in wb.worksheets]
+            sst = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
+            sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
+            print(json.dumps({"same": read(sys.argv[1]) == read(sys.argv[2]),
+                              "strings": re.findall(r"<t[^>]*>([^<]*)</t>", sst),
+                              "count": int(re.search(r' count="(\\d+)"', sst).group(1)),
+                              "references": len(re.findall(r't="s"', sheet))}, ensure_ascii=False))
+            """
+        let python = ProcessInfo.processInfo.environment["JIXIAO_PYTHON"] ?? "python3"
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run([python, "-c", script, sharedFile.path, inlineFile.path]).utf8)) as? [String: Any])
+        #expect(json["same"] as? Bool == true, "values, styles and widths as with the texts inline")
+        let strings = try #require(json["strings"] as? [String])
+        #expect(Array(strings.prefix(texts.count)) == texts, "the shared texts head the table, in order")
+        // Eleven shared references (the codes, and all names but the two-line one); the
+        // scores sheet's title and header are inline like its rows'; the other sheet
+        // refers to its header and its one cell.
+        #expect(json["references"] as? Int == 11)
+        #expect(json["count"] as? Int == 11 + 2, "the table counts every reference")
+    }
+
     @Test("a sheet whose units' rows are made when written: only the units not copied are made, and the bytes are the same")
     func groupsMadeWhenWritten() throws {
         let keys = ["k-alpha", "k-beta", "k-gamma"]

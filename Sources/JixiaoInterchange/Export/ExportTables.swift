@@ -43,13 +43,34 @@ public enum ExportTables {
     public static func scores(_ result: EvaluationResult, groupsMadeWhenWritten: Bool = false) -> XLSXWorkbook.Sheet {
         let precision = result.settings.precision
         let header = ["代码", result.settings.unitKind, "指标编号", "指标名称", "层级", "分值", "自评得分", "得分", "扣分", "扣分原因", "计算过程"]
+        // The units' codes and names and the indicators' ids and names, from the
+        // evaluation's definitions: shared texts, written once (see `Sheet.sharedTexts`).
+        // A unit or indicator not there as the row has it (none, unless filtered) is written as text.
+        var sharedTexts: [String] = []
+        var unitTexts: [String: Int] = [:], indicatorTexts: [String: Int] = [:]
+        for unit in result.settings.units where unitTexts[unit.slug] == nil {
+            unitTexts[unit.slug] = sharedTexts.count
+            sharedTexts += [unit.slug, unit.name]
+        }
+        for indicator in result.system?.allIndicators ?? [] where indicatorTexts[indicator.id] == nil {
+            indicatorTexts[indicator.id] = sharedTexts.count
+            sharedTexts += [indicator.id, indicator.name]
+        }
+        let texts = sharedTexts, units = unitTexts, indicators = indicatorTexts
+        /// The cells of an (id, name) pair: shared when the table has them as given.
+        @Sendable func pair(_ id: String, _ name: String, at place: Int?) -> (XLSXWorkbook.Cell, XLSXWorkbook.Cell) {
+            guard let place, texts[place + 1] == name else { return (.text(id), .text(name)) }
+            return (.sharedText(place), .sharedText(place + 1))
+        }
         // One row per indicator score, the unit's own rows a group of their own.
         @Sendable func rows(_ unit: UnitScore) -> [[XLSXWorkbook.Cell]] {
             var rows: [[XLSXWorkbook.Cell]] = []
+            let (slug, name) = pair(unit.unit.slug, unit.unit.name, at: units[unit.unit.slug])
             unit.indicators.forEachInPlace { items, index in
+                let (id, indicatorName) = pair(items[index].indicator.id, items[index].indicator.name,
+                                               at: indicators[items[index].indicator.id])
                 rows.append([
-                    .text(unit.unit.slug), .text(unit.unit.name), .text(items[index].indicator.id),
-                    .text(items[index].indicator.name), .integer(items[index].indicator.level),
+                    slug, name, id, indicatorName, .integer(items[index].indicator.level),
                     score(items[index].points, precision),
                     items[index].selfScore.map { score($0, precision) } ?? .empty,
                     items[index].score.map { score($0, precision) } ?? .text("不适用"),
@@ -60,13 +81,14 @@ public enum ExportTables {
             }
             return rows
         }
-        let units = result.units
-        let groupSizes = units.map(\.indicators.countInTrees)
+        let scored = result.units
+        let groupSizes = scored.map(\.indicators.countInTrees)
         var sheet = XLSXWorkbook.Sheet(
             name: "得分明细", title: title(result, "得分明细"), header: header,
-            rows: groupsMadeWhenWritten ? Array(repeating: [], count: groupSizes.reduce(0, +)) : units.flatMap(rows),
+            rows: groupsMadeWhenWritten ? Array(repeating: [], count: groupSizes.reduce(0, +)) : scored.flatMap(rows),
             wrapColumns: [9, 10], groupSizes: groupSizes)
-        if groupsMadeWhenWritten { sheet.makeGroup = { rows(units[$0]) } }
+        sheet.sharedTexts = texts
+        if groupsMadeWhenWritten { sheet.makeGroup = { rows(scored[$0]) } }
         return sheet
     }
 

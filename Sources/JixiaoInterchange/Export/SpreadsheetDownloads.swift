@@ -35,6 +35,8 @@ extension XLSXWorkbook {
             for name in sheet.header { hash.add(name) }
             hash.add(sheet.wrapColumns.sorted().map(String.init).joined(separator: ","))
             hash.add(sheet.groupSizes.map { "1" + $0.map(String.init).joined(separator: ",") } ?? "0")
+            hash.add(sheet.sharedTexts.count)
+            for text in sheet.sharedTexts { hash.add(text) }
             hash.add(sheet.rows.count)
             for row in sheet.rows {
                 hash.add(row.count)
@@ -44,6 +46,7 @@ extension XLSXWorkbook {
                     case .text(let text): hash.add(1); hash.add(text)
                     case .number(let text): hash.add(2); hash.add(text)
                     case .integer(let number): hash.add(3); hash.add(number)
+                    case .sharedText(let index): hash.add(4); hash.add(index)
                     }
                 }
             }

@@ -46,17 +46,21 @@ enum XLSXPackage {
         // string table, which follows them, but for a sheet of unit groups, which is
         // written in parts with its texts inline (see XLSXSheetParts).
         var strings = SharedStrings()
+        // The sheets' shared texts head the table, so their ids do not depend on any row.
+        let sharedIDs = workbook.sheets.map { $0.sharedTexts.map { strings.id($0, counted: false) } }
         var parts: [DownloadPart] = []
         for (index, sheet) in workbook.sheets.enumerated() {
             let path = "xl/worksheets/sheet\(index + 1).xml"
             guard let groupSizes = sheet.groupSizes else {
                 try zip.add(path) { entry in
-                    try XLSXSheetWriter.xml(sheet, strings: &strings) { try entry.write($0) }
+                    try XLSXSheetWriter.xml(sheet, strings: &strings, sharedIDs: sharedIDs[index]) { try entry.write($0) }
                 }
                 continue
             }
             let keys = keys?.count == groupSizes.count ? keys : nil
-            let made = try XLSXSheetParts.segments(sheet, groupSizes: groupSizes, number: index, keys: keys, previous: previous)
+            let made = try XLSXSheetParts.segments(sheet, groupSizes: groupSizes, number: index, keys: keys, previous: previous,
+                                                   sharedIDs: sharedIDs[index])
+            strings.uses += made.parts.reduce(0) { $0 + $1.sharedReferences }
             var offset = try zip.add(path, segments: made.segments) + made.segments[0].compressed.count
             for part in made.parts {
                 if let kept = part.kept {
@@ -211,8 +215,9 @@ struct SharedStrings {
     var strings: [String] = []
     var uses = 0
 
-    mutating func id(_ text: String) -> Int {
-        uses += 1
+    /// `counted`: as a use of the text (the table's `count`), not only its entry.
+    mutating func id(_ text: String, counted: Bool = true) -> Int {
+        if counted { uses += 1 }
         if let existing = index[Key(text: text)] { return existing }
         index[Key(text: text)] = strings.count
         strings.append(text)

@@ -15,6 +15,8 @@ enum XLSXSheetParts {
     struct Part: Sendable {
         var segment: DeflatedSegment
         var widths: [Int]
+        /// How many of its cells are shared texts (uses counted by the shared string table).
+        var sharedReferences: Int
         /// The part's key, when the caller gave the units' keys.
         var key: String?
         /// The previous file's part it was copied from.
@@ -22,11 +24,13 @@ enum XLSXSheetParts {
     }
 
     /// The sheet's segments in order (head, groups, tail) and its groups' parts.
-    /// `keys`: each group's unit key; `number`: the sheet's place in the workbook.
+    /// `keys`: each group's unit key; `number`: the sheet's place in the workbook;
+    /// `sharedIDs`: the shared-string ids of its `sharedTexts`.
     static func segments(_ sheet: XLSXWorkbook.Sheet, groupSizes: [Int], number: Int, keys: [String]?,
-                         previous: PreviousDownload?) throws -> (segments: [DeflatedSegment], parts: [Part]) {
+                         previous: PreviousDownload?, sharedIDs: [Int] = []) throws -> (segments: [DeflatedSegment], parts: [Part]) {
         let columnCount = XLSXSheetWriter.columnCount(sheet)
         let styles = XLSXSheetWriter.dataStyles(sheet, columnCount: columnCount)
+        let sharedWidths = sheet.sharedTexts.map { XLSXSheetWriter.widestLine($0) }
         var groupStarts: [Int] = []
         var start = 0
         for size in groupSizes {
@@ -34,13 +38,19 @@ enum XLSXSheetParts {
             start += size
         }
         let starts = groupStarts
-        // A part's bytes depend on its rows, the number of columns and their styles.
+        // A part's bytes depend on its rows, the number of columns and their styles,
+        // and the shared texts' ids.
         let partKeys: [String]? = keys.map { keys in
             var shared = StableHash()
-            shared.add("xlsx-sheet-part/1")
+            shared.add("xlsx-sheet-part/2")
             shared.add(number)
             shared.add(columnCount)
             for style in styles { shared.add(style) }
+            shared.add(sheet.sharedTexts.count)
+            for (text, id) in zip(sheet.sharedTexts, sharedIDs) {
+                shared.add(text)
+                shared.add(id)
+            }
             return keys.map { key in
                 var hash = shared
                 hash.add(key)
@@ -50,24 +60,26 @@ enum XLSXSheetParts {
         let made = Array(groupSizes.indices).concurrentMap { group -> Part? in
             let key = partKeys?[group]
             if let key, let kept = previous?.part(key), let part = part(kept.bytes, detail: kept.detail, columnCount: columnCount) {
-                return Part(segment: part.segment, widths: part.widths, key: key, kept: kept)
+                return Part(segment: part.segment, widths: part.widths, sharedReferences: part.sharedReferences, key: key, kept: kept)
             }
             let rows = sheet.makeGroup.map { ArraySlice($0(group)) } ?? sheet.rows[starts[group] ..< starts[group] + groupSizes[group]]
             // Rows made now that do not fit the sheet's columns give no part (see `Sheet.makeGroup`).
             guard rows.count == groupSizes[group], rows.allSatisfy({ $0.count <= columnCount }) else { return nil }
             var widths = Array(repeating: 0, count: columnCount)
+            var sharedReferences = 0
             for row in rows {
                 for (column, cell) in row.prefix(columnCount).enumerated() {
-                    if let width = XLSXSheetWriter.width(cell) { widths[column] = max(widths[column], width) }
+                    if case .sharedText = cell { sharedReferences += 1 }
+                    if let width = XLSXSheetWriter.width(cell, sharedWidths: sharedWidths) { widths[column] = max(widths[column], width) }
                 }
             }
             var xml: [UInt8] = []
             var noTextIDs: ArraySlice<Int> = []
             // A failure of either gives no part, which fails the workbook below.
             guard (try? XLSXSheetWriter.writeRows(rows, columnCount: columnCount, styles: styles, firstRow: nil,
-                                                  textIDs: &noTextIDs, xml: &xml, chunkSize: .max) { _ in }) != nil,
+                                                  textIDs: &noTextIDs, sharedIDs: sharedIDs, xml: &xml, chunkSize: .max) { _ in }) != nil,
                   let segment = try? DeflatedSegment(compressing: xml, last: false) else { return nil }
-            return Part(segment: segment, widths: widths, key: key)
+            return Part(segment: segment, widths: widths, sharedReferences: sharedReferences, key: key)
         }
         var parts: [Part] = []
         for part in made {
@@ -89,17 +101,20 @@ enum XLSXSheetParts {
         return (segments, parts)
     }
 
-    /// What a part keeps beside its compressed bytes: `crc length width,width,…`.
+    /// What a part keeps beside its compressed bytes: `crc length width,width,… sharedReferences`.
     static func detail(_ part: Part) -> String {
         "\(part.segment.crc) \(part.segment.length) " + part.widths.map(String.init).joined(separator: ",")
+            + " \(part.sharedReferences)"
     }
 
     /// A part kept by the previous build, from its bytes and `detail`.
-    static func part(_ bytes: Data, detail: String, columnCount: Int) -> (segment: DeflatedSegment, widths: [Int])? {
+    static func part(_ bytes: Data, detail: String, columnCount: Int)
+        -> (segment: DeflatedSegment, widths: [Int], sharedReferences: Int)? {
         let fields = detail.split(separator: " ", omittingEmptySubsequences: false)
-        guard fields.count == 3, let crc = UInt32(fields[0]), let length = Int(fields[1]), length >= 0 else { return nil }
+        guard fields.count == 4, let crc = UInt32(fields[0]), let length = Int(fields[1]), length >= 0,
+              let sharedReferences = Int(fields[3]), sharedReferences >= 0 else { return nil }
         let widths = fields[2].split(separator: ",").compactMap { Int($0) }
         guard widths.count == columnCount else { return nil }
-        return (DeflatedSegment(compressed: bytes, crc: crc, length: length), widths)
+        return (DeflatedSegment(compressed: bytes, crc: crc, length: length), widths, sharedReferences)
     }
 }

@@ -6,7 +6,8 @@ enum XLSXSheetWriter {
     /// The sheet's XML as UTF-8 bytes, handed to `flush` a few hundred kilobytes
     /// at a time (and once more at the end): a scores sheet has hundreds of
     /// thousands of cells, tens of megabytes that need never exist all at once.
-    static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings,
+    /// `sharedIDs`: the shared-string ids of the sheet's `sharedTexts`.
+    static func xml(_ sheet: XLSXWorkbook.Sheet, strings: inout SharedStrings, sharedIDs: [Int] = [],
                     flush: (_ bytes: [UInt8]) throws -> Void) throws {
         let columnCount = self.columnCount(sheet)
         let chunkSize = 256 * 1024
@@ -17,7 +18,7 @@ enum XLSXSheetWriter {
         let firstData = try writeLeadingRows(sheet, columnCount: columnCount, numbered: true, textIDs: &textIDs,
                                              xml: &xml, chunkSize: chunkSize, flush: flush)
         try writeRows(sheet.rows, columnCount: columnCount, styles: dataStyles(sheet, columnCount: columnCount),
-                      firstRow: firstData, textIDs: &textIDs, xml: &xml, chunkSize: chunkSize, flush: flush)
+                      firstRow: firstData, textIDs: &textIDs, sharedIDs: sharedIDs, xml: &xml, chunkSize: chunkSize, flush: flush)
         xml.write(closing(sheet, columnCount: columnCount))
         try flush(xml)
     }
@@ -85,13 +86,15 @@ enum XLSXSheetWriter {
     /// bytes. Each cell is the same few fixed byte strings around a value, so they are
     /// laid out once in one pool and copied from there: appending arrays of bytes
     /// cell by cell spent more time counting references than writing.
-    /// `styles`: each column's; `textIDs`: the ids of the text cells from here on, taken as they are used.
+    /// `styles`: each column's; `textIDs`: the ids of the text cells from here on, taken as they are used;
+    /// `sharedIDs`: the ids of the sheet's `sharedTexts`, for `.sharedText` cells.
     /// `firstRow`: the first row's number; nil writes rows and cells without their
-    /// references (each follows the one before) and texts inline instead of shared,
-    /// so that the same rows are the same bytes wherever they are in the sheet.
+    /// references (each follows the one before) and texts inline instead of shared
+    /// (but for shared texts, whose ids come before any row's), so that the same
+    /// rows are the same bytes wherever they are in the sheet.
     static func writeRows(_ rows: some Collection<[XLSXWorkbook.Cell]>, columnCount: Int, styles: [Int], firstRow: Int?,
-                          rowAttributes: String = "", textIDs: inout ArraySlice<Int>, xml: inout [UInt8], chunkSize: Int,
-                          flush: (_ bytes: [UInt8]) throws -> Void) throws {
+                          rowAttributes: String = "", textIDs: inout ArraySlice<Int>, sharedIDs: [Int] = [],
+                          xml: inout [UInt8], chunkSize: Int, flush: (_ bytes: [UInt8]) throws -> Void) throws {
         var pool: [UInt8] = []
         func add(_ text: String) -> Range<Int> {
             let start = pool.count
@@ -103,7 +106,8 @@ enum XLSXSheetWriter {
         let close = numbered ? "\"" : ""
         let columnStarts = (0..<columnCount).map { add(numbered ? "<c r=\"" + CellReference.columnName($0) : "<c") }
         let emptyTails = styles.map { add("\(close) s=\"\($0)\"/>") }
-        let textTails = styles.map { add(numbered ? "\" s=\"\($0)\" t=\"s\"><v>" : " s=\"\($0)\" t=\"inlineStr\"><is><t>") }
+        let sharedTails = styles.map { add("\(close) s=\"\($0)\" t=\"s\"><v>") }
+        let textTails = numbered ? sharedTails : styles.map { add(" s=\"\($0)\" t=\"inlineStr\"><is><t>") }
         let spacedTextTails = styles.map { add(" s=\"\($0)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">") }
         let numberTail = add("\(close) s=\"\(XLSXStyles.number)\"><v>"), integerTail = add("\(close) s=\"\(XLSXStyles.integer)\"><v>")
         let cellEnd = add("</v></c>"), inlineEnd = add("</t></is></c>")
@@ -145,6 +149,9 @@ enum XLSXSheetWriter {
                     case .integer(let value):
                         put(integerTail)
                         xml.writeDigits(value)
+                    case .sharedText(let index):
+                        put(sharedTails[column])
+                        xml.writeDigits(sharedIDs[index])
                     }
                     put(cellEnd)
                 }
@@ -163,11 +170,13 @@ enum XLSXSheetWriter {
     }
 
     /// The columns a cell's content takes (a text's widest line); nil for an empty cell.
-    static func width(_ cell: XLSXWorkbook.Cell) -> Int? {
+    /// `sharedWidths`: the widest lines of the sheet's `sharedTexts`, measured once.
+    static func width(_ cell: XLSXWorkbook.Cell, sharedWidths: [Int]) -> Int? {
         switch cell {
         case .text(let text): widestLine(text)
         case .number(let digits): digits.utf8.count + 2 // ASCII digits: bytes, not Characters, counted
         case .integer(let value): digitCount(value)
+        case .sharedText(let index): sharedWidths[index]
         case .empty: nil
         }
     }
@@ -185,6 +194,7 @@ enum XLSXSheetWriter {
             if let title = sheet.title { textIDs.append(strings.id(title)) }
             for name in sheet.header.prefix(columnCount) where !name.isEmpty { textIDs.append(strings.id(name)) }
             var widthByID: [Int] = [] // -1: not measured yet
+            let sharedWidths = sheet.sharedTexts.map { widestLine($0) }
             for row in sheet.rows {
                 for (column, cell) in row.prefix(columnCount).enumerated() {
                     let width: Int
@@ -195,7 +205,8 @@ enum XLSXSheetWriter {
                         if widthByID[id] < 0 { widthByID[id] = widestLine(text) }
                         width = widthByID[id]
                     } else {
-                        guard let measured = XLSXSheetWriter.width(cell) else { continue }
+                        if case .sharedText = cell { strings.uses += 1 }
+                        guard let measured = XLSXSheetWriter.width(cell, sharedWidths: sharedWidths) else { continue }
                         width = measured
                     }
                     widths[column] = max(widths[column], width)

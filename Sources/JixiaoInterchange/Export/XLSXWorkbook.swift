@@ -14,6 +14,8 @@ public struct XLSXWorkbook: Sendable {
         case number(String)
         /// A whole number (rank, level), shown without decimals.
         case integer(Int)
+        /// The text at this place in the sheet's `sharedTexts`.
+        case sharedText(Int)
     }
 
     public struct Sheet: Sendable {
@@ -36,6 +38,12 @@ public struct XLSXWorkbook: Sendable {
         /// scores of 2,000 units, of which an edit changed one). A group's rows must
         /// have no more cells than the header, so the sheet's columns are known before.
         public var makeGroup: (@Sendable (_ group: Int) -> [[Cell]])?
+
+        /// Texts that many rows repeat (a scores sheet's unit and indicator names),
+        /// for `.sharedText` cells: each is written once, at the head of the workbook's
+        /// shared string table, and a row holds its number there. Inline in every row
+        /// of a sheet written in parts, they were a third of its bytes.
+        public var sharedTexts: [String] = []
 
         public init(name: String, title: String?, header: [String], rows: [[Cell]], wrapColumns: Set<Int> = [],
                     groupSizes: [Int]? = nil) {
