@@ -170,6 +170,9 @@ public enum ResultTables {
             to: &bytes)
         var parts: [DownloadPart] = []
         let keys = keys?.count == result.units.count ? keys : nil
+        // A unit's fields and an indicator's are the same on each of their lines: encoded
+        // once (an indicator's on its first line), then copied, rather than on every line.
+        var indicatorFields: [String: [UInt8]] = [:]
         for (position, unit) in result.units.enumerated() {
             let start = bytes.count, key = keys?[position]
             if let key, let kept = previous?.part(key) {
@@ -180,12 +183,22 @@ public enum ResultTables {
             defer {
                 if let key { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
             }
+            var unitFields: [UInt8] = []
+            Format.appendCSVField(unit.unit.slug, first: true, to: &unitFields)
+            Format.appendCSVField(unit.unit.name, to: &unitFields)
             unit.indicators.forEachInPlace { scores, index in
-                Format.appendCSVField(unit.unit.slug, first: true, to: &bytes)
-                Format.appendCSVField(unit.unit.name, to: &bytes)
-                Format.appendCSVField(scores[index].indicator.id, to: &bytes)
-                Format.appendCSVField(scores[index].indicator.name, to: &bytes)
-                Format.appendCSVField(String(scores[index].indicator.level), to: &bytes)
+                bytes.append(contentsOf: unitFields)
+                let id = scores[index].indicator.id
+                if let fields = indicatorFields[id] {
+                    bytes.append(contentsOf: fields)
+                } else {
+                    var fields: [UInt8] = []
+                    Format.appendCSVField(id, to: &fields)
+                    Format.appendCSVField(scores[index].indicator.name, to: &fields)
+                    Format.appendCSVField(String(scores[index].indicator.level), to: &fields)
+                    indicatorFields[id] = fields
+                    bytes.append(contentsOf: fields)
+                }
                 Format.appendCSVField(Format.score(scores[index].points, precision), to: &bytes)
                 Format.appendCSVField(Format.score(scores[index].selfScore, precision) ?? "", to: &bytes)
                 Format.appendCSVField(Format.score(scores[index].score, precision) ?? "不适用", to: &bytes)
