@@ -10,6 +10,12 @@ public struct KeyLocations: Sendable, Sequence {
 
     public init() {}
 
+    /// Room for `capacity` keys at once: grown one key at a time, a row's list was
+    /// allocated three or four times over.
+    public init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
+
     /// The place `key` was given; setting it replaces an earlier place (or adds one).
     public subscript(key: String) -> SourceLocation? {
         get { entries.first { $0.key == key }?.value }
