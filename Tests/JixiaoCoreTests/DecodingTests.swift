@@ -148,6 +148,17 @@ struct DecodingTests {
 
 @Suite("Results reading, merging and validation")
 struct ResultsTests {
+    @Test("a table's list cells are split once per exact text; equivalent texts written differently keep their own bytes")
+    func listCellsByExactText() {
+        var lists = ResultsReader.ListCells()
+        let composed = "工作台账；caf\u{E9} ", decomposed = "工作台账;cafe\u{301}"
+        let first = lists.items(composed)
+        #expect(first.map { Array($0.utf8) } == SourceValue.listItems(composed).map { Array($0.utf8) })
+        #expect(first.map { Array($0.utf8) } == [Array("工作台账".utf8), Array("caf\u{E9}".utf8)])
+        #expect(lists.items(decomposed).map { Array($0.utf8) } == [Array("工作台账".utf8), Array("cafe\u{301}".utf8)])
+        #expect(lists.items(composed).map { Array($0.utf8) } == first.map { Array($0.utf8) }, "found again")
+    }
+
     static let indicators = """
     indicators:
       - { id: A1, name: 甲, points: 0.2, rule: { kind: per_occurrence, deduction: 0.02 } }

@@ -449,6 +449,8 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(ids == [0, 1, 0, 2, 1, 0])
         let xml = String(decoding: strings.xml(), as: UTF8.self)
         #expect(xml.hasSuffix("count=\"6\" uniqueCount=\"3\"><si><t>甲</t></si><si><t>乙</t></si><si><t>a&lt;b</t></si></sst>"))
+        // Equivalent texts written differently keep their own entries, with their own bytes.
+        #expect(strings.id("caf\u{E9}") == 3 && strings.id("cafe\u{301}") == 4 && strings.id("caf\u{E9}") == 3)
     }
 
     @Test("ZIP writer: Python's zipfile reads every entry back, CRCs check, the same entries give the same bytes")

@@ -24,12 +24,14 @@ public enum ResultsReader {
             results.unitKeyLocations[entry.key] = entry.keyLocation
         }
         results.reviewer = reader.string("reviewer", diagnostics: &diagnostics)
+        var lists = ListCells() // front matter writes lists as lists: nothing to split
         for entry in reader.mappingEntries("scores", diagnostics: &diagnostics) ?? [] {
             if let first = results.score(entry.key) {
                 diagnostics.append(.error(at: entry.keyLocation, "指标\(entry.key)的结果重复（已在 \(first.location) 给出）"))
                 continue
             }
-            if let result = indicatorResult(entry.value, indicatorID: entry.key, fromTable: false, diagnostics: &diagnostics) {
+            if let result = indicatorResult(entry.value, indicatorID: entry.key, fromTable: false, lists: &lists,
+                                            diagnostics: &diagnostics) {
                 results.scores.append(result)
             }
         }
@@ -78,6 +80,7 @@ public enum ResultsReader {
     /// the rows of a large results.csv need not all be kept.
     public struct TableResults: Sendable {
         public private(set) var byUnit: [String: UnitResults] = [:]
+        private var lists = ListCells()
 
         public init() {}
 
@@ -106,7 +109,8 @@ public enum ResultsReader {
                 return
             }
             let value = SourceValue.mapping(cells, at: row.location)
-            guard let result = ResultsReader.indicatorResult(value, indicatorID: indicator, fromTable: true, diagnostics: &diagnostics) else {
+            guard let result = ResultsReader.indicatorResult(value, indicatorID: indicator, fromTable: true, lists: &lists,
+                                                             diagnostics: &diagnostics) else {
                 return
             }
             put(result, of: unit, firstSeenAt: row.location, diagnostics: &diagnostics)
@@ -215,14 +219,28 @@ public enum ResultsReader {
         return merged
     }
 
-    /// One indicator's result; table cells write lists as `a;b`.
-    static func indicatorResult(_ value: SourceValue, indicatorID: String, fromTable: Bool,
+    /// The items of a table's list cells (evidence, reasons), by their exact text: a
+    /// results table repeats a few lists on thousands of rows, each split (and kept) once.
+    struct ListCells: Sendable {
+        private var known: [ExactText: [String]] = [:]
+
+        mutating func items(_ text: String) -> [String] {
+            if let items = known[ExactText(text)] { return items }
+            let items = SourceValue.listItems(text)
+            if known.count < 4096 { known[ExactText(text)] = items }
+            return items
+        }
+    }
+
+    /// One indicator's result; table cells write lists as `a;b` (split through `lists`).
+    static func indicatorResult(_ value: SourceValue, indicatorID: String, fromTable: Bool, lists: inout ListCells,
                                 diagnostics: inout [Diagnostic]) -> IndicatorResult? {
         guard let entries = value.entries else {
             diagnostics.append(value.wrongType("指标\(indicatorID)的结果", expected: "键值映射（如 { score: 1, self: 1 }）"))
             return nil
         }
         var result = IndicatorResult(indicatorID: indicatorID, location: value.location)
+        result.keyLocations = KeyLocations(capacity: entries.count)
         for entry in entries where !entry.value.isNull {
             // Every key read so far has its location recorded: a second one is a repeat.
             if result.keyLocations[entry.key] != nil {
@@ -235,10 +253,18 @@ public enum ResultsReader {
             case "score": result.score = field.decimal("score", diagnostics: &diagnostics)
             case "self": result.selfScore = field.decimal("self", diagnostics: &diagnostics)
             case "reason", "reasons":
-                result.reasons += field.stringList(entry.key, splitting: fromTable && entry.key == "reasons",
-                                                   diagnostics: &diagnostics) ?? []
+                let splitting = fromTable && entry.key == "reasons"
+                if splitting, let text = field.text {
+                    result.reasons += lists.items(text)
+                } else {
+                    result.reasons += field.stringList(entry.key, splitting: splitting, diagnostics: &diagnostics) ?? []
+                }
             case "evidence":
-                result.evidence = field.stringList("evidence", splitting: fromTable, diagnostics: &diagnostics) ?? []
+                if fromTable, let text = field.text {
+                    result.evidence = lists.items(text)
+                } else {
+                    result.evidence = field.stringList("evidence", splitting: fromTable, diagnostics: &diagnostics) ?? []
+                }
             case "source": result.source = field.string("source", diagnostics: &diagnostics)
             case "reviewer": result.reviewer = field.string("reviewer", diagnostics: &diagnostics)
             case "na": result.notApplicable = field.bool("na", diagnostics: &diagnostics) ?? false

@@ -192,34 +192,16 @@ struct XLSXWriteError: Error, CustomStringConvertible {
 
 /// The shared string table, in order of first use.
 struct SharedStrings {
-    /// A text compared and hashed by its UTF-8 bytes. Swift's own String hashing
-    /// normalizes Unicode first, which dominated writing a scores sheet; texts
-    /// that are equivalent but written differently simply get two entries.
-    struct Key: Hashable {
-        let text: String
-
-        static func == (a: Key, b: Key) -> Bool {
-            guard a.text.utf8.count == b.text.utf8.count else { return false }
-            var first = a.text, second = b.text
-            // Compared as memory: the generic byte-by-byte comparison showed in every scores sheet.
-            return first.withUTF8 { x in second.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
-    var index: [Key: Int] = [:]
+    /// By exact text (two texts that are equivalent but written differently get two entries).
+    var index: [ExactText: Int] = [:]
     var strings: [String] = []
     var uses = 0
 
     /// `counted`: as a use of the text (the table's `count`), not only its entry.
     mutating func id(_ text: String, counted: Bool = true) -> Int {
         if counted { uses += 1 }
-        if let existing = index[Key(text: text)] { return existing }
-        index[Key(text: text)] = strings.count
+        if let existing = index[ExactText(text)] { return existing }
+        index[ExactText(text)] = strings.count
         strings.append(text)
         return strings.count - 1
     }
