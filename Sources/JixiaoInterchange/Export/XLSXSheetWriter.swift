@@ -268,16 +268,23 @@ extension Array where Element == UInt8 {
     }
 
     /// Appends a whole number in decimal digits (without making a String of it:
-    /// a scores sheet writes two for each of its million cells).
+    /// a scores sheet writes two for each of its million cells). The digits come
+    /// least significant first and are swapped into place: reversing `self[start...]`
+    /// copied the slice into an array of its own on every call.
     mutating func writeDigits(_ number: Int) {
         if number < 0 { append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
-        let start = count
+        var low = count
         repeat {
             append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        self[start...].reverse()
+        var high = count - 1
+        while low < high {
+            swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 }
 
