@@ -2,11 +2,10 @@
 ///
 /// `for score in scores` and `scores.forEach` hand the body a copy of each
 /// score: every one of its references (indicator, inputs, reasons, evidence,
-/// computation, children …) retained and released again. A large site walks
-/// its hundreds of thousands of scores several times (cards, fingerprints,
-/// downloads, the cache), and the retains of the indicators every unit shares
-/// contend between the cores. Read through `scores[index].field`, a field is
-/// read where it is stored.
+/// computation, children …) retained and released again, and a large site
+/// walks its hundreds of thousands of scores several times (cards, fingerprints,
+/// downloads, the cache). Read through `scores[index].field`, a field is read
+/// where it is stored.
 extension Array where Element == IndicatorScore {
     /// Calls `body` with each score's array and index, depth first (a parent
     /// before its children). Read the score's fields as `scores[index].field`;

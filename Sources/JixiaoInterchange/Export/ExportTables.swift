@@ -45,7 +45,7 @@ public enum ExportTables {
         let header = ["代码", result.settings.unitKind, "指标编号", "指标名称", "层级", "分值", "自评得分", "得分", "扣分", "扣分原因", "计算过程"]
         // The units' codes and names and the indicators' ids and names, from the
         // evaluation's definitions: shared texts, written once (see `Sheet.sharedTexts`).
-        // A unit or indicator not there as the row has it (none, unless filtered) is written as text.
+        // A unit or indicator the definitions do not have as the row has it is written as text.
         var sharedTexts: [String] = []
         var unitTexts: [String: Int] = [:], indicatorTexts: [String: Int] = [:]
         for unit in result.settings.units where unitTexts[unit.slug] == nil {
@@ -59,7 +59,8 @@ public enum ExportTables {
         let texts = sharedTexts, units = unitTexts, indicators = indicatorTexts
         /// The cells of an (id, name) pair: shared when the table has them as given.
         @Sendable func pair(_ id: String, _ name: String, at place: Int?) -> (XLSXWorkbook.Cell, XLSXWorkbook.Cell) {
-            guard let place, texts[place + 1] == name else { return (.text(id), .text(name)) }
+            // By bytes: String's == would take an equivalent name written differently for this one.
+            guard let place, ExactText(texts[place + 1]) == ExactText(name) else { return (.text(id), .text(name)) }
             return (.sharedText(place), .sharedText(place + 1))
         }
         // One row per indicator score, the unit's own rows a group of their own.

@@ -44,7 +44,8 @@ enum XLSXPackage {
         }
         // Sheets are compressed as they are written; their texts go to the shared
         // string table, which follows them, but for a sheet of unit groups, which is
-        // written in parts with its texts inline (see XLSXSheetParts).
+        // written in parts with its texts inline (see XLSXSheetParts) except for the
+        // sheet's shared texts.
         var strings = SharedStrings()
         // The sheets' shared texts head the table, so their ids do not depend on any row.
         let sharedIDs = workbook.sheets.map { $0.sharedTexts.map { strings.id($0, counted: false) } }

@@ -172,7 +172,7 @@ public enum ResultTables {
         let keys = keys?.count == result.units.count ? keys : nil
         // A unit's fields and an indicator's are the same on each of their lines: encoded
         // once (an indicator's on its first line), then copied, rather than on every line.
-        var indicatorFields: [String: [UInt8]] = [:]
+        var indicatorFields: [ExactText: [UInt8]] = [:]
         for (position, unit) in result.units.enumerated() {
             let start = bytes.count, key = keys?[position]
             if let key, let kept = previous?.part(key) {
@@ -189,14 +189,14 @@ public enum ResultTables {
             unit.indicators.forEachInPlace { scores, index in
                 bytes.append(contentsOf: unitFields)
                 let id = scores[index].indicator.id
-                if let fields = indicatorFields[id] {
+                if let fields = indicatorFields[ExactText(id)] {
                     bytes.append(contentsOf: fields)
                 } else {
                     var fields: [UInt8] = []
                     Format.appendCSVField(id, to: &fields)
                     Format.appendCSVField(scores[index].indicator.name, to: &fields)
                     Format.appendCSVField(String(scores[index].indicator.level), to: &fields)
-                    indicatorFields[id] = fields
+                    indicatorFields[ExactText(id)] = fields
                     bytes.append(contentsOf: fields)
                 }
                 Format.appendCSVField(Format.score(scores[index].points, precision), to: &bytes)
