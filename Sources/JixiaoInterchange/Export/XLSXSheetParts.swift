@@ -31,6 +31,7 @@ enum XLSXSheetParts {
         let columnCount = XLSXSheetWriter.columnCount(sheet)
         let styles = XLSXSheetWriter.dataStyles(sheet, columnCount: columnCount)
         let sharedWidths = sheet.sharedTexts.map { XLSXSheetWriter.widestLine($0) }
+        let pieces = XLSXSheetWriter.RowPieces(columnCount: columnCount, styles: styles, numbered: false)
         var groupStarts: [Int] = []
         var start = 0
         for size in groupSizes {
@@ -74,9 +75,10 @@ enum XLSXSheetParts {
                 }
             }
             var xml: [UInt8] = []
+            xml.reserveCapacity(rows.count * 512) // a scores row is about 400 bytes: grown once at most
             var noTextIDs: ArraySlice<Int> = []
             // A failure of either gives no part, which fails the workbook below.
-            guard (try? XLSXSheetWriter.writeRows(rows, columnCount: columnCount, styles: styles, firstRow: nil,
+            guard (try? XLSXSheetWriter.writeRows(rows, columnCount: columnCount, styles: styles, firstRow: nil, pieces: pieces,
                                                   textIDs: &noTextIDs, sharedIDs: sharedIDs, xml: &xml, chunkSize: .max) { _ in }) != nil,
                   let segment = try? DeflatedSegment(compressing: xml, last: false) else { return nil }
             return Part(segment: segment, widths: widths, sharedReferences: sharedReferences, key: key)

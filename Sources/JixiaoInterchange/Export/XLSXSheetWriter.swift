@@ -82,10 +82,47 @@ enum XLSXSheetWriter {
         return xml + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
     }
 
+    /// The fixed byte strings around a sheet's cell values, laid out once in one
+    /// pool that `writeRows` copies from. Made once for a sheet written in parts,
+    /// not for each unit's rows: the pool's few dozen strings were most of a small
+    /// part's allocations.
+    struct RowPieces: Sendable {
+        fileprivate var pool: [UInt8] = []
+        fileprivate let numbered: Bool
+        fileprivate var columnStarts: [Range<Int>] = [], emptyTails: [Range<Int>] = [], sharedTails: [Range<Int>] = []
+        fileprivate var textTails: [Range<Int>] = [], spacedTextTails: [Range<Int>] = []
+        fileprivate var numberTail = 0..<0, integerTail = 0..<0, cellEnd = 0..<0, inlineEnd = 0..<0
+        fileprivate var rowStart = 0..<0, rowStartEnd = 0..<0, rowEnd = 0..<0
+
+        /// `numbered`: rows and cells with their references (see `writeRows`).
+        init(columnCount: Int, styles: [Int], numbered: Bool, rowAttributes: String = "") {
+            self.numbered = numbered
+            func add(_ text: String) -> Range<Int> {
+                let start = pool.count
+                pool.write(text)
+                return start..<pool.count
+            }
+            // With a reference, a cell's attributes follow the quote that closes it.
+            let close = numbered ? "\"" : ""
+            columnStarts = (0..<columnCount).map { add(numbered ? "<c r=\"" + CellReference.columnName($0) : "<c") }
+            emptyTails = styles.map { add("\(close) s=\"\($0)\"/>") }
+            sharedTails = styles.map { add("\(close) s=\"\($0)\" t=\"s\"><v>") }
+            textTails = numbered ? sharedTails : styles.map { add(" s=\"\($0)\" t=\"inlineStr\"><is><t>") }
+            spacedTextTails = styles.map { add(" s=\"\($0)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">") }
+            numberTail = add("\(close) s=\"\(XLSXStyles.number)\"><v>")
+            integerTail = add("\(close) s=\"\(XLSXStyles.integer)\"><v>")
+            cellEnd = add("</v></c>")
+            inlineEnd = add("</t></is></c>")
+            rowStart = add(numbered ? "<row r=\"" : "<row")
+            rowStartEnd = add("\(close)\(rowAttributes)>")
+            rowEnd = add("</row>")
+        }
+    }
+
     /// The data rows' XML, appended to `xml` and flushed whenever it holds `chunkSize`
-    /// bytes. Each cell is the same few fixed byte strings around a value, so they are
-    /// laid out once in one pool and copied from there: appending arrays of bytes
-    /// cell by cell spent more time counting references than writing.
+    /// bytes. Each cell is the same few fixed byte strings around a value, copied from
+    /// `pieces` (made here when not given): appending arrays of bytes cell by cell
+    /// spent more time counting references than writing.
     /// `styles`: each column's; `textIDs`: the ids of the text cells from here on, taken as they are used;
     /// `sharedIDs`: the ids of the sheet's `sharedTexts`, for `.sharedText` cells.
     /// `firstRow`: the first row's number; nil writes rows and cells without their
@@ -93,28 +130,19 @@ enum XLSXSheetWriter {
     /// (but for shared texts, whose ids come before any row's), so that the same
     /// rows are the same bytes wherever they are in the sheet.
     static func writeRows(_ rows: some Collection<[XLSXWorkbook.Cell]>, columnCount: Int, styles: [Int], firstRow: Int?,
-                          rowAttributes: String = "", textIDs: inout ArraySlice<Int>, sharedIDs: [Int] = [],
-                          xml: inout [UInt8], chunkSize: Int, flush: (_ bytes: [UInt8]) throws -> Void) throws {
-        var pool: [UInt8] = []
-        func add(_ text: String) -> Range<Int> {
-            let start = pool.count
-            pool.write(text)
-            return start..<pool.count
-        }
+                          rowAttributes: String = "", pieces given: RowPieces? = nil, textIDs: inout ArraySlice<Int>,
+                          sharedIDs: [Int] = [], xml: inout [UInt8], chunkSize: Int,
+                          flush: (_ bytes: [UInt8]) throws -> Void) throws {
         let numbered = firstRow != nil
-        // With a reference, a cell's attributes follow the quote that closes it.
-        let close = numbered ? "\"" : ""
-        let columnStarts = (0..<columnCount).map { add(numbered ? "<c r=\"" + CellReference.columnName($0) : "<c") }
-        let emptyTails = styles.map { add("\(close) s=\"\($0)\"/>") }
-        let sharedTails = styles.map { add("\(close) s=\"\($0)\" t=\"s\"><v>") }
-        let textTails = numbered ? sharedTails : styles.map { add(" s=\"\($0)\" t=\"inlineStr\"><is><t>") }
-        let spacedTextTails = styles.map { add(" s=\"\($0)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">") }
-        let numberTail = add("\(close) s=\"\(XLSXStyles.number)\"><v>"), integerTail = add("\(close) s=\"\(XLSXStyles.integer)\"><v>")
-        let cellEnd = add("</v></c>"), inlineEnd = add("</t></is></c>")
-        let rowStart = add(numbered ? "<row r=\"" : "<row"), rowStartEnd = add("\(close)\(rowAttributes)>"), rowEnd = add("</row>")
+        let pieces = given ?? RowPieces(columnCount: columnCount, styles: styles, numbered: numbered, rowAttributes: rowAttributes)
+        assert(pieces.numbered == numbered && pieces.columnStarts.count == columnCount, "pieces made for these rows")
+        let (columnStarts, emptyTails, sharedTails) = (pieces.columnStarts, pieces.emptyTails, pieces.sharedTails)
+        let (textTails, spacedTextTails) = (pieces.textTails, pieces.spacedTextTails)
+        let (numberTail, integerTail, cellEnd, inlineEnd) = (pieces.numberTail, pieces.integerTail, pieces.cellEnd, pieces.inlineEnd)
+        let (rowStart, rowStartEnd, rowEnd) = (pieces.rowStart, pieces.rowStartEnd, pieces.rowEnd)
         var rowNumber = firstRow ?? 0
         var digits: [UInt8] = []
-        try pool.withUnsafeBufferPointer { pool in
+        try pieces.pool.withUnsafeBufferPointer { pool in
             // From a typed buffer: a slice of raw bytes was appended byte by byte.
             func put(_ piece: Range<Int>) {
                 xml.append(contentsOf: UnsafeBufferPointer(rebasing: pool[piece]))
