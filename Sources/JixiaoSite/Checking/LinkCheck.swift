@@ -59,12 +59,10 @@ enum LinkCheck {
         var body = body
         // Each "]" found with memchr rather than by stepping through `utf8` byte by byte.
         return body.withUTF8 { bytes in
-            guard var next = bytes.baseAddress else { return false }
-            let end = next + bytes.count
-            while let found = memchr(next, Int32(UInt8(ascii: "]")), end - next) {
-                let bracket = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                next = bracket + 1
-                if next < end && (next.pointee == UInt8(ascii: "(") || next.pointee == UInt8(ascii: ":")) { return true }
+            var offset = 0
+            while let bracket = bytes.firstOffset(of: UInt8(ascii: "]"), from: offset) {
+                offset = bracket + 1
+                if offset < bytes.count && (bytes[offset] == UInt8(ascii: "(") || bytes[offset] == UInt8(ascii: ":")) { return true }
             }
             return false
         }

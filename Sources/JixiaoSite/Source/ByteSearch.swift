@@ -1,15 +1,5 @@
 import Foundation
-
-extension UnsafeBufferPointer<UInt8> {
-    /// The offset of the first `byte` at or after `start`, found with memchr: the
-    /// generic search looks at a large text a byte at a time.
-    func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
-        guard let base = baseAddress, start < count, let found = memchr(base + start, Int32(byte), count - start) else {
-            return nil
-        }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
-}
+import JixiaoCore
 
 extension String {
     /// Whether `needle`'s UTF-8 bytes occur in the text's. Foundation's

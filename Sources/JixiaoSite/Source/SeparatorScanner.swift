@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 
 /// The pieces of a text between separator bytes (lines between newlines, fields
 /// between tabs), one at a time, found on bytes: each piece's range and where the
