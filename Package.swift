@@ -14,7 +14,7 @@ import PackageDescription
 //   JixiaoInterchange the spreadsheet edge: XLSX/CSV import and export
 //   CJixiaoDeflate  the system zlib, for writing XLSX (Debian zlib1g-dev)
 //   JixiaoArchive   verifiable zip archives of one evaluation (jixiao archive / verify)
-//   jixiao          the command-line edge
+//   jixiao          the command-line edge (linked with tcmalloc, see its target)
 let package = Package(
     name: "jixiao",
     platforms: [.macOS(.v14)],
@@ -87,7 +87,13 @@ let package = Package(
                 "JixiaoInterchange",
                 "JixiaoArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // gperftools' thread-caching malloc (Debian libgoogle-perftools-dev) replaces
+            // glibc's for the whole process: a build allocates millions of short-lived
+            // values on both cores, and measured against glibc's it takes about 15% less
+            // wall time and less peak memory (bench/README.md). Only the command links it;
+            // the libraries and their tests keep the system allocator.
+            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "JixiaoMarkdownTests", dependencies: ["JixiaoMarkdown"]),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),

@@ -20,9 +20,19 @@ int jixiao_rename_exchange(const char *from, const char *to) {
 #endif
 }
 
+// The jixiao command links gperftools' tcmalloc, which keeps its own free lists;
+// its release call is looked up weakly so the libraries and their tests, which run
+// on glibc's malloc, link without it.
+extern void MallocExtension_ReleaseFreeMemory(void) __attribute__((weak));
+
 #if defined(__GLIBC__)
 #include <malloc.h>
-void jixiao_release_free_memory(void) { malloc_trim(0); }
+void jixiao_release_free_memory(void) {
+    if (MallocExtension_ReleaseFreeMemory) MallocExtension_ReleaseFreeMemory();
+    else malloc_trim(0);
+}
 #else
-void jixiao_release_free_memory(void) {}
+void jixiao_release_free_memory(void) {
+    if (MallocExtension_ReleaseFreeMemory) MallocExtension_ReleaseFreeMemory();
+}
 #endif

@@ -6,8 +6,8 @@
 /// (e.g. ENOSYS/EINVAL where the file system does not support it).
 int jixiao_rename_exchange(const char *from, const char *to);
 
-/// Gives memory the C allocator holds freed back to the system (glibc
-/// malloc_trim); does nothing elsewhere.
+/// Gives memory the C allocator holds freed back to the system (tcmalloc's
+/// ReleaseFreeMemory when the process runs on it, else glibc's malloc_trim).
 void jixiao_release_free_memory(void);
 
 #endif

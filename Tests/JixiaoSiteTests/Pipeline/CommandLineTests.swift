@@ -61,4 +61,26 @@ struct CommandLineTests {
         let csv = try Self.run(["score", "2020-test", "--root", site.root.path, "--format", "csv"])
         #expect(csv.output.hasPrefix("rank,tied,unit,slug"))
     }
+
+    #if os(Linux)
+    @Test("the command runs on tcmalloc: malloc and free bind to gperftools, not glibc")
+    func commandUsesTCMalloc() throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["--help"]
+        process.environment = ["LD_DEBUG": "bindings"]   // the dynamic linker reports each binding
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let report = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for symbol in ["malloc", "free"] {
+            let bindings = report.split(separator: "\n").filter { $0.hasSuffix("normal symbol `\(symbol)' [GLIBC_2.2.5]") }
+            #expect(!bindings.isEmpty, "no binding of \(symbol) reported")
+            #expect(bindings.allSatisfy { $0.contains("libtcmalloc_minimal") }, "\(bindings.first { !$0.contains("libtcmalloc_minimal") } ?? "")")
+        }
+    }
+    #endif
 }
