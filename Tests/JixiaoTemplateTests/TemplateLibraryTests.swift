@@ -1,5 +1,5 @@
 import Foundation
-import JixiaoTemplate
+@testable import JixiaoTemplate
 import Testing
 
 @Suite("TemplateLibrary")
@@ -89,5 +89,45 @@ struct TemplateLibraryTests {
                 #expect(library.contains(referenced), "\(name) uses missing \(referenced)")
             }
         }
+    }
+
+    @Test("privateCopy renders the same and shares none of the parsed objects or texts")
+    func privateCopy() throws {
+        let library = try TemplateLibrary(templates: [
+            "page": "<h1>{{title}} — a heading long enough to live on the heap</h1>{{#rows}}<tr>{{>partials/row}}</tr>{{/rows}}{{^rows}}无{{/rows}}{{<layouts/base}}{{$main}}主体{{/main}}{{/layouts/base}}",
+            "partials/row": "<td>{{name}}</td><td>{{score}}</td>",
+            "layouts/base": "[{{$main}}默认{{/main}}]",
+        ])
+        let copy = library.privateCopy()
+        let context: TemplateValue = ["title": "考核", "rows": [["name": "甲", "score": "9.50"], ["name": "乙", "score": "8"]]]
+        #expect(copy.render("page", context) == library.render("page", context))
+        #expect(copy.render("page", context)?.contains("<tr><td>乙</td><td>8</td></tr>") == true)
+
+        /// The address of every object of a node tree, and of every text's storage
+        /// (texts longer than 15 bytes; shorter ones are stored inline, without one).
+        func objects(_ library: TemplateLibrary) -> Set<UInt> {
+            var found = Set<UInt>()
+            func add(_ object: AnyObject) { found.insert(UInt(bitPattern: ObjectIdentifier(object).hashValue)) }
+            func walk(_ nodes: [TemplateNode]) {
+                for node in nodes {
+                    switch node {
+                    case .text(let text) where text.utf8.count > 15:
+                        var text = text
+                        text.withUTF8 { found.insert(UInt(bitPattern: $0.baseAddress)) }
+                    case .text, .contentType: break
+                    case .variable(let name, _): add(name)
+                    case .section(let section), .invertedSection(let section):
+                        add(section); add(section.name); walk(section.body)
+                    case .partial(let call): add(call); call.overrides?.values.forEach(walk)
+                    case .block(let block): add(block); walk(block.defaultContent)
+                    }
+                }
+            }
+            for template in library.templates.values { walk(template.nodes) }
+            return found
+        }
+        let original = objects(library)
+        #expect(original.count > 10)
+        #expect(original.isDisjoint(with: objects(copy)))
     }
 }

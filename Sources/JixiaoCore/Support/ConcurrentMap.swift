@@ -6,12 +6,27 @@ extension Array where Element: Sendable {
     /// so the outcome is the same as a plain `map` whatever the scheduling.
     /// Computation only; the core still does no I/O.
     public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        concurrentMap(workerState: {}) { _, element in transform(element) }
+    }
+
+    /// `concurrentMap` where each worker first makes its own state (`workerState`,
+    /// called once per worker) and hands it to every element it transforms.
+    ///
+    /// For objects every element reads: reference counting writes to the object, and
+    /// an object two cores retain and release by turns moves its cache line between
+    /// them on every count. A worker's own copy is counted on its core alone.
+    public func concurrentMap<State, Result: Sendable>(workerState: @Sendable () -> State,
+                                                       _ transform: @Sendable (inout State, Element) -> Result) -> [Result] {
         let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count)
-        guard workers > 1 else { return map(transform) }
+        guard workers > 1 else {
+            var state = workerState()
+            return map { transform(&state, $0) }
+        }
         let slots = ResultSlots<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var state = workerState()
             while let index = slots.claim() {
-                slots.fill(index, transform(self[index]))
+                slots.fill(index, transform(&state, self[index]))
             }
         }
         return slots.results

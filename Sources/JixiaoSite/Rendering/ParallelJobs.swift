@@ -29,12 +29,17 @@ public struct RenderCount: Sendable {
 /// renderer (contexts and output never shared) and hands its files to the sink
 /// the moment it ends, so memory holds a few pages per core rather than the
 /// whole site. The files are the same in any order, so the site stays
-/// byte-identical whatever the scheduling.
+/// byte-identical whatever the scheduling. Each core renders with its own copy of
+/// the parsed templates (see `TemplateLibrary.privateCopy`).
 enum ParallelJobs {
     static func run(_ jobs: [SiteRenderer.Job], worker template: SiteRenderer,
                     sink: any SiteSink) -> (RenderCount, [Diagnostic]) {
-        let outcomes = jobs.concurrentMap { job -> (RenderCount, [Diagnostic]) in
-            var renderer = template
+        let outcomes = jobs.concurrentMap(workerState: {
+            var own = template
+            own.theme = template.theme.workerCopy()
+            return own
+        }) { worker, job -> (RenderCount, [Diagnostic]) in
+            var renderer = worker
             job(&renderer)
             var count = RenderCount()
             count.rankingRecords = renderer.rankingRecords

@@ -8,7 +8,7 @@ import JixiaoTemplate
 /// computes anything.
 struct SiteRenderer: Sendable {
     let site: EvaluatedSite
-    let theme: Theme
+    var theme: Theme
     /// The site root, where content paths (attachments) are read from.
     let root: URL
     /// Downloads beyond CSV and JSON that the caller asked for (see DownloadFormat).

@@ -7,7 +7,7 @@ import JixiaoTemplate
 /// default theme: a file of the same name in `themes/<name>/` wins.
 public struct Theme: Sendable {
     public let name: String
-    let library: TemplateLibrary
+    private(set) var library: TemplateLibrary
     /// Every template's name and text, hashed: a page made with other templates is not reused.
     let fingerprint: StableHash
     /// Asset files (relative to `assets/`) → the file to copy, after overrides.
@@ -86,6 +86,14 @@ public struct Theme: Sendable {
         }
         return Theme(name: name, library: library, fingerprint: templatesHash,
                      assets: assets.keys.sorted().map { ($0, assets[$0]!) })
+    }
+
+    /// The same theme with its own copy of the parsed templates, for one render worker
+    /// (see `TemplateLibrary.privateCopy`).
+    func workerCopy() -> Theme {
+        var copy = self
+        copy.library = library.privateCopy()
+        return copy
     }
 
     /// Renders the template `name` with `context`; a missing template is a theme error.
