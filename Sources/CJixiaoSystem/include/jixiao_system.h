@@ -6,8 +6,8 @@
 /// (e.g. ENOSYS/EINVAL where the file system does not support it).
 int jixiao_rename_exchange(const char *from, const char *to);
 
-/// Gives memory the C allocator holds freed back to the system (tcmalloc's
-/// ReleaseFreeMemory when the process runs on it, else glibc's malloc_trim).
+/// Gives memory the C allocator holds freed back to the system: glibc's
+/// malloc_trim; nothing under tcmalloc, which reuses and returns it by itself.
 void jixiao_release_free_memory(void);
 
 #endif

@@ -58,9 +58,9 @@ public struct SiteBuilder {
                          timer: inout PhaseTimer) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         var diagnostics = loadWarnings
         var site = SiteEvaluator.evaluate(content, root: root, carryOver: carryOver, diagnostics: &diagnostics)
-        // The rows read while scoring are freed by now, but the C allocator keeps
+        // The rows read while scoring are freed by now, but glibc's allocator keeps
         // freed memory for reuse by the threads that scored: handed back, it is not
-        // added to the peak of what follows.
+        // added to the peak of what follows (tcmalloc, the command's, needs no help).
         jixiao_release_free_memory()
         timer.mark("evaluate")
         ContentChecks.run(site, root: root, diagnostics: &diagnostics)
