@@ -27,8 +27,9 @@ public struct TemplateLibrary: Sendable {
     ///
     /// Rendering retains and releases the parsed nodes' objects and texts at every
     /// step. On several cores at once, one shared library's counts move between the
-    /// cores' caches all the time (measured: a third more CPU time in rendering than
-    /// on one core); a copy per core keeps each count on its core.
+    /// cores' caches all the time (measured: the largest part of the up to a third more
+    /// CPU time a build's rendering took on two cores than on one); a copy per core
+    /// keeps each count on its core.
     public func privateCopy() -> TemplateLibrary {
         // Parsed before without error, so parsing the same sources again cannot fail.
         do throws(TemplateSyntaxError) {
