@@ -208,25 +208,33 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         let sheet = XLSXWorkbook.Sheet(name: "表", title: "标题", header: ["单位", "备注"], rows: [
             [.text("甲"), .text("短")], [.text("乙单位的很长名称"), .empty], [.text("丙"), .text("较长的一段备注")],
         ], wrapColumns: [1], groupSizes: [1, 2, 0])
+        var sheetByUnit = sheet
+        sheetByUnit.groupsPerSegment = 1
         var strings = SharedStrings()
         var whole: [UInt8] = []
         try XLSXSheetWriter.xml(sheet, strings: &strings) { whole += $0 }
-        let grouped = try XLSXSheetParts.segments(sheet, groupSizes: [1, 2, 0], number: 0, keys: nil, previous: nil)
+        let grouped = try XLSXSheetParts.segments(sheetByUnit, groupSizes: [1, 2, 0], number: 0, keys: nil, previous: nil)
         #expect(grouped.parts.map(\.widths) == [[2, 2], [16, 14], [0, 0]])
         let cols = "<cols><col min=\"1\" max=\"1\" width=\"18\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"16\" customWidth=\"1\"/></cols>"
         #expect(String(decoding: whole, as: UTF8.self).contains(cols))
         #expect(grouped.segments.count == 5, "head, three units, tail")
+        // Units together in a segment: the widest of each column over them.
+        let together = try XLSXSheetParts.segments(sheet, groupSizes: [1, 2, 0], number: 0, keys: nil, previous: nil)
+        #expect(together.parts.map(\.widths) == [[16, 14]])
+        #expect(together.segments.count == 3, "head, the three units, tail")
     }
 
-    /// A scores-like workbook of three units (two rows each) and its units' keys.
-    static func unitsWorkbook(_ beta: String = "4.00") -> XLSXWorkbook {
+    /// A scores-like workbook of three units (two rows each), each unit's rows a
+    /// segment of their own unless told otherwise.
+    static func unitsWorkbook(_ beta: String = "4.00", groupsPerSegment: Int = 1) -> XLSXWorkbook {
         let rows: [[XLSXWorkbook.Cell]] = [
             [.text("alpha"), .text("甲单位"), .number("10.00")], [.text("alpha"), .text("组织培训"), .number("4.00")],
             [.text("beta"), .text("乙单位"), .number("9.00")], [.text("beta"), .text("组织培训"), .number(beta)],
             [.text("gamma"), .text("丙单位"), .number("5.00")], [.text("gamma"), .text("组织培训\n未组织"), .empty],
         ]
-        let scores = XLSXWorkbook.Sheet(name: "得分明细", title: "得分明细（示例数据）", header: ["代码", "名称", "得分"], rows: rows,
+        var scores = XLSXWorkbook.Sheet(name: "得分明细", title: "得分明细（示例数据）", header: ["代码", "名称", "得分"], rows: rows,
                                         wrapColumns: [1], groupSizes: [2, 2, 2])
+        scores.groupsPerSegment = groupsPerSegment
         let other = XLSXWorkbook.Sheet(name: "指标体系", title: nil, header: ["指标"], rows: [[.text("组织培训")]])
         return XLSXWorkbook(sheets: [scores, other], precision: 2)
     }
@@ -306,9 +314,9 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
     }
 
     /// `unitsWorkbook` with its units' rows made only when written, each call of `makeGroup` recorded.
-    static func unitsWorkbookMadeWhenWritten(_ beta: String = "4.00", made: MadeGroups,
+    static func unitsWorkbookMadeWhenWritten(_ beta: String = "4.00", groupsPerSegment: Int = 1, made: MadeGroups,
                                              change: @escaping @Sendable ([[XLSXWorkbook.Cell]]) -> [[XLSXWorkbook.Cell]] = { $0 }) -> XLSXWorkbook {
-        var workbook = unitsWorkbook(beta)
+        var workbook = unitsWorkbook(beta, groupsPerSegment: groupsPerSegment)
         let rows = workbook.sheets[0].rows
         workbook.sheets[0].rows = Array(repeating: [], count: rows.count)
         workbook.sheets[0].makeGroup = { group in
@@ -409,6 +417,36 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         }
     }
 
+    @Test("units compressed together: a changed unit makes its segment's units again, copies the others, and the bytes are the same")
+    func unitsSharingASegment() throws {
+        #expect(XLSXSheetParts.segmentSpans(groupCount: 5, groupsPerSegment: 2) == [0..<2, 2..<4, 4..<5])
+        #expect(XLSXSheetParts.segmentSpans(groupCount: 3, groupsPerSegment: 0) == [0..<1, 1..<2, 2..<3])
+        #expect(XLSXSheetParts.segmentSpans(groupCount: 0, groupsPerSegment: 16).isEmpty)
+
+        let keys = ["k-alpha", "k-beta", "k-gamma"]
+        let made = MadeGroups()
+        let first = try Self.unitsWorkbookMadeWhenWritten(groupsPerSegment: 2, made: made).data(keys: keys, previous: nil)
+        #expect(first.data == (try Self.unitsWorkbook(groupsPerSegment: 2).data()), "made in parts or whole, the same bytes")
+        #expect(first.data != (try Self.unitsWorkbook().data()), "compressed otherwise")
+        #expect(made.take() == [0, 1, 2])
+        #expect(first.parts.count == 2, "alpha and beta, then gamma")
+
+        // gamma changed: alpha and beta are copied.
+        let gammaChanged = ["k-alpha", "k-beta", "k-gamma2"]
+        let second = try Self.unitsWorkbookMadeWhenWritten(groupsPerSegment: 2, made: made)
+            .data(keys: gammaChanged, previous: PreviousDownload(file: first.data, parts: first.parts))
+        #expect(second.data == first.data)
+        #expect(made.take() == [2])
+        // beta changed: alpha, in beta's segment, is made again too; gamma is copied.
+        let betaChanged = ["k-alpha", "k-beta2", "k-gamma"]
+        let third = try Self.unitsWorkbookMadeWhenWritten("3.50", groupsPerSegment: 2, made: made)
+            .data(keys: betaChanged, previous: PreviousDownload(file: first.data, parts: first.parts))
+        #expect(third.data == (try Self.unitsWorkbook("3.50", groupsPerSegment: 2).data()))
+        #expect(made.take() == [0, 1])
+        // A segment's key is its units' keys together: none is another segment's.
+        #expect(Set(third.parts.map(\.key)).intersection(first.parts.map(\.key)).count == 1, "gamma's")
+    }
+
     @Test("an incremental build's scores.xlsx and scores.csv, made unit by unit, are a clean build's bytes")
     func incrementalSpreadsheets() throws {
         let folder = try SampleSite.make()
@@ -439,7 +477,7 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         }
         let index = folder.url.appendingPathComponent(".jixiao-cache/downloads/2020-test%2Fscores.xlsx")
         let lines = try String(contentsOf: index, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 4, "the header and one part per unit")
+        #expect(lines.count == 2, "the header and one part: the sample's three units are compressed together")
     }
 
     @Test("shared strings: one entry per text, in order of first use, counting every use")

@@ -4,26 +4,26 @@ import JixiaoSite
 
 /// A sheet whose rows come in groups, one per unit (`Sheet.groupSizes`), written
 /// as segments compressed on their own: the head (everything up to the header
-/// row), one segment per group and the tail. A group's rows are written without
-/// row numbers and with their texts inline, so they are the same bytes wherever
-/// the group falls; an incremental build copies the segment of every unit whose
-/// key is unchanged from the previous file (see `DownloadFormat.makeByUnit`)
-/// and writes and compresses only the others.
+/// row), one segment per `Sheet.groupsPerSegment` groups and the tail. A group's
+/// rows are written without row numbers and with their texts inline, so they are
+/// the same bytes wherever the group falls; an incremental build copies every
+/// segment whose units' keys are all unchanged from the previous file (see
+/// `DownloadFormat.makeByUnit`) and writes and compresses only the others.
 enum XLSXSheetParts {
-    /// One group's segment, with the widest content of each column in it (the
-    /// head's column widths are the widest of all groups).
+    /// One segment of groups, with the widest content of each column in it (the
+    /// head's column widths are the widest of all segments).
     struct Part: Sendable {
         var segment: DeflatedSegment
         var widths: [Int]
         /// How many of its cells are shared texts (uses counted by the shared string table).
         var sharedReferences: Int
-        /// The part's key, when the caller gave the units' keys.
+        /// The part's key (from its units' keys), when the caller gave the units' keys.
         var key: String?
         /// The previous file's part it was copied from.
         var kept: PreviousDownload.KeptPart?
     }
 
-    /// The sheet's segments in order (head, groups, tail) and its groups' parts.
+    /// The sheet's segments in order (head, parts, tail) and its parts.
     /// `keys`: each group's unit key; `number`: the sheet's place in the workbook;
     /// `sharedIDs`: the shared-string ids of its `sharedTexts`.
     static func segments(_ sheet: XLSXWorkbook.Sheet, groupSizes: [Int], number: Int, keys: [String]?,
@@ -39,11 +39,12 @@ enum XLSXSheetParts {
             start += size
         }
         let starts = groupStarts
-        // A part's bytes depend on its rows, the number of columns and their styles,
-        // and the shared texts' ids.
+        let spans = segmentSpans(groupCount: groupSizes.count, groupsPerSegment: sheet.groupsPerSegment)
+        // A part's bytes depend on its groups' rows, the number of columns and their
+        // styles, and the shared texts' ids.
         let partKeys: [String]? = keys.map { keys in
             var shared = StableHash()
-            shared.add("xlsx-sheet-part/2")
+            shared.add("xlsx-sheet-part/3")
             shared.add(number)
             shared.add(columnCount)
             for style in styles { shared.add(style) }
@@ -52,35 +53,40 @@ enum XLSXSheetParts {
                 shared.add(text)
                 shared.add(id)
             }
-            return keys.map { key in
+            return spans.map { span in
                 var hash = shared
-                hash.add(key)
+                hash.add(span.count)
+                for key in keys[span] { hash.add(key) }
                 return hash.hex
             }
         }
-        let made = Array(groupSizes.indices).concurrentMap { group -> Part? in
-            let key = partKeys?[group]
+        let made = Array(spans.indices).concurrentMap { index -> Part? in
+            let key = partKeys?[index]
             if let key, let kept = previous?.part(key), let part = part(kept.bytes, detail: kept.detail, columnCount: columnCount) {
                 return Part(segment: part.segment, widths: part.widths, sharedReferences: part.sharedReferences, key: key, kept: kept)
             }
-            let rows = sheet.makeGroup.map { ArraySlice($0(group)) } ?? sheet.rows[starts[group] ..< starts[group] + groupSizes[group]]
-            // Rows made now that do not fit the sheet's columns give no part (see `Sheet.makeGroup`).
-            guard rows.count == groupSizes[group], rows.allSatisfy({ $0.count <= columnCount }) else { return nil }
             var widths = Array(repeating: 0, count: columnCount)
             var sharedReferences = 0
-            for row in rows {
-                for (column, cell) in row.prefix(columnCount).enumerated() {
-                    if case .sharedText = cell { sharedReferences += 1 }
-                    if let width = XLSXSheetWriter.width(cell, sharedWidths: sharedWidths) { widths[column] = max(widths[column], width) }
-                }
-            }
             var xml: [UInt8] = []
-            xml.reserveCapacity(rows.count * 512) // a scores row is about 400 bytes: grown once at most
-            var noTextIDs: ArraySlice<Int> = []
-            // A failure of either gives no part, which fails the workbook below.
-            guard (try? XLSXSheetWriter.writeRows(rows, columnCount: columnCount, styles: styles, firstRow: nil, pieces: pieces,
-                                                  textIDs: &noTextIDs, sharedIDs: sharedIDs, xml: &xml, chunkSize: .max) { _ in }) != nil,
-                  let segment = try? DeflatedSegment(compressing: xml, last: false) else { return nil }
+            // A scores row is about 400 bytes: grown once at most.
+            xml.reserveCapacity(groupSizes[spans[index]].reduce(0, +) * 512)
+            for group in spans[index] {
+                let rows = sheet.makeGroup.map { ArraySlice($0(group)) } ?? sheet.rows[starts[group] ..< starts[group] + groupSizes[group]]
+                // Rows made now that do not fit the sheet's columns give no part (see `Sheet.makeGroup`).
+                guard rows.count == groupSizes[group], rows.allSatisfy({ $0.count <= columnCount }) else { return nil }
+                for row in rows {
+                    for (column, cell) in row.prefix(columnCount).enumerated() {
+                        if case .sharedText = cell { sharedReferences += 1 }
+                        if let width = XLSXSheetWriter.width(cell, sharedWidths: sharedWidths) { widths[column] = max(widths[column], width) }
+                    }
+                }
+                var noTextIDs: ArraySlice<Int> = []
+                // A failure gives no part, which fails the workbook below.
+                guard (try? XLSXSheetWriter.writeRows(rows, columnCount: columnCount, styles: styles, firstRow: nil, pieces: pieces,
+                                                      textIDs: &noTextIDs, sharedIDs: sharedIDs, xml: &xml, chunkSize: .max) { _ in }) != nil
+                else { return nil }
+            }
+            guard let segment = try? DeflatedSegment(compressing: xml, last: false) else { return nil }
             return Part(segment: segment, widths: widths, sharedReferences: sharedReferences, key: key)
         }
         var parts: [Part] = []
@@ -101,6 +107,13 @@ enum XLSXSheetParts {
         let segments = [try DeflatedSegment(compressing: head, last: false)] + parts.map(\.segment)
             + [try DeflatedSegment(compressing: tail, last: true)]
         return (segments, parts)
+    }
+
+    /// The groups of each segment: `groupsPerSegment` consecutive ones (at least one),
+    /// counted from the first, so that an edit that keeps the units keeps every span.
+    static func segmentSpans(groupCount: Int, groupsPerSegment: Int) -> [Range<Int>] {
+        let size = max(1, groupsPerSegment)
+        return stride(from: 0, to: groupCount, by: size).map { $0 ..< min($0 + size, groupCount) }
     }
 
     /// What a part keeps beside its compressed bytes: `crc length width,width,… sharedReferences`.
