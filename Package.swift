@@ -12,7 +12,7 @@ import PackageDescription
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
 //   JixiaoServe     the preview server edge (jixiao serve): HTTP, file watching, live reload
 //   JixiaoInterchange the spreadsheet edge: XLSX/CSV import and export
-//   CJixiaoDeflate  the system zlib, for writing XLSX (Debian zlib1g-dev)
+//   CJixiaoDeflate  DEFLATE for writing XLSX: ISA-L (Debian libisal-dev), zlib for CRCs (zlib1g-dev)
 //   JixiaoArchive   verifiable zip archives of one evaluation (jixiao archive / verify)
 //   jixiao          the command-line edge (linked with tcmalloc, see its target)
 let package = Package(
@@ -38,7 +38,7 @@ let package = Package(
         // One system call Foundation lacks: swapping the new site in atomically.
         .target(name: "CJixiaoSystem"),
         // zlib at the level we choose, for the spreadsheets the site offers for download.
-        .target(name: "CJixiaoDeflate", linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "CJixiaoDeflate", linkerSettings: [.linkedLibrary("isal"), .linkedLibrary("z")]),
         .target(name: "JixiaoCore"),
         .target(name: "JixiaoTemplate"),
         .target(

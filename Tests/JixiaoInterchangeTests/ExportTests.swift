@@ -1,3 +1,4 @@
+import CJixiaoDeflate
 import Foundation
 @testable import JixiaoCore
 import JixiaoSite
@@ -489,6 +490,43 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         #expect(xml.hasSuffix("count=\"6\" uniqueCount=\"3\"><si><t>甲</t></si><si><t>乙</t></si><si><t>a&lt;b</t></si></sst>"))
         // Equivalent texts written differently keep their own entries, with their own bytes.
         #expect(strings.id("caf\u{E9}") == 3 && strings.id("cafe\u{301}") == 4 && strings.id("caf\u{E9}") == 3)
+    }
+
+    @Test("CRC-32 as ZIP and zlib compute it, chained and combined; segments joined are one stream of their bytes")
+    func crcAndSegments() throws {
+        let check = Array("123456789".utf8)
+        #expect(jixiao_crc32(0, check, check.count) == 0xCBF4_3926, "the standard check value")
+        #expect(jixiao_crc32(0, [], 0) == 0)
+        let first = jixiao_crc32(0, Array(check[..<4]), 4)
+        #expect(jixiao_crc32(first, Array(check[4...]), 5) == 0xCBF4_3926, "chained")
+        #expect(jixiao_crc32_combine(first, jixiao_crc32(0, Array(check[4...]), 5), 5) == 0xCBF4_3926, "combined")
+
+        // A sheet-like text cut into segments; every segment but the last ends with an
+        // empty stored block (a sync flush) and so on a byte boundary.
+        let text = Array((0..<3_000).map { "<row><c s=\"4\"><v>\($0 % 97).50</v></c><c t=\"inlineStr\"><is><t>扣分\($0)</t></is></c></row>" }.joined().utf8)
+        let cuts = [0, 1, 40_000, 40_001, 150_000, text.count]
+        let segments = try zip(cuts, cuts.dropFirst()).enumerated().map { index, range in
+            try DeflatedSegment(compressing: Array(text[range.0..<range.1]), last: index == cuts.count - 2)
+        }
+        for segment in segments.dropLast() {
+            #expect(Array(segment.compressed.suffix(4)) == [0x00, 0x00, 0xFF, 0xFF])
+        }
+        #expect(DeflatedSegment.crc(of: segments) == UInt32(jixiao_crc32(0, text, text.count)))
+        #expect(segments.reduce(0) { $0 + $1.compressed.count } < text.count / 4, "compressed")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let joined = folder.url.appendingPathComponent("joined.deflate"), expected = folder.url.appendingPathComponent("expected")
+        try Data(segments.map(\.compressed).joined()).write(to: joined)
+        try Data(text).write(to: expected)
+        let script = """
+            import sys, zlib
+            d = zlib.decompressobj(-15)
+            out = d.decompress(open(sys.argv[1], "rb").read())
+            print(out == open(sys.argv[2], "rb").read(), d.eof, len(d.unused_data))
+            """
+        let python = ProcessInfo.processInfo.environment["JIXIAO_PYTHON"] ?? "python3"
+        #expect(try run([python, "-c", script, joined.path, expected.path]).trimmingCharacters(in: .whitespacesAndNewlines) == "True True 0",
+                "the whole text, the stream ended, nothing after it")
     }
 
     @Test("ZIP writer: Python's zipfile reads every entry back, CRCs check, the same entries give the same bytes")
