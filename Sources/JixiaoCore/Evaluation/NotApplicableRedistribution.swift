@@ -4,34 +4,34 @@ import Foundation
 /// applicable siblings, to a named sibling, or the parent is rescaled. A sibling
 /// that receives points keeps its achievement fraction (score / points).
 struct NotApplicableRedistribution {
-    let unit: AssessedUnit
-    let results: UnitResults
+    let unitName: String
     let precision: Int
 
     /// Adjusts the receiving siblings in place and returns the group's total
     /// (nil when every sibling is n/a) with a line saying how it was formed.
+    /// `location`: where an indicator's result was written, for messages.
     func apply(to siblings: inout [IndicatorScore], parentPoints: Decimal, parentLabel: String,
-               diagnostics: inout [Diagnostic]) -> (total: Decimal?, computation: String) {
+               diagnostics: inout [Diagnostic], location: (String) -> SourceLocation) -> (total: Decimal?, computation: String) {
         let applicable = siblings.indices.filter { !siblings[$0].notApplicable }
         guard !applicable.isEmpty else { return (nil, "下级指标均不适用") }
         var extra: [Int: Decimal] = [:]
         var notes: [String] = []
         var rescale = false
         for index in siblings.indices where siblings[index].notApplicable {
-            let child = siblings[index]
-            let points = child.indicator.points
-            switch child.indicator.notApplicable {
+            let child = siblings[index].shared.value
+            let points = child.points
+            switch child.notApplicable {
             case .equal?:
                 spreadEqually(points, over: applicable, into: &extra)
-                notes.append("\(child.indicator.id)不适用，其\(formatPlain(points))分均分给\(applicable.map { siblings[$0].indicator.id }.joined(separator: "、"))")
+                notes.append("\(child.id)不适用，其\(formatPlain(points))分均分给\(applicable.map { siblings[$0].indicator.id }.joined(separator: "、"))")
             case .to(let target)?:
                 if let receiver = applicable.first(where: { siblings[$0].indicator.id == target }) {
                     extra[receiver, default: 0] += points
-                    notes.append("\(child.indicator.id)不适用，其\(formatPlain(points))分计入\(target)")
+                    notes.append("\(child.id)不适用，其\(formatPlain(points))分计入\(target)")
                 } else {
                     diagnostics.append(.error(
-                        at: results.score(child.indicator.id)?.location ?? results.location,
-                        "\(unit.name)的指标\(child.indicator.id)不适用时分值应计入\(target)，但\(target)也不适用",
+                        at: location(child.id),
+                        "\(unitName)的指标\(child.id)不适用时分值应计入\(target)，但\(target)也不适用",
                         hint: "改用 not_applicable: equal 或 rescale，或核对两项的不适用标记。"))
                 }
             case .rescale?:

@@ -3,15 +3,14 @@ import Foundation
 /// A score given by the reviewer: 0 ≤ s ≤ v, and a reason whenever s < v.
 enum ManualScoring {
     static func score(points: Decimal, inputs: RuleInputs, diagnostics: inout [Diagnostic]) -> RuleOutcome? {
-        let result = inputs.result
-        guard let score = result.score else {
-            if result.keyLocations["score"] == nil {
-                diagnostics.append(.error(at: result.location, "\(inputs.subject)缺少考评得分“score”",
+        guard let score = inputs.result.score else {
+            if inputs.result.keyLocations["score"] == nil {
+                diagnostics.append(.error(at: inputs.result.location, "\(inputs.subject)缺少考评得分“score”",
                                           hint: "该指标由考评人评定，须写 score（不适用时写 na: true 和理由）。"))
             }
             return nil
         }
-        let location = result.keyLocations["score"] ?? result.location
+        let location = inputs.result.keyLocations["score"] ?? inputs.result.location
         let order = score.compared(to: points)
         if score.isBelow(0) {
             diagnostics.append(.error(at: location, "\(inputs.subject)的得分\(formatPlain(score))为负数",
@@ -23,7 +22,7 @@ enum ManualScoring {
                                       hint: "得分应在0到\(formatPlain(points))之间；加分请写在 bonus 中。"))
             return nil
         }
-        if order == .orderedAscending && result.reasons.isEmpty {
+        if order == .orderedAscending && inputs.result.reasons.isEmpty {
             diagnostics.append(.error(at: location, "\(inputs.subject)扣了\(formatPlain(points.minus(score)))分，但没有写扣分理由",
                                       hint: "在该指标的结果中写 reason（或 reasons 列表）说明扣分理由。"))
         }

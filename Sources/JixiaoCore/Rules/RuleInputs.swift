@@ -10,7 +10,12 @@ struct RuleOutcome {
 /// Typed access to one unit's inputs for one indicator, reporting missing and
 /// ill-typed inputs with the place they were (or should have been) written.
 struct RuleInputs {
-    let result: IndicatorResult
+    /// Borrowed from the unit's results while the indicator is scored (see
+    /// IndicatorTreeScoring), not copied.
+    let resultPointer: UnsafePointer<IndicatorResult>
+    var result: IndicatorResult {
+        _read { yield resultPointer.pointee }
+    }
     let unitName: String
     let indicatorID: String
     let precision: Int
