@@ -94,13 +94,14 @@ public enum ResultsReader {
             var indicator: String?
             var cells: [SourceEntry] = []
             cells.reserveCapacity(entries.count)
-            for entry in entries where !entry.value.isNull {
-                let text = entry.value.text?.trimmedSpaces()
+            // By index: `for entry in entries` copied every cell, its texts retained.
+            for index in entries.indices where !entries[index].value.isNull {
+                let text = entries[index].value.text?.trimmedSpaces()
                 if text?.isEmpty == true { continue }
-                switch entry.key {
+                switch entries[index].key {
                 case "unit": unit = unit ?? text
                 case "indicator": indicator = indicator ?? text
-                default: cells.append(entry)
+                default: cells.append(entries[index])
                 }
             }
             guard let unit, let indicator else {
@@ -241,23 +242,25 @@ public enum ResultsReader {
         }
         var result = IndicatorResult(indicatorID: indicatorID, location: value.location)
         result.keyLocations = KeyLocations(capacity: entries.count)
-        for entry in entries where !entry.value.isNull {
+        // By index, as in `TableResults.add`.
+        for index in entries.indices where !entries[index].value.isNull {
+            let key = entries[index].key
             // Every key read so far has its location recorded: a second one is a repeat.
-            if result.keyLocations[entry.key] != nil {
-                diagnostics.append(.error(at: entry.keyLocation, "指标\(indicatorID)的结果中“\(entry.key)”重复"))
+            if result.keyLocations[key] != nil {
+                diagnostics.append(.error(at: entries[index].keyLocation, "指标\(indicatorID)的结果中“\(key)”重复"))
                 continue
             }
-            result.keyLocations[entry.key] = entry.keyLocation
-            let field = entry.value
-            switch entry.key {
+            result.keyLocations[key] = entries[index].keyLocation
+            let field = entries[index].value
+            switch key {
             case "score": result.score = field.decimal("score", diagnostics: &diagnostics)
             case "self": result.selfScore = field.decimal("self", diagnostics: &diagnostics)
             case "reason", "reasons":
-                let splitting = fromTable && entry.key == "reasons"
+                let splitting = fromTable && key == "reasons"
                 if splitting, let text = field.text {
                     result.reasons += lists.items(text)
                 } else {
-                    result.reasons += field.stringList(entry.key, splitting: splitting, diagnostics: &diagnostics) ?? []
+                    result.reasons += field.stringList(key, splitting: splitting, diagnostics: &diagnostics) ?? []
                 }
             case "evidence":
                 if fromTable, let text = field.text {
@@ -268,7 +271,7 @@ public enum ResultsReader {
             case "source": result.source = field.string("source", diagnostics: &diagnostics)
             case "reviewer": result.reviewer = field.string("reviewer", diagnostics: &diagnostics)
             case "na": result.notApplicable = field.bool("na", diagnostics: &diagnostics) ?? false
-            default: result.inputs.append(entry)
+            default: result.inputs.append(entries[index])
             }
         }
         return result
