@@ -48,33 +48,35 @@ struct TemplateRenderer {
         var escapesHTML = initialEscaping
         let start = output.count
         let indented = !indentation.isEmpty
-        // Indexing (rather than `for node in nodes`) lets the optimizer borrow each
-        // node from the array instead of copying it.
-        for index in nodes.indices {
-            if indented {
-                markLineStart(since: start)
-            }
-            switch nodes[index] {
-            case .text(let text):
+        // Through the buffer (rather than `for node in nodes` or `nodes[index]`): each
+        // node is borrowed from where it is, its payload not retained and released.
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices {
                 if indented {
-                    appendIndentedText(text, since: start)
-                } else {
-                    append(text)
+                    markLineStart(since: start)
                 }
-            case .variable(let name, let escaped):
-                if let value = resolve(name) {
-                    appendValue(value, escaped: escaped && escapesHTML)
+                switch nodes[index] {
+                case .text(let text):
+                    if indented {
+                        appendIndentedText(text, since: start)
+                    } else {
+                        append(text)
+                    }
+                case .variable(let name, let escaped):
+                    if let value = resolve(name) {
+                        appendValue(value, escaped: escaped && escapesHTML)
+                    }
+                case .section(let section):
+                    renderSection(resolve(section.name), section.body, escapesHTML: escapesHTML)
+                case .invertedSection(let section):
+                    renderInvertedSection(resolve(section.name), section.body, escapesHTML: escapesHTML)
+                case .partial(let call):
+                    renderPartial(call)
+                case .block(let block):
+                    renderBlock(block, escapesHTML: escapesHTML)
+                case .contentType(let escapes):
+                    escapesHTML = escapes
                 }
-            case .section(let section):
-                renderSection(resolve(section.name), section.body, escapesHTML: escapesHTML)
-            case .invertedSection(let section):
-                renderInvertedSection(resolve(section.name), section.body, escapesHTML: escapesHTML)
-            case .partial(let call):
-                renderPartial(call)
-            case .block(let block):
-                renderBlock(block, escapesHTML: escapesHTML)
-            case .contentType(let escapes):
-                escapesHTML = escapes
             }
         }
         // Indentation left pending by this call (or one inside it) after its last
