@@ -79,7 +79,20 @@ public enum ResultsReader {
     /// The results of a table read one row at a time (see `tableResults`), so that
     /// the rows of a large results.csv need not all be kept.
     public struct TableResults: Sendable {
-        public private(set) var byUnit: [String: UnitResults] = [:]
+        /// Every unit's results but `current`'s.
+        private var stored: [String: UnitResults] = [:]
+        /// The results of the unit of the last row, kept out of `stored` while its
+        /// rows come (a table lists a unit's rows together): a row is added to them
+        /// without a lookup of the unit.
+        private var current: UnitResults?
+
+        /// The results by unit slug.
+        public var byUnit: [String: UnitResults] {
+            guard let current else { return stored }
+            var all = stored
+            all[current.unitSlug] = current
+            return all
+        }
         private var lists = ListCells()
 
         public init() {}
@@ -121,8 +134,8 @@ public enum ResultsReader {
         /// at once), as if they had been added here one by one.
         public mutating func append(_ later: TableResults, diagnostics: inout [Diagnostic]) {
             for (unit, results) in later.byUnit {
-                guard byUnit[unit] != nil else {
-                    byUnit[unit] = results
+                guard stored[unit] != nil || current?.unitSlug == unit else {
+                    stored[unit] = results
                     continue
                 }
                 for result in results.scores {
@@ -133,12 +146,15 @@ public enum ResultsReader {
 
         private mutating func put(_ result: IndicatorResult, of unit: String, firstSeenAt location: SourceLocation,
                                   diagnostics: inout [Diagnostic]) {
-            // Changed in place: taking the unit out and putting it back copied its scores on every row.
-            if byUnit[unit] == nil { byUnit[unit] = UnitResults(unitSlug: unit, location: location) }
-            if let index = byUnit[unit]!.scores.firstIndex(where: { $0.indicatorID == result.indicatorID }) {
-                byUnit[unit]!.scores[index] = ResultsReader.merge(byUnit[unit]!.scores[index], result, diagnostics: &diagnostics)
+            if current?.unitSlug != unit {
+                // Moved, not copied, between `stored` and `current`.
+                if let done = current.take() { stored[done.unitSlug] = done }
+                current = stored.removeValue(forKey: unit) ?? UnitResults(unitSlug: unit, location: location)
+            }
+            if let index = current!.scores.firstIndex(where: { $0.indicatorID == result.indicatorID }) {
+                current!.scores[index] = ResultsReader.merge(current!.scores[index], result, diagnostics: &diagnostics)
             } else {
-                byUnit[unit]!.scores.append(result)
+                current!.scores.append(result)
             }
         }
     }
