@@ -149,7 +149,7 @@ public enum UnitScoreCoding {
         var ranges: [Range<Int>] = []
         /// A text's place by a hash of its bytes: Swift's own string hashing
         /// normalizes Unicode first, which made encoding most of a clean build's cache.
-        var places: [UInt64: Int] = [:]
+        var places = TextPlaces()
 
         mutating func count(_ value: Int) { body.count(value) }
 
@@ -158,7 +158,7 @@ public enum UnitScoreCoding {
             guard var value else { return body.count(0) }
             value.withUTF8 { utf8 in
                 let key = Self.hash(utf8)
-                if let place = places[key], table.bytes[ranges[place]].withUnsafeBufferPointer({ stored in
+                if let place = places.place(key), table.bytes[ranges[place]].withUnsafeBufferPointer({ stored in
                     stored.count == utf8.count && (utf8.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
                 }) {
                     return body.count(place + 1)
@@ -167,7 +167,7 @@ public enum UnitScoreCoding {
                 let start = table.bytes.count
                 table.append(utf8)
                 ranges.append(start..<table.bytes.count)
-                if places[key] == nil { places[key] = ranges.count - 1 } // else two texts share a hash: both kept
+                places.add(key, place: ranges.count - 1) // a second text of the same hash: both kept, the first found
                 body.count(ranges.count)
             }
         }
@@ -239,6 +239,51 @@ public enum UnitScoreCoding {
             head.append(table.bytes)
             head.append(body.bytes)
             return head.bytes
+        }
+    }
+
+    /// Places in the text table by a text's hash (`Encoder.hash`), in a table of its
+    /// own: the hash is mixed already, so its low bits pick the slot (a Swift
+    /// dictionary hashed it again, a third of writing the texts).
+    struct TextPlaces {
+        private var keys = [UInt64](repeating: 0, count: 256)
+        /// -1: an empty slot.
+        private var places = [Int32](repeating: -1, count: 256)
+        private var count = 0
+
+        /// The place of the first text added with `key`.
+        func place(_ key: UInt64) -> Int? {
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while places[slot] >= 0 {
+                if keys[slot] == key { return Int(places[slot]) }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        /// Adds `key` at `place` unless it has one (the first one stays).
+        mutating func add(_ key: UInt64, place: Int) {
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while places[slot] >= 0 {
+                if keys[slot] == key { return }
+                slot = (slot + 1) & mask
+            }
+            keys[slot] = key
+            places[slot] = Int32(place)
+            count += 1
+        }
+
+        private mutating func grow() {
+            let (oldKeys, oldPlaces) = (keys, places)
+            keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            places = [Int32](repeating: -1, count: oldKeys.count * 2)
+            count = 0
+            for slot in oldKeys.indices where oldPlaces[slot] >= 0 {
+                add(oldKeys[slot], place: Int(oldPlaces[slot]))
+            }
         }
     }
 
