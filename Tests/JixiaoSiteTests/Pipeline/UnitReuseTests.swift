@@ -85,6 +85,18 @@ struct UnitScoreCodingTests {
                 "the example site exercises every part: \(seen)")
     }
 
+    @Test("the texts' places: the first place of a hash stays; colliding slots, growth past 256 and 0 as a hash all found")
+    func textPlaces() {
+        var places = UnitScoreCoding.TextPlaces()
+        // Keys whose low bits are equal land on the same slot; 0 is a hash like any other.
+        let keys: [UInt64] = (0..<1_000).map { UInt64($0) << 20 } + (1..<300).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+        for (place, key) in keys.enumerated() { places.add(key, place: place) }
+        for (place, key) in keys.enumerated() { #expect(places.place(key) == place) }
+        places.add(keys[5], place: 9_999)
+        #expect(places.place(keys[5]) == 5, "the first place stays")
+        #expect(places.place(12345) == nil)
+    }
+
     @Test("bytes of another unit, of a changed system, cut short or damaged decode to nothing, never to a wrong score")
     func damage() throws {
         let site = try Self.exampleSite()
