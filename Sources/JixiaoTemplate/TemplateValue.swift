@@ -34,6 +34,14 @@ public final class TemplateShape: Sendable, Equatable {
         return .record(self, members.map(\.value))
     }
 
+    /// A record of this shape from its members' values in the shape's order: the
+    /// values are moved into the record, not copied out of name–value pairs (a card
+    /// makes one per row of its table). The count is checked in debug builds.
+    public func record(values: [TemplateValue]) -> TemplateValue {
+        assert(values.count == names.count, "a value for each member of the shape")
+        return .record(self, values)
+    }
+
     public static func == (a: TemplateShape, b: TemplateShape) -> Bool { a === b || a.names == b.names }
 }
 

@@ -64,6 +64,10 @@ struct TemplateRecordTests {
         #expect(record != Self.row("甲", 2, note: nil))
         #expect(TemplateValue.string("x").members == nil)
         #expect(TemplateShape(["a", "b"]) == TemplateShape(["a", "b"]))
+        // Made from its values in the shape's order: the same record as from name–value pairs.
+        let fromValues = Self.rowShape.record(values: [.string("甲"), .int(1), .null, ["甲", "乙"], ["inner": "深"]])
+        #expect(fromValues == record)
+        #expect(fromValues.members?["note"] == .null)
     }
 
     @Test("one member read and set: an object gains it, a record sets only the ones its shape names")

@@ -131,29 +131,33 @@ extension SiteRenderer {
             } else {
                 false
             }
-            let row = Self.cardRowShape.record([
-                "id": .string(scores[index].indicator.id), "name": .string(scores[index].indicator.name),
-                "level": .int(scores[index].indicator.level), "indent": .int(scores[index].indicator.level - 1),
-                "is_group": .bool(!scores[index].children.isEmpty),
-                "points": .string(Format.points(scores[index].points)),
-                "score": .string(Format.score(scores[index].score, precision) ?? "不适用"),
-                "deduction": .string(scores[index].notApplicable ? "—" : Format.score(scores[index].deduction, precision)),
-                "has_deduction": .bool(scores[index].deduction.isAbove(0)),
-                "not_applicable": .bool(scores[index].notApplicable), "vetoed": .bool(scores[index].vetoed),
-                "computation": .string(scores[index].computation),
-                "reasons": .list(scores[index].reasons.map(TemplateValue.string)),
-                "evidence": .list(scores[index].evidence.map(TemplateValue.string)),
-                "inputs": .list(scores[index].inputs.map {
-                    Self.cardInputShape.record(["name": .string(Self.inputNames[$0.name] ?? $0.name), "value": .string($0.text)])
+            // In the order of `cardRowShape`'s names.
+            let row = Self.cardRowShape.record(values: [
+                .string(scores[index].indicator.id), // id
+                .string(scores[index].indicator.name), // name
+                .int(scores[index].indicator.level), // level
+                .int(scores[index].indicator.level - 1), // indent
+                .bool(!scores[index].children.isEmpty), // is_group
+                .string(Format.points(scores[index].points)), // points
+                .string(Format.score(scores[index].score, precision) ?? "不适用"), // score
+                .string(scores[index].notApplicable ? "—" : Format.score(scores[index].deduction, precision)), // deduction
+                .bool(scores[index].deduction.isAbove(0)), // has_deduction
+                .bool(scores[index].notApplicable), // not_applicable
+                .bool(scores[index].vetoed), // vetoed
+                .string(scores[index].computation), // computation
+                .list(scores[index].reasons.map(TemplateValue.string)), // reasons
+                .list(scores[index].evidence.map(TemplateValue.string)), // evidence
+                .list(scores[index].inputs.map { // inputs
+                    Self.cardInputShape.record(values: [.string(Self.inputNames[$0.name] ?? $0.name), .string($0.text)]) // name, value
                 }),
-                "rule": .string(scores[index].ruleDescription),
-                "self": TemplateValue(Format.score(scores[index].selfScore, precision)),
-                "criteria": TemplateValue(scores[index].indicator.criteria),
-                "source": TemplateValue(scores[index].source),
-                "reviewer": TemplateValue(scores[index].reviewer),
-                "has_inputs": .bool(!scores[index].inputs.isEmpty),
-                "has_evidence": .bool(!scores[index].evidence.isEmpty),
-                "self_differs": .bool(selfDiffers),
+                .string(scores[index].ruleDescription), // rule
+                TemplateValue(Format.score(scores[index].selfScore, precision)), // self
+                TemplateValue(scores[index].indicator.criteria), // criteria
+                TemplateValue(scores[index].source), // source
+                TemplateValue(scores[index].reviewer), // reviewer
+                .bool(!scores[index].inputs.isEmpty), // has_inputs
+                .bool(!scores[index].evidence.isEmpty), // has_evidence
+                .bool(selfDiffers), // self_differs
             ])
             rows.append(row)
         }

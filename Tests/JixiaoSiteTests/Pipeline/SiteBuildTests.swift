@@ -33,6 +33,13 @@ struct SiteBuildTests {
         let unit = try site.read("2020-test/units/alpha.html")
         #expect(unit.contains("缺报1期"))
         #expect(unit.contains("示例数据"))
+        // Each number in its column (a card's rows are records made by position):
+        // B's points, self score (differing from the score: marked), score and deduction.
+        let rowB = try #require(unit.components(separatedBy: "<tr class=\"level-1\">").first { $0.contains(">B</span> 按期报送") })
+        let numbers = rowB.components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        #expect(numbers == ["6", "6.00<span class=\"differs\" title=\"自评与考评不同\">*</span>", "5.50", "0.50"])
+        #expect(rowB.contains("<p class=\"computation-line\">") && rowB.contains("扣分理由：缺报1期"))
+        #expect(rowB.contains("<span>计分规则：") && rowB.contains("<span>评分标准：每缺报一期扣0.5分，扣完为止。</span>"))
     }
 
     @Test("Chinese lines joined without a stray space; official-document metadata shown")
