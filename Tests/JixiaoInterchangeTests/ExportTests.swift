@@ -100,6 +100,10 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
     ])
     func xmlEscaping(text: String, expected: String) {
         #expect(XLSXPackage.escape(text) == expected)
+        // Written into a sheet's bytes after what is there.
+        var bytes = Array("<t>".utf8)
+        XLSXPackage.appendEscaped(text, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "<t>" + expected)
     }
 
     @Test("sheet XML numbers are written as their decimal digits, and columns are as wide as those",

@@ -121,20 +121,40 @@ enum XLSXPackage {
     /// XML text: markup characters escaped, characters XML 1.0 forbids dropped.
     static func escape(_ text: String) -> String {
         if !needsEscaping(text) { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `escape(text)`'s bytes appended to `bytes`, written from the text's bytes in
+    /// place (a sheet's cells were escaped into a new String scalar by scalar).
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { source in
+            guard needsEscaping(source) else { return bytes.append(contentsOf: source) }
+            // Bytes are copied in runs, up to the next one that is replaced or dropped.
+            var runStart = 0, index = 0
+            func replace(_ length: Int, with replacement: StaticString) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += length
+                runStart = index
             }
+            while index < source.count {
+                switch source[index] {
+                case UInt8(ascii: "&"): replace(1, with: "&amp;")
+                case UInt8(ascii: "<"): replace(1, with: "&lt;")
+                case UInt8(ascii: ">"): replace(1, with: "&gt;")
+                case UInt8(ascii: "\""): replace(1, with: "&quot;")
+                case 0x09, 0x0A, 0x0D: index += 1
+                case ..<0x20: replace(1, with: "") // a control character XML 1.0 forbids
+                case 0xEF where index + 2 < source.count && source[index + 1] == 0xBF && source[index + 2] >= 0xBE:
+                    replace(3, with: "") // U+FFFE, U+FFFF
+                default: index += 1
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
         }
-        return result
     }
 }
 
@@ -212,7 +232,7 @@ struct SharedStrings {
         xml.write(XLSXPackage.header + "<sst xmlns=\"\(XLSXPackage.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(strings.count)\">")
         for text in strings {
             xml.write(XLSXPackage.preservesSpace(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>")
-            xml.write(XLSXPackage.escape(text))
+            XLSXPackage.appendEscaped(text, to: &xml)
             xml.write("</t></si>")
         }
         xml.write("</sst>")

@@ -165,7 +165,7 @@ enum XLSXSheetWriter {
                         continue
                     case .text(let text) where !numbered:
                         put(XLSXPackage.preservesSpace(text) ? spacedTextTails[column] : textTails[column])
-                        xml.write(XLSXPackage.escape(text))
+                        XLSXPackage.appendEscaped(text, to: &xml)
                         put(inlineEnd)
                         continue
                     case .text:
