@@ -7,7 +7,7 @@ extension SiteRenderer {
     func gradeDistributionContext(_ evaluation: EvaluatedEvaluation) -> [String: Any] {
         let shares = GradeDistribution.of(evaluation.result)
         let largest = shares.map(\.count).max() ?? 0
-        let gradeIDs = Dictionary(evaluation.result.ranking.map { ($0.gradeName, "\($0.grade)") }, uniquingKeysWith: { a, _ in a })
+        let gradeIDs = Dictionary(evaluation.result.ranking.map { ($0.gradeName, $0.grade.rawValue) }, uniquingKeysWith: { a, _ in a })
         return [
             "rows": shares.enumerated().map { index, share -> [String: Any] in
                 ["grade": share.grade, "grade_id": gradeIDs[share.grade] ?? "none", "count": share.count,

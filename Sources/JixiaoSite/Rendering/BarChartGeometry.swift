@@ -28,9 +28,12 @@ struct BarChartGeometry {
     func bar(index: Int, value: Decimal, maximum: Decimal) -> TemplateValue {
         let y = Self.top + index * Self.rowHeight + (Self.rowHeight - Self.barHeight) / 2
         var width: Decimal = 0
-        if maximum > 0, value > 0 { width = (value * Decimal(Self.barSpace) / maximum).roundedHalfUp(1) }
-        return Self.barShape.record(["y": .int(y), "height": .int(Self.barHeight), "width": .string(formatPlain(width)),
-                                     "text_y": .int(y + Self.barHeight / 2 + 6),
-                                     "value_x": .string(formatPlain(Decimal(Self.labelWidth) + width + 6))])
+        if maximum.isAbove(0), value.isAbove(0) {
+            width = Decimal.productQuotient(value, Decimal(Self.barSpace), dividedBy: maximum, roundedHalfUpTo: 1)
+        }
+        return Self.barShape.record(values: [
+            .int(y), .int(Self.barHeight), .string(formatPlain(width)), // y, height, width
+            .int(y + Self.barHeight / 2 + 6), .string(formatPlain(Decimal(Self.labelWidth) + width + 6)), // text_y, value_x
+        ])
     }
 }

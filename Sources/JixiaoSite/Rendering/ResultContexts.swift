@@ -84,7 +84,7 @@ extension SiteRenderer {
             .string(Format.signed(unit.bonusTotal, precision)),
             .string(Format.signed(unit.adjustmentTotal, precision)),
             .string(Format.score(unit.total, precision)),
-            .string(unit.gradeName), .string("\(unit.grade)"),
+            .string(unit.gradeName), .string(unit.grade.rawValue), // its case name, without reflection
             TemplateValue(unit.gradeNote),
         ]
     }
@@ -106,8 +106,8 @@ extension SiteRenderer {
 
     /// `value` as a percentage of `maximum` with one decimal, for bar widths.
     static func percent(_ value: Decimal, of maximum: Decimal) -> String {
-        guard maximum > 0, value > 0 else { return "0" }
-        return formatScore(value * 100 / maximum, precision: 1)
+        guard maximum.isAbove(0), value.isAbove(0) else { return "0" }
+        return formatScore(Decimal.productQuotient(value, 100, dividedBy: maximum, roundedHalfUpTo: 1), precision: 1)
     }
 
     /// The members of a score card's table row, shared by every row of every card.
