@@ -148,8 +148,12 @@ public enum ResultsReader {
                                   diagnostics: inout [Diagnostic]) {
             if current?.unitSlug != unit {
                 // Moved, not copied, between `stored` and `current`.
+                let rowsBefore = current?.scores.count ?? 0
                 if let done = current.take() { stored[done.unitSlug] = done }
                 current = stored.removeValue(forKey: unit) ?? UnitResults(unitSlug: unit, location: location)
+                // Room for as many results as the unit before had: grown one at a time,
+                // forty were moved six times over.
+                current!.scores.reserveCapacity(rowsBefore)
             }
             if let index = current!.scores.firstIndex(where: { $0.indicatorID == result.indicatorID }) {
                 current!.scores[index] = ResultsReader.merge(current!.scores[index], result, diagnostics: &diagnostics)

@@ -32,10 +32,11 @@ enum PlaceholderCheck {
             // A plain one-line scalar starts where it is written: point at the placeholder itself.
             if !quoted, !text.contains("\n"), location.column > 0 { location.column += found.offset }
             diagnostics.append(.warning(at: location, "“\(text)”中有占位内容“\(found.match)”", hint: hint))
+        // By index: `for … in` copied every value (this runs on every row of results.csv).
         case .sequence(let items):
-            for item in items { checkValue(item, diagnostics: &diagnostics) }
+            for index in items.indices { checkValue(items[index], diagnostics: &diagnostics) }
         case .mapping(let entries):
-            for entry in entries { checkValue(entry.value, diagnostics: &diagnostics) }
+            for index in entries.indices { checkValue(entries[index].value, diagnostics: &diagnostics) }
         }
     }
 
