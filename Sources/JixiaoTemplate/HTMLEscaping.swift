@@ -8,14 +8,35 @@ enum HTMLEscaping {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for index in 0..<bytes.count where needsEscaping(bytes[index]) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                let entity = entity(for: bytes[index])
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                runStart = index + 1
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while none of them is special (most text).
+                if index + 8 <= bytes.count,
+                   !mayBeSpecial(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                if needsEscaping(bytes[index]) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    let entity = entity(for: bytes[index])
+                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    runStart = index + 1
+                }
+                index += 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
+    }
+
+    /// False only when no byte of `word` is one of the special bytes: each byte is
+    /// compared with all five at once (a zero byte in `word ^ repeated(b)` is a match),
+    /// with the usual bit trick, which may report a match that is not one, never miss one.
+    @inline(__always)
+    private static func mayBeSpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x27))
+            || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))
     }
 
     /// Returns `text` escaped.

@@ -1,0 +1,46 @@
+@testable import JixiaoTemplate
+import Testing
+
+/// Escaping reads eight bytes at a time where it can: every special byte, at every
+/// place in and around those words, must come out as swift-mustache writes it.
+@Suite("HTML escaping")
+struct HTMLEscapingTests {
+    /// The escaping character by character, as swift-mustache defines it.
+    static func reference(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    @Test("each special byte at every place of texts up to 24 bytes, among ASCII and Chinese text")
+    func everyPlace() {
+        for special in ["&", "<", ">", "\"", "'"] {
+            for length in 0...24 {
+                for place in 0..<max(length, 1) {
+                    var characters = Array(repeating: "a", count: length)
+                    if length > 0 { characters[place] = special }
+                    let text = characters.joined()
+                    #expect(HTMLEscaping.escape(text) == Self.reference(text), "\(text)")
+                    let chinese = "得分" + text + "扣分理由：缺报1期"
+                    #expect(HTMLEscaping.escape(chinese) == Self.reference(chinese))
+                }
+            }
+        }
+        // Bytes next to the special ones (! % ( = ? and multi-byte characters) are copied.
+        let near = "!%(=?@;:,./0123456789ABCDEF全角＆＜＞“”‘’"
+        #expect(HTMLEscaping.escape(near) == near)
+        let mixed = "0.8≤x<0.9，扣1分 & \"引号\" 'a' >b<"
+        var output = Array("前".utf8)
+        HTMLEscaping.append(mixed, to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == "前" + Self.reference(mixed))
+    }
+}
