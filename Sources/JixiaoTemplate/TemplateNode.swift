@@ -1,11 +1,11 @@
 /// One piece of a parsed template. A template is parsed once into a tree of nodes;
 /// rendering walks the tree and never looks at the source text again.
 ///
-/// Every payload is a single reference (or a string), so walking the tree copies one
-/// reference per node; the parts that are not strings live in final classes.
+/// Every payload is a single reference (or a text's place), so walking the tree copies
+/// at most one reference per node; the parts that are not texts live in final classes.
 enum TemplateNode: Sendable {
     /// Literal text, copied as is.
-    case text(String)
+    case text(TemplateText)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (not escaped).
     case variable(TemplateName, escaped: Bool)
     /// `{{#name}}…{{/name}}`
@@ -121,5 +121,33 @@ final class TemplateName: Sendable {
         } else {
             kind = .search
         }
+    }
+}
+
+/// A template's literal text, in memory its library keeps (see TemplateTexts): a
+/// text node holds no reference, so rendering one counts none (a score card renders
+/// thousands of them; each String retained and released was a part of rendering).
+struct TemplateText: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// The memory of a library's texts: each allocated once, while the library is parsed,
+/// and freed with the library. Never changed after parsing, so shared by the threads
+/// that render with the library.
+final class TemplateTexts: @unchecked Sendable {
+    private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+
+    func add(_ text: String) -> TemplateText {
+        let utf8 = text.utf8
+        let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(utf8.count, 1))
+        let count = block.initialize(fromContentsOf: utf8)
+        blocks.append(block)
+        return TemplateText(bytes: UnsafeBufferPointer(rebasing: block[..<count]))
+    }
+
+    deinit {
+        for block in blocks { block.deallocate() }
     }
 }

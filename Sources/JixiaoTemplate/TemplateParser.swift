@@ -12,6 +12,8 @@
 struct TemplateParser {
     private let scalars: [Unicode.Scalar]
     private var position = 0
+    /// Where the texts of the nodes go (the library's, see TemplateTexts).
+    private let texts: TemplateTexts
     /// The slot of each first name part (see `TemplateName.slot`), shared by a library's templates.
     private var slots: [String: Int]
 
@@ -19,15 +21,18 @@ struct TemplateParser {
     /// the stack.
     private static let maximumNesting = 100
 
-    private init(_ source: String, slots: [String: Int]) {
+    private init(_ source: String, slots: [String: Int], texts: TemplateTexts) {
         scalars = Array(source.unicodeScalars)
         self.slots = slots
+        self.texts = texts
     }
 
     /// Parses `source`; `name` only labels a syntax error. `slots`: the slots of the
-    /// names of the templates parsed before, with this one's added.
-    static func parse(_ source: String, name: String, slots: inout [String: Int]) throws(TemplateSyntaxError) -> [TemplateNode] {
-        var parser = TemplateParser(source, slots: slots)
+    /// names of the templates parsed before, with this one's added; `texts`: where the
+    /// nodes' texts are kept.
+    static func parse(_ source: String, name: String, slots: inout [String: Int],
+                      texts: TemplateTexts) throws(TemplateSyntaxError) -> [TemplateNode] {
+        var parser = TemplateParser(source, slots: slots, texts: texts)
         defer { slots = parser.slots }
         do {
             return try parser.parseSection(ParserState(), nesting: 0).nodes
@@ -54,21 +59,29 @@ struct TemplateParser {
         // whether the line is a standalone tag (then they vanish or become indentation).
         var whitespaceBefore = ""
 
-        func appendNode(_ node: TemplateNode, tagStart: Int) {
-            if case .text(let text) = node, case .text(let previous)? = result.nodes.last {
-                // Adjacent text renders the same as one piece (the renderer indents
-                // after newlines inside text), and is faster to render.
-                result.nodes[result.nodes.count - 1] = .text(previous + text)
-                return
+        // Adjacent text renders the same as one piece (the renderer indents after
+        // newlines inside text), and is faster to render: it is gathered here and
+        // becomes one node before the next node that is not text, or at the end.
+        var pendingText = ""
+        func appendText(_ text: String) {
+            pendingText += text
+        }
+        func endText() {
+            if !pendingText.isEmpty {
+                result.nodes.append(.text(texts.add(pendingText)))
+                pendingText = ""
             }
-            if case .text = node {} else if result.firstNonBlockTag == nil {
+        }
+        func appendNode(_ node: TemplateNode, tagStart: Int) {
+            endText()
+            if result.firstNonBlockTag == nil {
                 result.firstNonBlockTag = tagStart
             }
             result.nodes.append(node)
         }
         func flushWhitespace() {
             if !whitespaceBefore.isEmpty {
-                appendNode(.text(whitespaceBefore), tagStart: position)
+                appendText(whitespaceBefore)
                 whitespaceBefore = ""
             }
         }
@@ -93,13 +106,13 @@ struct TemplateParser {
                 // swift-mustache checks for a newline here even right after a tag's
                 // opening delimiter ("{{" then a newline): the "{{" is then dropped.
                 let newline = string(position..<position + newlineLength)
-                appendNode(.text(whitespaceBefore + text + newline), tagStart: position)
+                appendText(whitespaceBefore + text + newline)
                 state.newLine = true
                 position += newlineLength
                 continue
             }
             if !text.isEmpty {
-                appendNode(.text(whitespaceBefore + text), tagStart: position)
+                appendText(whitespaceBefore + text)
                 whitespaceBefore = ""
                 state.newLine = false
             }
@@ -145,6 +158,7 @@ struct TemplateParser {
                 if !isStandalone(state) {
                     flushWhitespace()
                 }
+                endText()
                 return result
 
             case "!":
@@ -179,7 +193,7 @@ struct TemplateParser {
                 let name = try parsePartialName(state, tagStart: tagStart)
                 if !whitespaceBefore.isEmpty {
                     // Kept as text even when standalone: it indents the partial's first line.
-                    appendNode(.text(whitespaceBefore), tagStart: tagStart)
+                    appendText(whitespaceBefore)
                 }
                 var indentation: String?
                 if isStandalone(state) {
@@ -196,7 +210,7 @@ struct TemplateParser {
                 skipWhitespace()
                 let sectionName = try parsePartialName(state, tagStart: tagStart)
                 if !whitespaceBefore.isEmpty {
-                    appendNode(.text(whitespaceBefore), tagStart: tagStart)
+                    appendText(whitespaceBefore)
                 }
                 if isStandalone(state) {
                     setNewLine = true
@@ -233,7 +247,7 @@ struct TemplateParser {
                 } else {
                     // A block with its default content, replaceable by an override.
                     if !whitespaceBefore.isEmpty {
-                        appendNode(.text(whitespaceBefore), tagStart: tagStart)
+                        appendText(whitespaceBefore)
                     }
                     if isStandalone(state) {
                         setNewLine = true
@@ -267,6 +281,7 @@ struct TemplateParser {
             throw ParseFailure(position: state.sectionOpenedAt,
                                message: "unclosed \(state.sectionKind.word) '\(Self.display(sectionName, state.sectionTransforms))'")
         }
+        endText()
         return result
     }
 

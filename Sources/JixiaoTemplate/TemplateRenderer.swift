@@ -58,9 +58,9 @@ struct TemplateRenderer {
                 switch nodes[index] {
                 case .text(let text):
                     if indented {
-                        appendIndentedText(text, since: start)
+                        appendIndentedText(text.bytes, since: start)
                     } else {
-                        append(text)
+                        append(text.bytes)
                     }
                 case .variable(let name, let escaped):
                     if let value = resolve(name) {
@@ -102,10 +102,10 @@ struct TemplateRenderer {
         output.append(contentsOf: text.utf8)
     }
 
-    private mutating func append(_ text: Substring) {
-        guard !text.isEmpty else { return }
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
         flushPendingIndentation()
-        output.append(contentsOf: text.utf8)
+        output.append(contentsOf: bytes)
     }
 
     private mutating func appendValue(_ value: TemplateValue, escaped: Bool) {
@@ -146,22 +146,21 @@ struct TemplateRenderer {
 
     /// Text inside an indented call: the parser joins adjacent lines into one text
     /// node, so each line after a newline is indented as a separate node would be.
-    private mutating func appendIndentedText(_ text: String, since start: Int) {
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            utf8.formIndex(after: &index)
+    private mutating func appendIndentedText(_ bytes: UnsafeBufferPointer<UInt8>, since start: Int) {
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if byte == UInt8(ascii: "\n") {
-                if lineStart != utf8.startIndex { markLineStart(since: start) }
-                append(text[lineStart..<index])
+                if lineStart != 0 { markLineStart(since: start) }
+                append(UnsafeBufferPointer(rebasing: bytes[lineStart..<index]))
                 lineStart = index
             }
         }
-        if lineStart < utf8.endIndex {
-            if lineStart != utf8.startIndex { markLineStart(since: start) }
-            append(text[lineStart...])
+        if lineStart < bytes.count {
+            if lineStart != 0 { markLineStart(since: start) }
+            append(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
         }
     }
 

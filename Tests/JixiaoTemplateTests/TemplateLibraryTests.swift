@@ -103,18 +103,15 @@ struct TemplateLibraryTests {
         #expect(copy.render("page", context) == library.render("page", context))
         #expect(copy.render("page", context)?.contains("<tr><td>乙</td><td>8</td></tr>") == true)
 
-        /// The address of every object of a node tree, and of every text's storage
-        /// (texts longer than 15 bytes; shorter ones are stored inline, without one).
+        /// The address of every object of a node tree, and of every text's bytes.
         func objects(_ library: TemplateLibrary) -> Set<UInt> {
             var found = Set<UInt>()
             func add(_ object: AnyObject) { found.insert(UInt(bitPattern: ObjectIdentifier(object).hashValue)) }
             func walk(_ nodes: [TemplateNode]) {
                 for node in nodes {
                     switch node {
-                    case .text(let text) where text.utf8.count > 15:
-                        var text = text
-                        text.withUTF8 { found.insert(UInt(bitPattern: $0.baseAddress)) }
-                    case .text, .contentType: break
+                    case .text(let text): found.insert(UInt(bitPattern: text.bytes.baseAddress))
+                    case .contentType: break
                     case .variable(let name, _): add(name)
                     case .section(let section), .invertedSection(let section):
                         add(section); add(section.name); walk(section.body)
