@@ -6,8 +6,9 @@ public struct TemplateLibrary: Sendable {
     /// How many slots the templates' names use (see `TemplateName.slot`).
     private let slotCount: Int
     private let sources: [String: String]
-    /// The templates' texts, kept while the library is (see TemplateText).
-    private let texts = TemplateTexts()
+    /// What the templates' nodes hold without counting, kept while the library is
+    /// (see TemplateStorage).
+    private let storage = TemplateStorage()
 
     /// Parses every template (name → source text). Templates are parsed in name order,
     /// so the error reported for a library with several broken templates is stable.
@@ -18,7 +19,7 @@ public struct TemplateLibrary: Sendable {
         var slots: [String: Int] = [:]
         for name in sources.keys.sorted() {
             let source = sources[name] ?? ""
-            let nodes = try TemplateParser.parse(source, name: name, slots: &slots, texts: texts)
+            let nodes = try TemplateParser.parse(source, name: name, slots: &slots, storage: storage)
             templates[name] = ParsedTemplate(nodes: nodes, sourceLength: source.utf8.count)
         }
         self.templates = templates
@@ -28,7 +29,7 @@ public struct TemplateLibrary: Sendable {
     /// The same templates parsed again: a library that shares no object with this one.
     ///
     /// Rendering retains and releases the parsed nodes' objects at every step (not
-    /// their texts, see TemplateText). On several cores at once, one shared library's counts move between the
+    /// their texts, names and sections, see TemplateStorage). On several cores at once, one shared library's counts move between the
     /// cores' caches all the time (measured: the largest part of the up to a third more
     /// CPU time a build's rendering took on two cores than on one); a copy per core
     /// keeps each count on its core.
@@ -93,7 +94,7 @@ struct ParsedTemplate: Sendable {
         for node in nodes {
             switch node {
             case .section(let section), .invertedSection(let section):
-                collectReferences(in: section.body, into: &names)
+                collectReferences(in: section.object.body, into: &names)
             case .block(let block):
                 collectReferences(in: block.defaultContent, into: &names)
             case .partial(let call):

@@ -1,17 +1,18 @@
 /// One piece of a parsed template. A template is parsed once into a tree of nodes;
 /// rendering walks the tree and never looks at the source text again.
 ///
-/// Every payload is a single reference (or a text's place), so walking the tree copies
-/// at most one reference per node; the parts that are not texts live in final classes.
+/// The payloads of the nodes a card's rows render over and over (texts, names,
+/// sections) are held without a reference count (see TemplateStorage); the others
+/// are a single reference to a final class.
 enum TemplateNode: Sendable {
     /// Literal text, copied as is.
     case text(TemplateText)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (not escaped).
-    case variable(TemplateName, escaped: Bool)
+    case variable(LibraryObject<TemplateName>, escaped: Bool)
     /// `{{#name}}…{{/name}}`
-    case section(Section)
+    case section(LibraryObject<Section>)
     /// `{{^name}}…{{/name}}`
-    case invertedSection(Section)
+    case invertedSection(LibraryObject<Section>)
     /// `{{>name}}`, or `{{<name}}…{{/name}}`.
     case partial(PartialCall)
     /// `{{$name}}default{{/name}}` outside a parent call: replaced by an override
@@ -124,7 +125,7 @@ final class TemplateName: Sendable {
     }
 }
 
-/// A template's literal text, in memory its library keeps (see TemplateTexts): a
+/// A template's literal text, in memory its library keeps (see TemplateStorage): a
 /// text node holds no reference, so rendering one counts none (a score card renders
 /// thousands of them; each String retained and released was a part of rendering).
 struct TemplateText: @unchecked Sendable {
@@ -133,11 +134,13 @@ struct TemplateText: @unchecked Sendable {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-/// The memory of a library's texts: each allocated once, while the library is parsed,
-/// and freed with the library. Never changed after parsing, so shared by the threads
-/// that render with the library.
-final class TemplateTexts: @unchecked Sendable {
+/// What a library's nodes hold without counting: its texts, each allocated once
+/// while the library is parsed, and its names and sections, kept here. All freed with
+/// the library. Never changed after parsing, so shared by the threads that render
+/// with the library.
+final class TemplateStorage: @unchecked Sendable {
     private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+    private var objects: [AnyObject] = []
 
     func add(_ text: String) -> TemplateText {
         let utf8 = text.utf8
@@ -147,7 +150,31 @@ final class TemplateTexts: @unchecked Sendable {
         return TemplateText(bytes: UnsafeBufferPointer(rebasing: block[..<count]))
     }
 
+    func keep<Object: AnyObject & Sendable>(_ object: Object) -> LibraryObject<Object> {
+        objects.append(object)
+        return LibraryObject(object)
+    }
+
     deinit {
         for block in blocks { block.deallocate() }
     }
+}
+
+/// An object a node refers to, kept alive by its library's storage (see
+/// TemplateStorage) rather than by the node: reading it in a render counts nothing.
+struct LibraryObject<Object: AnyObject & Sendable>: @unchecked Sendable {
+    private let reference: Unmanaged<Object>
+
+    fileprivate init(_ object: Object) {
+        reference = .passUnretained(object)
+    }
+
+    /// The object, for as long as `body` runs, without a count.
+    @inline(__always)
+    func with<Result>(_ body: (Object) throws -> Result) rethrows -> Result {
+        try reference._withUnsafeGuaranteedRef(body)
+    }
+
+    /// The object, counted (for the walks outside rendering).
+    var object: Object { reference.takeUnretainedValue() }
 }

@@ -12,8 +12,9 @@
 struct TemplateParser {
     private let scalars: [Unicode.Scalar]
     private var position = 0
-    /// Where the texts of the nodes go (the library's, see TemplateTexts).
-    private let texts: TemplateTexts
+    /// What the nodes hold without counting: their texts, names and sections (the
+    /// library's, see TemplateStorage).
+    private let storage: TemplateStorage
     /// The slot of each first name part (see `TemplateName.slot`), shared by a library's templates.
     private var slots: [String: Int]
 
@@ -21,18 +22,18 @@ struct TemplateParser {
     /// the stack.
     private static let maximumNesting = 100
 
-    private init(_ source: String, slots: [String: Int], texts: TemplateTexts) {
+    private init(_ source: String, slots: [String: Int], storage: TemplateStorage) {
         scalars = Array(source.unicodeScalars)
         self.slots = slots
-        self.texts = texts
+        self.storage = storage
     }
 
     /// Parses `source`; `name` only labels a syntax error. `slots`: the slots of the
-    /// names of the templates parsed before, with this one's added; `texts`: where the
-    /// nodes' texts are kept.
+    /// names of the templates parsed before, with this one's added; `storage`: where
+    /// the nodes' texts, names and sections are kept.
     static func parse(_ source: String, name: String, slots: inout [String: Int],
-                      texts: TemplateTexts) throws(TemplateSyntaxError) -> [TemplateNode] {
-        var parser = TemplateParser(source, slots: slots, texts: texts)
+                      storage: TemplateStorage) throws(TemplateSyntaxError) -> [TemplateNode] {
+        var parser = TemplateParser(source, slots: slots, storage: storage)
         defer { slots = parser.slots }
         do {
             return try parser.parseSection(ParserState(), nesting: 0).nodes
@@ -68,7 +69,7 @@ struct TemplateParser {
         }
         func endText() {
             if !pendingText.isEmpty {
-                result.nodes.append(.text(texts.add(pendingText)))
+                result.nodes.append(.text(storage.add(pendingText)))
                 pendingText = ""
             }
         }
@@ -136,7 +137,7 @@ struct TemplateParser {
                                           openedAt: tagStart, newLine: setNewLine),
                     nesting: nesting + 1)
                 let templateName = TemplateName(name: name, transformNames: transforms, slots: &slots)
-                let section = Section(name: templateName, body: body.nodes)
+                let section = storage.keep(Section(name: templateName, body: body.nodes))
                 appendNode(inverted ? .invertedSection(section) : .section(section), tagStart: tagStart)
 
             case "/":
@@ -174,13 +175,13 @@ struct TemplateParser {
                     throw ParseFailure(position: tagStart, message: "triple mustache is not closed by '}}}'")
                 }
                 position += 1
-                appendNode(.variable(TemplateName(name: name, transformNames: transforms, slots: &slots), escaped: false), tagStart: tagStart)
+                appendNode(.variable(storage.keep(TemplateName(name: name, transformNames: transforms, slots: &slots)), escaped: false), tagStart: tagStart)
 
             case "&":
                 flushWhitespace()
                 position += 1
                 let (name, transforms) = try parseName(state, tagStart: tagStart)
-                appendNode(.variable(TemplateName(name: name, transformNames: transforms, slots: &slots), escaped: false), tagStart: tagStart)
+                appendNode(.variable(storage.keep(TemplateName(name: name, transformNames: transforms, slots: &slots)), escaped: false), tagStart: tagStart)
 
             case ">":
                 position += 1
@@ -273,7 +274,7 @@ struct TemplateParser {
             default:
                 flushWhitespace()
                 let (name, transforms) = try parseName(state, tagStart: tagStart)
-                appendNode(.variable(TemplateName(name: name, transformNames: transforms, slots: &slots), escaped: true), tagStart: tagStart)
+                appendNode(.variable(storage.keep(TemplateName(name: name, transformNames: transforms, slots: &slots)), escaped: true), tagStart: tagStart)
             }
             state.newLine = setNewLine
         }

@@ -63,13 +63,18 @@ struct TemplateRenderer {
                         append(text.bytes)
                     }
                 case .variable(let name, let escaped):
-                    if let value = resolve(name) {
-                        appendValue(value, escaped: escaped && escapesHTML)
+                    let escapes = escaped && escapesHTML
+                    name.with { name in
+                        if let value = resolve(name) {
+                            appendValue(value, escaped: escapes)
+                        }
                     }
                 case .section(let section):
-                    renderSection(resolve(section.name), section.body, escapesHTML: escapesHTML)
+                    let escapes = escapesHTML
+                    section.with { section in renderSection(resolve(section.name), section.body, escapesHTML: escapes) }
                 case .invertedSection(let section):
-                    renderInvertedSection(resolve(section.name), section.body, escapesHTML: escapesHTML)
+                    let escapes = escapesHTML
+                    section.with { section in renderInvertedSection(resolve(section.name), section.body, escapesHTML: escapes) }
                 case .partial(let call):
                     renderPartial(call)
                 case .block(let block):

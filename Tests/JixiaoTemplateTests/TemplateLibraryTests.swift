@@ -112,9 +112,9 @@ struct TemplateLibraryTests {
                     switch node {
                     case .text(let text): found.insert(UInt(bitPattern: text.bytes.baseAddress))
                     case .contentType: break
-                    case .variable(let name, _): add(name)
+                    case .variable(let name, _): add(name.object)
                     case .section(let section), .invertedSection(let section):
-                        add(section); add(section.name); walk(section.body)
+                        add(section.object); add(section.object.name); walk(section.object.body)
                     case .partial(let call): add(call); call.overrides?.values.forEach(walk)
                     case .block(let block): add(block); walk(block.defaultContent)
                     }
