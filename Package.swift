@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(name: "JixiaoMarkdownTests", dependencies: ["JixiaoMarkdown"]),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
-        .testTarget(name: "JixiaoTemplateTests", dependencies: ["JixiaoTemplate"]),
+        .testTarget(name: "JixiaoTemplateTests", dependencies: ["JixiaoTemplate", "JixiaoMarkdown"]),
         .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore", "JixiaoTemplate"]),
         .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),

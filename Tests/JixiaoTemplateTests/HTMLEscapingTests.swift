@@ -1,24 +1,14 @@
 @testable import JixiaoTemplate
+import JixiaoMarkdown
 import Testing
 
 /// Escaping reads eight bytes at a time where it can: every special byte, at every
-/// place in and around those words, must come out as swift-mustache writes it.
+/// place in and around those words, must come out as the site's other escaping
+/// (Markdown's, character by character) writes it.
 @Suite("HTML escaping")
 struct HTMLEscapingTests {
-    /// The escaping character by character, as swift-mustache defines it.
     static func reference(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        Markdown.escapeHTML(text)
     }
 
     @Test("each special byte at every place of texts up to 24 bytes, among ASCII and Chinese text")
