@@ -49,7 +49,8 @@ struct TemplateRenderer {
         let start = output.count
         let indented = !indentation.isEmpty
         // Through the buffer (rather than `for node in nodes` or `nodes[index]`): each
-        // node is borrowed from where it is, its payload not retained and released.
+        // node is borrowed from where it is, not copied; its text, name or section is
+        // read without a count (see TemplateStorage).
         nodes.withUnsafeBufferPointer { nodes in
             for index in nodes.indices {
                 if indented {
