@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "JixiaoMarkdown", dependencies: ["CCmark"]),
         // One system call Foundation lacks: swapping the new site in atomically.
         .target(name: "CJixiaoSystem"),
-        // zlib at the level we choose, for the spreadsheets the site offers for download.
+        // DEFLATE at the level we choose (ISA-L; zlib for CRCs), for the spreadsheets the site offers for download.
         .target(name: "CJixiaoDeflate", linkerSettings: [.linkedLibrary("isal"), .linkedLibrary("z")]),
         .target(name: "JixiaoCore"),
         .target(name: "JixiaoTemplate"),
