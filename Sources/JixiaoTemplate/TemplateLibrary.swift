@@ -28,9 +28,10 @@ public struct TemplateLibrary: Sendable {
 
     /// The same templates parsed again: a library that shares no object with this one.
     ///
-    /// Rendering retains and releases the parsed nodes' objects at every step (not
-    /// their texts, names and sections, see TemplateStorage). On several cores at once, one shared library's counts move between the
-    /// cores' caches all the time (measured: the largest part of the up to a third more
+    /// Rendering retains and releases what the parsed nodes hold, but for the texts,
+    /// names and sections the library's storage keeps (see TemplateStorage). On several
+    /// cores at once, one shared library's counts moved between the cores' caches all
+    /// the time (measured before the storage: the largest part of the up to a third more
     /// CPU time a build's rendering took on two cores than on one); a copy per core
     /// keeps each count on its core.
     public func privateCopy() -> TemplateLibrary {

@@ -43,6 +43,11 @@ struct TemplateParser {
         }
     }
 
+    /// A `{{name}}` node; its name is kept by the library's storage, like every name a node holds.
+    private mutating func variable(_ name: String, transforms: [String], escaped: Bool) -> TemplateNode {
+        .variable(storage.keep(TemplateName(name: name, transformNames: transforms, slots: &slots)), escaped: escaped)
+    }
+
     // MARK: - Sections
 
     /// What one (nested) parse returns: the nodes, and for a parent call's body its
@@ -175,13 +180,13 @@ struct TemplateParser {
                     throw ParseFailure(position: tagStart, message: "triple mustache is not closed by '}}}'")
                 }
                 position += 1
-                appendNode(.variable(storage.keep(TemplateName(name: name, transformNames: transforms, slots: &slots)), escaped: false), tagStart: tagStart)
+                appendNode(variable(name, transforms: transforms, escaped: false), tagStart: tagStart)
 
             case "&":
                 flushWhitespace()
                 position += 1
                 let (name, transforms) = try parseName(state, tagStart: tagStart)
-                appendNode(.variable(storage.keep(TemplateName(name: name, transformNames: transforms, slots: &slots)), escaped: false), tagStart: tagStart)
+                appendNode(variable(name, transforms: transforms, escaped: false), tagStart: tagStart)
 
             case ">":
                 position += 1
@@ -274,7 +279,7 @@ struct TemplateParser {
             default:
                 flushWhitespace()
                 let (name, transforms) = try parseName(state, tagStart: tagStart)
-                appendNode(.variable(storage.keep(TemplateName(name: name, transformNames: transforms, slots: &slots)), escaped: true), tagStart: tagStart)
+                appendNode(variable(name, transforms: transforms, escaped: true), tagStart: tagStart)
             }
             state.newLine = setNewLine
         }
