@@ -400,8 +400,18 @@ public struct SharedIndicators: Sendable {
     let list: [SharedIndicator]
     let byID: [String: SharedIndicator]
 
+    /// Made once per evaluation and read by every unit's scoring and score card, on
+    /// both cores: the indicators and what holds them are made immortal (see Immortal).
     public init(_ system: IndicatorSystem) {
         list = system.allIndicators.enumerated().map { SharedIndicator($1, position: $0) }
         byID = Dictionary(list.map { ($0.value.id, $0) }) { first, _ in first }
+        for indicator in system.indicators { indicator.makeImmortal() }
+        Immortal.makeBuffer(of: system.indicators)
+        for shared in list {
+            Immortal.make(shared)
+            Immortal.make(shared.ruleDescription)
+        }
+        Immortal.makeBuffer(of: list)
+        Immortal.makeStorage(of: byID)
     }
 }

@@ -73,3 +73,24 @@ public enum NotApplicablePolicy: Sendable, Hashable {
         }
     }
 }
+
+extension Indicator {
+    /// Makes the storage of this indicator's texts and lists immortal, and its
+    /// children's: every unit's scoring and score card reads them, on both cores
+    /// (see Immortal). The rule's lists, not their items: those are read per rule.
+    func makeImmortal() {
+        for text in [id, name, criteria, explanation, verification, owners.office, owners.leader, owners.person, location.file] {
+            Immortal.make(text)
+        }
+        Immortal.make(evidence)
+        switch rule {
+        case .checklist(let items)?: Immortal.makeBuffer(of: items)
+        case .perKind(let deductions, _)?: Immortal.makeBuffer(of: deductions)
+        case .status(let levels)?: Immortal.makeBuffer(of: levels)
+        case .bands(let bands)?: Immortal.makeBuffer(of: bands)
+        default: break
+        }
+        Immortal.makeBuffer(of: children)
+        for child in children { child.makeImmortal() }
+    }
+}

@@ -22,7 +22,7 @@ struct BarChartGeometry {
          "axis_y1": Self.top - 4, "axis_y2": height - Self.top + 4]
     }
 
-    static let barShape = TemplateShape(["y", "height", "width", "text_y", "value_x"])
+    static let barShape = TemplateShape.immortal(["y", "height", "width", "text_y", "value_x"])
 
     /// One bar: a record, as there is one per unit.
     func bar(index: Int, value: Decimal, maximum: Decimal) -> TemplateValue {

@@ -91,18 +91,18 @@ extension SiteRenderer {
 
     static let unitSummaryNames = ["rank", "tied", "name", "slug", "href", "indicator_total", "bonus", "adjustments", "total",
                                    "grade", "grade_id", "grade_note"]
-    static let unitSummaryShape = TemplateShape(unitSummaryNames)
+    static let unitSummaryShape = TemplateShape.immortal(unitSummaryNames)
     /// A ranking row: the unit's summary, its bar and components, and how its rank changed.
-    static let rankingRowShape = TemplateShape(unitSummaryNames + ["bar_percent", "bar", "components", "change", "change_label",
+    static let rankingRowShape = TemplateShape.immortal(unitSummaryNames + ["bar_percent", "bar", "components", "change", "change_label",
                                                                    "change_id", "previous_rank"])
-    static let componentValueShape = TemplateShape(["value"])
+    static let componentValueShape = TemplateShape.immortal(["value"])
 
     /// Rule input keys (docs/content-format.md) as a reader calls them.
     static let inputNames = [
         "score": "得分", "pass": "是否达到要求", "failed": "未达到的事项", "count": "次数", "counts": "各类次数",
         "status": "状态", "actual": "实际完成", "target": "目标", "ratio": "完成率", "value": "数值",
         "occurred": "是否发生", "points": "分数", "awards": "表彰",
-    ]
+    ].immortal()
 
     /// `value` as a percentage of `maximum` with one decimal, for bar widths.
     static func percent(_ value: Decimal, of maximum: Decimal) -> String {
@@ -111,12 +111,12 @@ extension SiteRenderer {
     }
 
     /// The members of a score card's table row, shared by every row of every card.
-    static let cardRowShape = TemplateShape([
+    static let cardRowShape = TemplateShape.immortal([
         "id", "name", "level", "indent", "is_group", "points", "score", "deduction", "has_deduction", "not_applicable",
         "vetoed", "computation", "reasons", "evidence", "inputs", "rule", "self", "criteria", "source", "reviewer",
         "has_inputs", "has_evidence", "self_differs",
     ])
-    static let cardInputShape = TemplateShape(["name", "value"])
+    static let cardInputShape = TemplateShape.immortal(["name", "value"])
 
     mutating func unitContext(_ unit: UnitScore, evaluation: EvaluatedEvaluation, page path: String) -> [String: Any] {
         let precision = evaluation.settings.precision

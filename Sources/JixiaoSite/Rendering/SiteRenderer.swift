@@ -85,6 +85,8 @@ struct SiteRenderer: Sendable {
             var cards: [Job] = []
             if evaluation.publishesUnits, let first = evaluation.result.units.first {
                 let frame = frame(for: SitePaths.unit(evaluation.slug, first.unit.slug), evaluation: evaluation, tab: "ranking")
+                // Every card shows it, on both cores.
+                TemplateValue.object(frame).makeImmortal()
                 let fingerprint = cache.map { _ in ScoreCardFingerprint(evaluation: evaluation, frame: frame, theme: theme, site: site) }
                 cards = evaluation.result.units.indices.map { index in
                     let inputs = fingerprint.map { ($0, scores![index].whole) }
