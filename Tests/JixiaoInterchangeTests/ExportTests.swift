@@ -227,6 +227,20 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         let together = try XLSXSheetParts.segments(sheet, groupSizes: [1, 2, 0], number: 0, keys: nil, previous: nil)
         #expect(together.parts.map(\.widths) == [[16, 14]])
         #expect(together.segments.count == 3, "head, the three units, tail")
+
+        // A column is measured only until it is as wide as it gets (its cap less the
+        // margin): the widths are the sheet's written in one piece.
+        let long = XLSXWorkbook.Sheet(name: "表", title: nil, header: ["单位", "备注"], rows: [
+            [.text(String(repeating: "长", count: 30)), .text(String(repeating: "长", count: 60))], [.text("短"), .text("短")],
+        ], wrapColumns: [1], groupSizes: [2])
+        let longParts = try XLSXSheetParts.segments(long, groupSizes: [2], number: 0, keys: nil, previous: nil)
+        #expect(longParts.parts.map(\.widths) == [[38, 48]])
+        var longWhole: [UInt8] = []
+        var longStrings = SharedStrings()
+        try XLSXSheetWriter.xml(long, strings: &longStrings) { longWhole += $0 }
+        let capped = "<cols><col min=\"1\" max=\"1\" width=\"40\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"50\" customWidth=\"1\"/></cols>"
+        #expect(String(decoding: longWhole, as: UTF8.self).contains(capped))
+        #expect(String(decoding: XLSXSheetWriter.opening(long, columnCount: 2, widths: [38, 48]), as: UTF8.self).contains(capped))
     }
 
     /// A scores-like workbook of three units (two rows each), each unit's rows a

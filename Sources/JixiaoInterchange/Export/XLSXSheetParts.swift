@@ -31,6 +31,7 @@ enum XLSXSheetParts {
         let columnCount = XLSXSheetWriter.columnCount(sheet)
         let styles = XLSXSheetWriter.dataStyles(sheet, columnCount: columnCount)
         let sharedWidths = sheet.sharedTexts.map { XLSXSheetWriter.widestLine($0) }
+        let fullWidths = XLSXSheetWriter.fullWidths(sheet, columnCount: columnCount)
         let pieces = XLSXSheetWriter.RowPieces(columnCount: columnCount, styles: styles, numbered: false)
         var groupStarts: [Int] = []
         var start = 0
@@ -77,7 +78,11 @@ enum XLSXSheetParts {
                 for row in rows {
                     for (column, cell) in row.prefix(columnCount).enumerated() {
                         if case .sharedText = cell { sharedReferences += 1 }
-                        if let width = XLSXSheetWriter.width(cell, sharedWidths: sharedWidths) { widths[column] = max(widths[column], width) }
+                        // The texts of a column already as wide as it gets are not measured.
+                        guard widths[column] < fullWidths[column] else { continue }
+                        if let width = XLSXSheetWriter.width(cell, sharedWidths: sharedWidths, upTo: fullWidths[column]) {
+                            widths[column] = max(widths[column], width)
+                        }
                     }
                 }
                 var noTextIDs: ArraySlice<Int> = []

@@ -45,8 +45,7 @@ enum XLSXSheetWriter {
             + "<selection pane=\"bottomLeft\" activeCell=\"\(firstData)\" sqref=\"\(firstData)\"/></sheetView></sheetViews>")
         xml.write("<sheetFormatPr defaultRowHeight=\"15\"/><cols>")
         for column in 0..<columnCount {
-            let cap = sheet.wrapColumns.contains(column) ? 50 : 40
-            let fitted = min(cap, max(6, widths[column] + 2))
+            let fitted = min(widthCap(sheet, column: column), max(6, widths[column] + 2))
             xml.write("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(fitted)\" customWidth=\"1\"/>")
         }
         xml.write("</cols><sheetData>")
@@ -192,6 +191,18 @@ enum XLSXSheetWriter {
         }
     }
 
+    /// The widest a column is made: wrapped text 50, anything else 40.
+    static func widthCap(_ sheet: XLSXWorkbook.Sheet, column: Int) -> Int {
+        sheet.wrapColumns.contains(column) ? 50 : 40
+    }
+
+    /// Each column's content width from which the column is as wide as it gets
+    /// (its cap, with the margin `opening` adds): its cells need not be measured
+    /// further once one reaches it, nor any cell beyond it.
+    static func fullWidths(_ sheet: XLSXWorkbook.Sheet, columnCount: Int) -> [Int] {
+        (0..<columnCount).map { widthCap(sheet, column: $0) - 2 }
+    }
+
     /// Each column's header width, where the widths of its cells start from.
     static func headerWidths(_ sheet: XLSXWorkbook.Sheet, columnCount: Int) -> [Int] {
         (0..<columnCount).map { $0 < sheet.header.count ? displayWidth(sheet.header[$0]) : 0 }
@@ -199,9 +210,9 @@ enum XLSXSheetWriter {
 
     /// The columns a cell's content takes (a text's widest line); nil for an empty cell.
     /// `sharedWidths`: the widest lines of the sheet's `sharedTexts`, measured once.
-    static func width(_ cell: XLSXWorkbook.Cell, sharedWidths: [Int]) -> Int? {
+    static func width(_ cell: XLSXWorkbook.Cell, sharedWidths: [Int], upTo limit: Int = widestColumn) -> Int? {
         switch cell {
-        case .text(let text): widestLine(text)
+        case .text(let text): widestLine(text, upTo: limit)
         case .number(let digits): digits.utf8.count + 2 // ASCII digits: bytes, not Characters, counted
         case .integer(let value): digitCount(value)
         case .sharedText(let index): sharedWidths[index]
