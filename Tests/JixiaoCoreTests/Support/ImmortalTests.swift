@@ -61,13 +61,20 @@ struct ImmortalTests {
         #expect(!Immortal.make(String?.none))
     }
 
-    @Test("a dictionary's storage: a change to a copy leaves the immortal one as it was")
+    @Test("an immortal dictionary storage is copied before a change; a mortal, unique one is changed in place")
     func dictionaries() {
+        func storage(_ dictionary: [String: Int]) -> UnsafeRawPointer { unsafeBitCast(dictionary, to: UnsafeRawPointer.self) }
+        var mortal = Dictionary(uniqueKeysWithValues: (0..<20).map { ("key\($0)", $0) })
+        let before = storage(mortal)
+        mortal["key0"] = -1
+        #expect(storage(mortal) == before)
+
         var names = Dictionary(uniqueKeysWithValues: (0..<20).map { ("key\($0)", $0) })
         Immortal.makeStorage(of: names)
-        let kept = names
+        let address = storage(names)
         names["key0"] = -1
-        #expect(kept["key0"] == 0)
+        #expect(storage(names) != address)
         #expect(names["key0"] == -1)
+        #expect(names["key1"] == 1)
     }
 }
