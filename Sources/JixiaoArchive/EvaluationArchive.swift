@@ -8,7 +8,7 @@ import ZIPFoundation
 /// it, so every relative link works wherever the zip is unpacked — plus a
 /// manifest of every file's SHA-256. The same content gives the same bytes.
 public enum EvaluationArchive {
-    public static let generator = "jixiao 0.1"
+    public static let generator = "jixiao \(JixiaoVersion.current)"
     /// Every entry gets this date, so the zip does not depend on when it was made.
     static let entryDate = Date(timeIntervalSince1970: 946_684_800) // 2000-01-01T00:00:00Z
 

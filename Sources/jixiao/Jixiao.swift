@@ -1,4 +1,5 @@
 import ArgumentParser
+import JixiaoSite
 
 @main
 struct Jixiao: ParsableCommand {
@@ -9,5 +10,6 @@ struct Jixiao: ParsableCommand {
         Reads content/ (work plans, indicator systems, results as Markdown, YAML, JSON and CSV), \
         computes every score, ranking and grade exactly, and writes a static HTML site to site/.
         """,
+        version: JixiaoVersion.current,
         subcommands: [Build.self, Check.self, Score.self, New.self, Serve.self, ArchiveCommand.self, VerifyCommand.self, Import.self, Export.self])
 }

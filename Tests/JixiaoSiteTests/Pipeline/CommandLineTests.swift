@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JixiaoSite
 
 /// The `jixiao` executable as a user runs it (built by scripts/test before the tests).
 @Suite("The jixiao command")
@@ -44,6 +45,13 @@ struct CommandLineTests {
         #expect(bad.errors.contains("content/2020-test/evaluation.yaml:"))
         #expect(bad.errors.contains(": 错误: "))
         #expect(bad.errors.contains("原有网站未改动"))
+    }
+
+    @Test("--version prints the version an archive's manifest names")
+    func versionFlag() throws {
+        let shown = try Self.run(["--version"])
+        #expect(shown.status == 0, "\(shown.errors)")
+        #expect(shown.output.trimmingCharacters(in: .whitespacesAndNewlines) == JixiaoVersion.current)
     }
 
     @Test("score prints the ranking as an aligned table, CSV or JSON")
