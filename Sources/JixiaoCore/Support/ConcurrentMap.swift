@@ -17,6 +17,7 @@ extension Array where Element: Sendable {
     /// them on every count. A worker's own copy is counted on its core alone.
     public func concurrentMap<State, Result: Sendable>(workerState: @Sendable () -> State,
                                                        _ transform: @Sendable (inout State, Element) -> Result) -> [Result] {
+        guard !isEmpty else { return [] } // no worker, no state (a template copy, say)
         let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count)
         guard workers > 1 else {
             var state = workerState()

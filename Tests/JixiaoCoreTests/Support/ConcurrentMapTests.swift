@@ -46,5 +46,6 @@ struct ConcurrentMapTests {
             #expect(taken.map(\.taken).sorted() == Array(1...taken.count))
         }
         #expect([Int]().concurrentMap(workerState: { made.next() }) { _, n in n } == [])
+        #expect(made.total == workers, "no state made for no elements")
     }
 }
