@@ -197,8 +197,8 @@ enum XLSXSheetWriter {
     }
 
     /// Each column's content width from which the column is as wide as it gets
-    /// (its cap, with the margin `opening` adds): its cells need not be measured
-    /// further once one reaches it, nor any cell beyond it.
+    /// (its cap, less the margin `opening` adds): a text need not be measured
+    /// beyond it, nor any cell of the column once one has reached it.
     static func fullWidths(_ sheet: XLSXWorkbook.Sheet, columnCount: Int) -> [Int] {
         (0..<columnCount).map { widthCap(sheet, column: $0) - 2 }
     }

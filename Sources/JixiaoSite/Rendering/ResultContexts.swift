@@ -93,8 +93,8 @@ extension SiteRenderer {
                                    "grade", "grade_id", "grade_note"]
     static let unitSummaryShape = TemplateShape.immortal(unitSummaryNames)
     /// A ranking row: the unit's summary, its bar and components, and how its rank changed.
-    static let rankingRowShape = TemplateShape.immortal(unitSummaryNames + ["bar_percent", "bar", "components", "change", "change_label",
-                                                                   "change_id", "previous_rank"])
+    static let rankingRowShape = TemplateShape.immortal(unitSummaryNames + ["bar_percent", "bar", "components", "change",
+                                                                            "change_label", "change_id", "previous_rank"])
     static let componentValueShape = TemplateShape.immortal(["value"])
 
     /// Rule input keys (docs/content-format.md) as a reader calls them.
