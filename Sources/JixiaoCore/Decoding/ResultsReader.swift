@@ -30,7 +30,7 @@ public enum ResultsReader {
                 diagnostics.append(.error(at: entry.keyLocation, "指标\(entry.key)的结果重复（已在 \(first.location) 给出）"))
                 continue
             }
-            if let result = indicatorResult(entry.value, indicatorID: entry.key, fromTable: false, lists: &lists,
+            if let result = indicatorResult(entry.value, indicatorID: entry.key, lists: &lists,
                                             diagnostics: &diagnostics) {
                 results.scores.append(result)
             }
@@ -66,101 +66,6 @@ public enum ResultsReader {
             results.gradeDecision = GradeDecision(grade: grade, reason: reason ?? "", location: field.location)
         }
         return results
-    }
-
-    /// `results.csv`: each row a mapping of column → scalar (null for empty cells).
-    /// Returns the results per unit slug.
-    public static func tableResults(rows: [SourceValue], diagnostics: inout [Diagnostic]) -> [String: UnitResults] {
-        var table = TableResults()
-        for row in rows { table.add(row, diagnostics: &diagnostics) }
-        return table.byUnit
-    }
-
-    /// The results of a table read one row at a time (see `tableResults`), so that
-    /// the rows of a large results.csv need not all be kept.
-    public struct TableResults: Sendable {
-        /// Every unit's results but `current`'s.
-        private var stored: [String: UnitResults] = [:]
-        /// The results of the unit of the last row, kept out of `stored` while its
-        /// rows come (a table lists a unit's rows together): a row is added to them
-        /// without a lookup of the unit.
-        private var current: UnitResults?
-
-        /// The results by unit slug.
-        public var byUnit: [String: UnitResults] {
-            guard let current else { return stored }
-            var all = stored
-            all[current.unitSlug] = current
-            return all
-        }
-        private var lists = ListCells()
-
-        public init() {}
-
-        public mutating func add(_ row: SourceValue, diagnostics: inout [Diagnostic]) {
-            guard let entries = row.entries else {
-                diagnostics.append(.error(at: row.location, "results.csv 的一行无法读取"))
-                return
-            }
-            // One pass: the unit and indicator columns, and the other cells that hold something.
-            var unit: String?
-            var indicator: String?
-            var cells: [SourceEntry] = []
-            cells.reserveCapacity(entries.count)
-            // By index: `for entry in entries` copied every cell, its texts retained.
-            for index in entries.indices where !entries[index].value.isNull {
-                let text = entries[index].value.text?.trimmedSpaces()
-                if text?.isEmpty == true { continue }
-                switch entries[index].key {
-                case "unit": unit = unit ?? text
-                case "indicator": indicator = indicator ?? text
-                default: cells.append(entries[index])
-                }
-            }
-            guard let unit, let indicator else {
-                diagnostics.append(.error(at: row.location, "results.csv 的这一行缺少\(unit == nil ? "“unit”" : "“indicator”")",
-                                          hint: "每行须写考核对象的 slug（unit）和指标编号（indicator）。"))
-                return
-            }
-            let value = SourceValue.mapping(cells, at: row.location)
-            guard let result = ResultsReader.indicatorResult(value, indicatorID: indicator, fromTable: true, lists: &lists,
-                                                             diagnostics: &diagnostics) else {
-                return
-            }
-            put(result, of: unit, firstSeenAt: row.location, diagnostics: &diagnostics)
-        }
-
-        /// Adds what the rows after this table's gave (a large table read in pieces
-        /// at once), as if they had been added here one by one.
-        public mutating func append(_ later: TableResults, diagnostics: inout [Diagnostic]) {
-            for (unit, results) in later.byUnit {
-                guard stored[unit] != nil || current?.unitSlug == unit else {
-                    stored[unit] = results
-                    continue
-                }
-                for result in results.scores {
-                    put(result, of: unit, firstSeenAt: results.location, diagnostics: &diagnostics)
-                }
-            }
-        }
-
-        private mutating func put(_ result: IndicatorResult, of unit: String, firstSeenAt location: SourceLocation,
-                                  diagnostics: inout [Diagnostic]) {
-            if current?.unitSlug != unit {
-                // Moved, not copied, between `stored` and `current`.
-                let rowsBefore = current?.scores.count ?? 0
-                if let done = current.take() { stored[done.unitSlug] = done }
-                current = stored.removeValue(forKey: unit) ?? UnitResults(unitSlug: unit, location: location)
-                // Room for as many results as the unit before had: grown one at a time,
-                // forty were moved six times over.
-                current!.scores.reserveCapacity(rowsBefore)
-            }
-            if let index = current!.scores.firstIndex(where: { $0.indicatorID == result.indicatorID }) {
-                current!.scores[index] = ResultsReader.merge(current!.scores[index], result, diagnostics: &diagnostics)
-            } else {
-                current!.scores.append(result)
-            }
-        }
     }
 
     /// Merges several sources of one unit; a value given twice is an error at the second place.
@@ -253,8 +158,8 @@ public enum ResultsReader {
         }
     }
 
-    /// One indicator's result; table cells write lists as `a;b` (split through `lists`).
-    static func indicatorResult(_ value: SourceValue, indicatorID: String, fromTable: Bool, lists: inout ListCells,
+    /// One indicator's result from front matter (a mapping of key → value).
+    static func indicatorResult(_ value: SourceValue, indicatorID: String, lists: inout ListCells,
                                 diagnostics: inout [Diagnostic]) -> IndicatorResult? {
         guard let entries = value.entries else {
             diagnostics.append(value.wrongType("指标\(indicatorID)的结果", expected: "键值映射（如 { score: 1, self: 1 }）"))
@@ -262,7 +167,7 @@ public enum ResultsReader {
         }
         var result = IndicatorResult(indicatorID: indicatorID, location: value.location)
         result.keyLocations = KeyLocations(capacity: entries.count)
-        // By index, as in `TableResults.add`.
+        // By index: `for entry in entries` copied every entry, its texts retained.
         for index in entries.indices where !entries[index].value.isNull {
             let key = entries[index].key
             // Every key read so far has its location recorded: a second one is a repeat.
@@ -271,30 +176,56 @@ public enum ResultsReader {
                 continue
             }
             result.keyLocations[key] = entries[index].keyLocation
-            let field = entries[index].value
-            switch key {
-            case "score": result.score = field.decimal("score", diagnostics: &diagnostics)
-            case "self": result.selfScore = field.decimal("self", diagnostics: &diagnostics)
-            case "reason", "reasons":
-                let splitting = fromTable && key == "reasons"
-                if splitting, let text = field.text {
-                    result.reasons += lists.items(text)
-                } else {
-                    result.reasons += field.stringList(key, splitting: splitting, diagnostics: &diagnostics) ?? []
-                }
-            case "evidence":
-                if fromTable, let text = field.text {
-                    result.evidence = lists.items(text)
-                } else {
-                    result.evidence = field.stringList("evidence", splitting: fromTable, diagnostics: &diagnostics) ?? []
-                }
-            case "source": result.source = field.string("source", diagnostics: &diagnostics)
-            case "reviewer": result.reviewer = field.string("reviewer", diagnostics: &diagnostics)
-            case "na": result.notApplicable = field.bool("na", diagnostics: &diagnostics) ?? false
-            default: result.inputs.append(entries[index])
-            }
+            read(entries[index].value, key: key, as: ResultKey(key), keyLocation: entries[index].keyLocation,
+                 fromTable: false, into: &result, lists: &lists, diagnostics: &diagnostics)
         }
         return result
+    }
+
+    /// What a key of one indicator's result holds: one of `reservedKeys`, or a rule input.
+    enum ResultKey: Sendable {
+        case score, selfScore, reason, reasons, evidence, source, reviewer, notApplicable, input
+
+        init(_ key: String) {
+            switch key {
+            case "score": self = .score
+            case "self": self = .selfScore
+            case "reason": self = .reason
+            case "reasons": self = .reasons
+            case "evidence": self = .evidence
+            case "source": self = .source
+            case "reviewer": self = .reviewer
+            case "na": self = .notApplicable
+            default: self = .input
+            }
+        }
+    }
+
+    /// Reads one key's value (not null) into `result`. Table cells write lists as
+    /// `a;b` (split through `lists`); front matter writes them as lists.
+    static func read(_ field: SourceValue, key: String, as kind: ResultKey, keyLocation: SourceLocation, fromTable: Bool,
+                     into result: inout IndicatorResult, lists: inout ListCells, diagnostics: inout [Diagnostic]) {
+        switch kind {
+        case .score: result.score = field.decimal("score", diagnostics: &diagnostics)
+        case .selfScore: result.selfScore = field.decimal("self", diagnostics: &diagnostics)
+        case .reason, .reasons:
+            let splitting = fromTable && kind == .reasons
+            if splitting, let text = field.text {
+                result.reasons += lists.items(text)
+            } else {
+                result.reasons += field.stringList(key, splitting: splitting, diagnostics: &diagnostics) ?? []
+            }
+        case .evidence:
+            if fromTable, let text = field.text {
+                result.evidence = lists.items(text)
+            } else {
+                result.evidence = field.stringList("evidence", splitting: fromTable, diagnostics: &diagnostics) ?? []
+            }
+        case .source: result.source = field.string("source", diagnostics: &diagnostics)
+        case .reviewer: result.reviewer = field.string("reviewer", diagnostics: &diagnostics)
+        case .notApplicable: result.notApplicable = field.bool("na", diagnostics: &diagnostics) ?? false
+        case .input: result.inputs.append(SourceEntry(key: key, keyLocation: keyLocation, value: field))
+        }
     }
 
     static func bonusResult(_ entry: SourceEntry, diagnostics: inout [Diagnostic]) -> BonusResult? {

@@ -30,6 +30,11 @@ public struct KeyLocations: Sendable, Sequence {
         }
     }
 
+    /// Adds `key`, known not to be here yet (a table's columns have unique names).
+    public mutating func appendNew(_ key: String, _ location: SourceLocation) {
+        entries.append((key, location))
+    }
+
     public var count: Int { entries.count }
 
     public func makeIterator() -> IndexingIterator<[Element]> { entries.makeIterator() }

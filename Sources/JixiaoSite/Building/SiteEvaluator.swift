@@ -163,31 +163,31 @@ enum SiteEvaluator {
         var parts: [String: [UnitResults]] = [:]
         if scoring, let source = content.resultsTable {
             // Each row is read into the results, checked for placeholders and dropped:
-            // the rows of a large table (a located value per cell) never all exist at
-            // once. A large table is read in pieces on every core, taken in turn after.
+            // the rows of a large table never all exist at once. A large table is read
+            // in pieces on every core, taken in turn after.
             struct Piece: Sendable {
-                var table = ResultsReader.TableResults()
+                var header: CSVHeader
+                var table: ResultsReader.TableResults
                 var found: [Diagnostic] = []
                 var placeholders: [Diagnostic] = []
             }
             let pieces: [Piece]
             do throws(DiagnosticsError) {
                 pieces = try CSVSource.forEachRow(text: units?.tableText(source.text) ?? source.text, file: source.path,
-                                                  omittingEmptyCells: true,
-                                                  into: { Piece() }) { piece, row in
-                    piece.table.add(row, diagnostics: &piece.found)
-                    PlaceholderCheck.checkValue(row, diagnostics: &piece.placeholders)
+                                                  into: { Piece(header: $0, table: .init(columns: $0.names, file: $0.file)) }) { piece, row in
+                    piece.table.add(row.cells, line: row.line, diagnostics: &piece.found)
+                    PlaceholderCheck.checkCells(of: row, in: piece.header, diagnostics: &piece.placeholders)
                 }
             } catch {
                 diagnostics += error.diagnostics // what the rows read so far gave is moot
                 return nil
             }
-            var table = ResultsReader.TableResults()
+            var table = pieces[0].table
             var found: [Diagnostic] = []
             var placeholders: [Diagnostic] = []
-            for piece in pieces {
+            for (index, piece) in pieces.enumerated() {
                 found += piece.found
-                table.append(piece.table, diagnostics: &found)
+                if index > 0 { table.append(piece.table, diagnostics: &found) }
                 placeholders += piece.placeholders
             }
             for (slug, results) in table.byUnit {

@@ -27,17 +27,30 @@ enum PlaceholderCheck {
         case .null:
             return
         case .scalar(let text, let quoted):
-            guard let found = PlaceholderPattern.first(in: text) else { return }
-            var location = value.location
-            // A plain one-line scalar starts where it is written: point at the placeholder itself.
-            if !quoted, !text.contains("\n"), location.column > 0 { location.column += found.offset }
-            diagnostics.append(.warning(at: location, "“\(text)”中有占位内容“\(found.match)”", hint: hint))
-        // By index: `for … in` copied every value (this runs on every row of results.csv).
+            checkScalar(text, quoted: quoted, at: value.location, diagnostics: &diagnostics)
+        // By index: `for … in` copied every value (this runs on every front matter).
         case .sequence(let items):
             for index in items.indices { checkValue(items[index], diagnostics: &diagnostics) }
         case .mapping(let entries):
             for index in entries.indices { checkValue(entries[index].value, diagnostics: &diagnostics) }
         }
+    }
+
+    /// A CSV row's cells, as `checkValue` checks the row's mapping (`CSVHeader.mapping`).
+    static func checkCells(of row: CSVRow, in header: CSVHeader, diagnostics: inout [Diagnostic]) {
+        for column in header.names.indices where !row.cells[column].isEmpty {
+            checkScalar(row.cells[column], quoted: false, at: SourceLocation(file: header.file, line: row.line, column: column + 1),
+                        diagnostics: &diagnostics)
+        }
+    }
+
+    private static func checkScalar(_ text: String, quoted: Bool, at location: @autoclosure () -> SourceLocation,
+                                    diagnostics: inout [Diagnostic]) {
+        guard let found = PlaceholderPattern.first(in: text) else { return }
+        var location = location()
+        // A plain one-line scalar starts where it is written: point at the placeholder itself.
+        if !quoted, !text.contains("\n"), location.column > 0 { location.column += found.offset }
+        diagnostics.append(.warning(at: location, "“\(text)”中有占位内容“\(found.match)”", hint: hint))
     }
 
     /// Markdown bodies line by line; fenced code is skipped.

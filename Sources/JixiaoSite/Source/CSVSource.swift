@@ -33,32 +33,32 @@ public enum CSVSource {
     /// discarded with whatever was made of them.
     public static func forEachRow(text: String, file: String, _ body: (SourceValue) -> Void) throws(DiagnosticsError) {
         var reader = CSVRowReader(text, file: file)
-        let header = try readHeader(&reader, isBlank: text.allSatisfy(\.isWhitespace))
-        let diagnostics = try readRows(&reader, header: header, rowsBefore: 0, body)
+        let header = CSVHeader(names: try readHeader(&reader, isBlank: text.allSatisfy(\.isWhitespace)), file: file)
+        let diagnostics = try readRows(&reader, columns: header.names.count, rowsBefore: 0) {
+            body(header.mapping(of: $0))
+        }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
     }
 
-    /// `forEachRow` on every core for a large table: the rows are cut into pieces
-    /// read at once, each into its own `Part` (made by `makePart`), and the parts
+    /// `forEachRow` on every core for a large table, each row as its cells (a reader
+    /// that needs no located value per cell, such as the results table's, takes
+    /// them as they are; `CSVHeader.mapping` gives the row's mapping). The rows are
+    /// cut into pieces read at once, each into its own `Part` (made by `makePart`
+    /// from the header, whose `file` is a copy of the piece's own), and the parts
     /// come back in the order of the text, so that taking them in turn is taking
     /// the rows in turn. Errors are the ones `forEachRow` would throw.
-    /// `omittingEmptyCells`: a row's mapping leaves out its empty cells instead of
-    /// holding them as `.null`, for a reader that skips them anyway (a results table
-    /// is mostly empty cells: each rule fills in a few of its columns).
-    public static func forEachRow<Part: Sendable>(text: String, file: String, omittingEmptyCells: Bool = false,
-                                                  into makePart: @Sendable () -> Part,
-                                                  _ body: @Sendable (inout Part, SourceValue) -> Void) throws(DiagnosticsError) -> [Part] {
+    public static func forEachRow<Part: Sendable>(text: String, file: String,
+                                                  into makePart: @Sendable (CSVHeader) -> Part,
+                                                  _ body: @Sendable (inout Part, CSVRow) -> Void) throws(DiagnosticsError) -> [Part] {
         let bytes = Array(text.utf8)
         var reader = CSVRowReader(bytes, file: file)
-        let header = try readHeader(&reader, isBlank: text.allSatisfy(\.isWhitespace))
+        let names = try readHeader(&reader, isBlank: text.allSatisfy(\.isWhitespace))
         let start = reader.place
         let pieces = CSVRowReader.pieces(of: bytes, count: ProcessInfo.processInfo.activeProcessorCount * piecesPerCore,
                                          from: start.offset, line: start.line)
         guard !pieces.isEmpty else {
-            var part = makePart()
-            let diagnostics = try readRows(&reader, header: header, rowsBefore: 0, omittingEmptyCells: omittingEmptyCells) {
-                body(&part, $0)
-            }
+            var part = makePart(CSVHeader(names: names, file: file))
+            let diagnostics = try readRows(&reader, columns: names.count, rowsBefore: 0) { body(&part, $0) }
             if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
             return [part]
         }
@@ -68,10 +68,10 @@ public enum CSVSource {
             // location retains it, and one string shared by the cores bounced between them.
             let ownFile = String(decoding: Array(file.utf8), as: UTF8.self)
             var reader = CSVRowReader(bytes, range: piece.range, line: piece.line, file: ownFile)
-            var part = makePart()
+            var part = makePart(CSVHeader(names: names, file: ownFile))
             do throws(DiagnosticsError) {
-                let diagnostics = try readRows(&reader, header: header, rowsBefore: piece.line - start.line,
-                                               omittingEmptyCells: omittingEmptyCells) { body(&part, $0) }
+                let diagnostics = try readRows(&reader, columns: names.count,
+                                               rowsBefore: piece.line - start.line) { body(&part, $0) }
                 return .success((part, diagnostics))
             } catch {
                 return .failure(error)
@@ -125,38 +125,29 @@ public enum CSVSource {
     }
 
     /// Reads the reader's rows after the header (`rowsBefore` rows came before
-    /// them), handing each to `body`; returns the rows' errors.
-    private static func readRows(_ reader: inout CSVRowReader, header: [String], rowsBefore: Int, omittingEmptyCells: Bool = false,
-                                 _ body: (SourceValue) -> Void) throws(DiagnosticsError) -> [Diagnostic] {
+    /// them), handing each that has as many cells as the header's `columns` and
+    /// something in them to `body`; returns the other rows' errors.
+    private static func readRows(_ reader: inout CSVRowReader, columns: Int, rowsBefore: Int,
+                                 _ body: (CSVRow) -> Void) throws(DiagnosticsError) -> [Diagnostic] {
         let file = reader.file
         var diagnostics: [Diagnostic] = []
         var rowNumber = rowsBefore
         while let (cells, rowLine) = try reader.next() {
             rowNumber += 1
             if cells.allSatisfy(\.isEmpty) { continue }
-            let rowLocation = SourceLocation(file: file, line: rowLine, column: 0)
-            if cells.count < header.count {
-                diagnostics.append(.error(at: rowLocation,
-                                          "第 \(rowNumber) 条数据（第 \(rowLine) 行）只有 \(cells.count) 列，表头有 \(header.count) 列",
+            if cells.count < columns {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: rowLine, column: 0),
+                                          "第 \(rowNumber) 条数据（第 \(rowLine) 行）只有 \(cells.count) 列，表头有 \(columns) 列",
                                           hint: "每一行的列数要与表头相同；空的单元格也要保留逗号。"))
                 continue
             }
-            if let extra = cells[header.count...].firstIndex(where: { !$0.isEmpty }) {
+            if let extra = cells[columns...].firstIndex(where: { !$0.isEmpty }) {
                 diagnostics.append(.error(at: SourceLocation(file: file, line: rowLine, column: extra + 1),
-                                          "第 \(rowNumber) 条数据（第 \(rowLine) 行）有 \(cells.count) 列，多于表头的 \(header.count) 列",
+                                          "第 \(rowNumber) 条数据（第 \(rowLine) 行）有 \(cells.count) 列，多于表头的 \(columns) 列",
                                           hint: "检查这一行是否多了逗号；单元格内含逗号时要用英文双引号把整个单元格括起来。"))
                 continue
             }
-            var entries: [SourceEntry] = []
-            entries.reserveCapacity(header.count)
-            for (index, name) in header.enumerated() {
-                let cell = cells[index]
-                if omittingEmptyCells && cell.isEmpty { continue }
-                let location = SourceLocation(file: file, line: rowLine, column: index + 1)
-                let value: SourceValue = cell.isEmpty ? .null(at: location) : .scalar(cell, at: location)
-                entries.append(SourceEntry(key: name, keyLocation: location, value: value))
-            }
-            body(.mapping(entries, at: rowLocation))
+            body(CSVRow(cells: cells, line: rowLine))
         }
         return diagnostics
     }

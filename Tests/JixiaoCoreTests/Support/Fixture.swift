@@ -25,7 +25,9 @@ struct Fixture {
         }
         var parts: [String: [UnitResults]] = [:]
         if let csv {
-            for (slug, unitResults) in ResultsReader.tableResults(rows: csvRows(csv), diagnostics: &diagnostics) {
+            let (columns, rows) = csvTable(csv)
+            for (slug, unitResults) in ResultsReader.tableResults(columns: columns, rows: rows, file: "results.csv",
+                                                                  diagnostics: &diagnostics) {
                 parts[slug, default: []].append(unitResults)
             }
         }

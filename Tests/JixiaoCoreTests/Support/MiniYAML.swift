@@ -222,19 +222,14 @@ extension String {
     }
 }
 
-/// results.csv rows the way the publishing layer gives them: one mapping per row,
-/// null for empty cells, located at the row's line.
-func csvRows(_ text: String, file: String = "results.csv") -> [SourceValue] {
+/// A results.csv the way the publishing layer reads it: the header's names and
+/// each row's cells ("" when empty) with its line.
+func csvTable(_ text: String) -> (columns: [String], rows: [(cells: [String], line: Int)]) {
     let lines = text.split(separator: "\n").map(String.init)
     let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    return lines.dropFirst().enumerated().map { offset, line in
+    let rows = lines.dropFirst().enumerated().map { offset, line in
         let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let location = SourceLocation(file: file, line: offset + 2)
-        let entries = header.enumerated().map { column, name in
-            let cell = column < cells.count ? cells[column] : ""
-            return SourceEntry(key: name, keyLocation: location,
-                               value: cell.isEmpty ? .null(at: location) : .scalar(cell, at: location))
-        }
-        return .mapping(entries, at: location)
+        return (cells: header.indices.map { $0 < cells.count ? cells[$0] : "" }, line: offset + 2)
     }
+    return (header, rows)
 }

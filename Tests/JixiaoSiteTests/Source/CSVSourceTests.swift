@@ -134,8 +134,11 @@ private func csv(_ text: String) throws(DiagnosticsError) -> [SourceValue] {
         return text
     }
 
+    /// Each piece's rows as their mappings.
     static func inPieces(_ text: String) throws(DiagnosticsError) -> [[SourceValue]] {
-        try CSVSource.forEachRow(text: text, file: "r.csv", into: { [SourceValue]() }) { rows, row in rows.append(row) }
+        try CSVSource.forEachRow(text: text, file: "r.csv", into: { (header: $0, rows: [SourceValue]()) }) { part, row in
+            part.rows.append(part.header.mapping(of: row))
+        }.map(\.rows)
     }
 
     @Test func piecesGiveTheRowsOfOnePass() throws {
@@ -149,17 +152,20 @@ private func csv(_ text: String) throws(DiagnosticsError) -> [SourceValue] {
         #expect(whole.last?.location.line == 30_032)
     }
 
-    @Test func omittedEmptyCellsAreTheNullOnes() throws {
-        let text = Self.largeTable().replacingOccurrences(of: ",3,", with: ",  ,")
-        let whole = try CSVSource.parse(text: text, file: "r.csv")
-        let withoutEmpty = whole.map { row in
-            SourceValue.mapping(row.entries!.filter { !$0.value.isNull }, at: row.location)
+    /// results.csv's cells are checked for placeholders without their mapping:
+    /// the warnings must be those of checking the mapping, places included.
+    @Test func cellsAreCheckedAsTheirMapping() throws {
+        let text = "unit,indicator,score,reason\n某某局,A1,  ,待补充\nu2,A2,1,\"第一行\n××市的待填\"\nu3,A3,2,202X年 TODO\n"
+        let parts = try CSVSource.forEachRow(text: text, file: "r.csv", into: { (header: $0, fromCells: [Diagnostic](),
+                                                                             fromMapping: [Diagnostic]()) }) { part, row in
+            PlaceholderCheck.checkCells(of: row, in: part.header, diagnostics: &part.fromCells)
+            PlaceholderCheck.checkValue(part.header.mapping(of: row), diagnostics: &part.fromMapping)
         }
-        #expect(withoutEmpty.contains { $0.entries!.count == 3 }, "some rows have an empty cell")
-        let pieces = try CSVSource.forEachRow(text: text, file: "r.csv", omittingEmptyCells: true,
-                                              into: { [SourceValue]() }) { rows, row in rows.append(row) }
-        #expect(pieces.count > 1)
-        #expect(pieces.flatMap { $0 } == withoutEmpty)
+        let fromCells = parts.flatMap(\.fromCells), fromMapping = parts.flatMap(\.fromMapping)
+        #expect(fromCells.count == 4, "\(fromCells)")
+        #expect(fromCells.map(\.message) == fromMapping.map(\.message))
+        #expect(fromCells.map(\.location) == fromMapping.map(\.location))
+        #expect(fromCells.map { "\($0.location.line):\($0.location.column)" } == ["2:1", "2:4", "3:4", "5:4"])
     }
 
     @Test func errorsAreThoseOfOnePass() {
@@ -190,15 +196,22 @@ private func csv(_ text: String) throws(DiagnosticsError) -> [SourceValue] {
     @Test func tablesInPiecesMergeAsOne() throws {
         var text = Self.largeTable()
         text += "u5, A0 ,3,重复的一行\n"
-        var oneTable = ResultsReader.TableResults()
+        let columns = ["unit", "indicator", "score", "reason"]
+        var oneTable = ResultsReader.TableResults(columns: columns, file: "r.csv")
         var oneDiagnostics: [Diagnostic] = []
-        try CSVSource.forEachRow(text: text, file: "r.csv") { oneTable.add($0, diagnostics: &oneDiagnostics) }
-        var merged = ResultsReader.TableResults()
+        try CSVSource.forEachRow(text: text, file: "r.csv") { row in
+            oneTable.add(columns.map { row[$0]?.text ?? "" }, line: row.location.line, diagnostics: &oneDiagnostics)
+        }
+        var merged = ResultsReader.TableResults(columns: columns, file: "r.csv")
         var mergedDiagnostics: [Diagnostic] = []
-        for rows in try Self.inPieces(text) {
-            var table = ResultsReader.TableResults()
-            for row in rows { table.add(row, diagnostics: &mergedDiagnostics) }
-            merged.append(table, diagnostics: &mergedDiagnostics)
+        let pieces = try CSVSource.forEachRow(text: text, file: "r.csv", into: { (table: ResultsReader.TableResults(columns: $0.names, file: $0.file),
+                                                                               found: [Diagnostic]()) }) { part, row in
+            part.table.add(row.cells, line: row.line, diagnostics: &part.found)
+        }
+        #expect(pieces.count > 1)
+        for piece in pieces {
+            mergedDiagnostics += piece.found
+            merged.append(piece.table, diagnostics: &mergedDiagnostics)
         }
         #expect(!oneDiagnostics.isEmpty)
         #expect(mergedDiagnostics.map(\.message) == oneDiagnostics.map(\.message))
