@@ -30,11 +30,15 @@ extension ResultsReader {
         private let unitColumn: Int?
         private let indicatorColumn: Int?
         private let file: String
+        /// Each row's keys refer to it (see KeyLocations).
+        private let keys: KeyLocations.TableColumns
 
         /// `columns`: the header's names (unique); `file`: the table's path.
         public init(columns: [String], file: String) {
-            self.columns = columns
-            self.file = file
+            keys = KeyLocations.TableColumns(names: columns, file: file)
+            // The table's own (immortal) copies: every result of its rows holds them.
+            self.columns = keys.names
+            self.file = keys.file
             kinds = columns.map { $0 == "unit" || $0 == "indicator" ? nil : ResultKey($0) }
             unitColumn = columns.firstIndex(of: "unit")
             indicatorColumn = columns.firstIndex(of: "indicator")
@@ -65,16 +69,13 @@ extension ResultsReader {
                 return
             }
             var result = IndicatorResult(indicatorID: indicator, location: rowLocation)
-            // Room for the cells that hold something (kept with the result all build long).
-            var filled = 0
-            for column in columns.indices where kinds[column] != nil && !cells[column].isEmpty { filled += 1 }
-            result.keyLocations = KeyLocations(capacity: filled)
+            result.keyLocations = KeyLocations(row: keys, line: line)
             for column in columns.indices {
                 guard let kind = kinds[column], !cells[column].isEmpty,
                       !cells[column].trimmedSpaces().isEmpty else { continue }
                 let location = SourceLocation(file: file, line: line, column: column + 1)
                 // The names are unique: no key comes twice in a row.
-                result.keyLocations.appendNew(columns[column], location)
+                result.keyLocations.fill(column: column)
                 ResultsReader.read(.scalar(cells[column], at: location), key: columns[column], as: kind, keyLocation: location,
                                    fromTable: true, into: &result, lists: &lists, diagnostics: &diagnostics)
             }
