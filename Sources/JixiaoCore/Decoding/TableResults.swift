@@ -24,21 +24,17 @@ extension ResultsReader {
         /// without a lookup of the unit.
         private var current: UnitResults?
         private var lists = ListCells()
-        private let columns: [String]
+        /// The column names and the file (immortal: every result of the rows refers
+        /// to them, see KeyLocations).
+        private let columns: KeyLocations.TableColumns
         /// What each column holds: nil for `unit` and `indicator`.
         private let kinds: [ResultKey?]
         private let unitColumn: Int?
         private let indicatorColumn: Int?
-        private let file: String
-        /// Each row's keys refer to it (see KeyLocations).
-        private let keys: KeyLocations.TableColumns
 
         /// `columns`: the header's names (unique); `file`: the table's path.
         public init(columns: [String], file: String) {
-            keys = KeyLocations.TableColumns(names: columns, file: file)
-            // The table's own (immortal) copies: every result of its rows holds them.
-            self.columns = keys.names
-            self.file = keys.file
+            self.columns = KeyLocations.TableColumns(names: columns, file: file)
             kinds = columns.map { $0 == "unit" || $0 == "indicator" ? nil : ResultKey($0) }
             unitColumn = columns.firstIndex(of: "unit")
             indicatorColumn = columns.firstIndex(of: "indicator")
@@ -61,6 +57,7 @@ extension ResultsReader {
 
         /// Adds one row: `cells` has a cell for each column (and maybe empty ones after).
         public mutating func add(_ cells: [String], line: Int, diagnostics: inout [Diagnostic]) {
+            let (names, file) = (columns.names, columns.file)
             let rowLocation = SourceLocation(file: file, line: line, column: 0)
             guard let unit = Self.trimmedText(cells, unitColumn), let indicator = Self.trimmedText(cells, indicatorColumn) else {
                 let missing = Self.trimmedText(cells, unitColumn) == nil ? "“unit”" : "“indicator”"
@@ -69,14 +66,14 @@ extension ResultsReader {
                 return
             }
             var result = IndicatorResult(indicatorID: indicator, location: rowLocation)
-            result.keyLocations = KeyLocations(row: keys, line: line)
-            for column in columns.indices {
+            result.keyLocations = KeyLocations(row: columns, line: line)
+            for column in names.indices {
                 guard let kind = kinds[column], !cells[column].isEmpty,
                       !cells[column].trimmedSpaces().isEmpty else { continue }
                 let location = SourceLocation(file: file, line: line, column: column + 1)
                 // The names are unique: no key comes twice in a row.
                 result.keyLocations.fill(column: column)
-                ResultsReader.read(.scalar(cells[column], at: location), key: columns[column], as: kind, keyLocation: location,
+                ResultsReader.read(.scalar(cells[column], at: location), key: names[column], as: kind, keyLocation: location,
                                    fromTable: true, into: &result, lists: &lists, diagnostics: &diagnostics)
             }
             put(result, of: unit, firstSeenAt: rowLocation, diagnostics: &diagnostics)
