@@ -7,6 +7,8 @@ import JixiaoCore
 /// archive collects them (SiteFiles).
 public protocol SiteSink: Sendable {
     /// Takes one finished file and says how many bytes it holds. Called from several threads at once.
+    /// Throws what went wrong; once a file has failed, a sink may refuse the others
+    /// with no diagnostics of their own (the build has failed already).
     @discardableResult
     func put(_ path: String, _ contents: SiteFiles.Contents) throws(DiagnosticsError) -> Int
 }

@@ -39,6 +39,10 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
     /// instead of an `lstat` for each of thousands of pages.
     private var device: UInt64?
     private var inodes: [String: [String: UInt64]] = [:]
+    /// Set by the first file that could not be written. The build has failed, and
+    /// the files after it are not tried: a full disk reported every one of
+    /// thousands of pages, the same error each time.
+    private var failed = false
 
     /// The staging folder beside `output` (leftovers of killed builds are removed
     /// first): `spare`, renamed into place, when there is one; else a fresh folder.
@@ -72,6 +76,8 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
     }
 
     public func put(_ path: String, _ contents: SiteFiles.Contents) throws(DiagnosticsError) -> Int {
+        // The first failure was reported; this file is not written either.
+        if lock.withLock({ failed }) { throw DiagnosticsError([]) }
         let file = "\(stagingPath)/\(path)"
         do {
             let slash = path.lastIndex(of: "/")
@@ -100,6 +106,8 @@ public final class StagingFolder: SiteSink, @unchecked Sendable {
             }
             return contents.byteCount
         } catch {
+            // Two cores failing at once may both report theirs.
+            lock.withLock { failed = true }
             throw writeError(error)
         }
     }
