@@ -34,13 +34,13 @@ import Testing
     @Test func settingAKeyOfARowKeepsTheOthers() {
         var (row, list) = Self.row(columnCount: 6, filled: [1, 3])
         let elsewhere = SourceLocation(file: "results/u1.md", line: 4, column: 3)
-        for keys in [0, 1] {
-            var changed = keys == 0 ? row : list
-            changed["c3"] = elsewhere
-            changed["new"] = elsewhere
-            changed["c1"] = nil
-            if keys == 0 { row = changed } else { list = changed }
+        func change(_ keys: inout KeyLocations) {
+            keys["c3"] = elsewhere
+            keys["new"] = elsewhere
+            keys["c1"] = nil
         }
+        change(&row)
+        change(&list)
         #expect(Self.entries(row) == ["c3@results/u1.md:4:3", "new@results/u1.md:4:3"])
         #expect(Self.entries(row) == Self.entries(list))
         #expect(row.count == 2)

@@ -19,7 +19,9 @@ public struct KeyLocations: Sendable, Sequence {
         let file: String
 
         /// Made immortal (see `Immortal`): every row of the table refers to it, and the
-        /// results of all units are read on every core.
+        /// results of all units are read on every core. The pieces of a table read at
+        /// once share its names; the runtime marks an object immortal with a
+        /// compare-and-swap of its count, so two pieces marking them at once is safe.
         public init(names: [String], file: String) {
             self.names = names
             self.file = file
