@@ -23,11 +23,9 @@ public enum SpreadsheetDownloads {
 }
 
 extension XLSXWorkbook {
-    /// Every property of the workbook, its sheets and their cells, hashed, with the
-    /// compression level (another level makes other bytes of the same workbook).
+    /// Every property of the workbook, its sheets and their cells, hashed.
     var fingerprint: StableHash {
         var hash = StableHash()
-        hash.add(Int(ZIPWriter.compressionLevel))
         hash.add(precision)
         hash.add(sheets.count)
         for sheet in sheets {

@@ -42,12 +42,10 @@ enum XLSXSheetParts {
         let starts = groupStarts
         let spans = segmentSpans(groupCount: groupSizes.count, groupsPerSegment: sheet.groupsPerSegment)
         // A part's bytes depend on its groups' rows, the number of columns and their
-        // styles, the shared texts' ids and the compression level (a part compressed
-        // at another level is made again, so a file is never of two levels).
+        // styles, and the shared texts' ids.
         let partKeys: [String]? = keys.map { keys in
             var shared = StableHash()
             shared.add("xlsx-sheet-part/3")
-            shared.add(Int(ZIPWriter.compressionLevel))
             shared.add(number)
             shared.add(columnCount)
             for style in styles { shared.add(style) }
