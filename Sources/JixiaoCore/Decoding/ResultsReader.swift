@@ -6,7 +6,7 @@ import Foundation
 public enum ResultsReader {
     /// Keys of one indicator's result with a fixed meaning, in the order results.csv
     /// documents its columns; every other key is a rule input.
-    public static let reservedKeys = ["score", "self", "reason", "reasons", "evidence", "source", "reviewer", "na"]
+    public static let reservedKeys = ReservedKey.allCases.map(\.rawValue)
     static let unitKeys = ["unit", "reviewer", "scores", "vetoes", "bonus", "adjustments", "components", "grade_decision"]
 
     /// The front matter of `results/<slug>.md`.
@@ -176,34 +176,22 @@ public enum ResultsReader {
                 continue
             }
             result.keyLocations[key] = entries[index].keyLocation
-            read(entries[index].value, key: key, as: ResultKey(key), keyLocation: entries[index].keyLocation,
+            read(entries[index].value, key: key, as: ReservedKey(rawValue: key), keyLocation: entries[index].keyLocation,
                  fromTable: false, into: &result, lists: &lists, diagnostics: &diagnostics)
         }
         return result
     }
 
-    /// What a key of one indicator's result holds: one of `reservedKeys`, or a rule input.
-    enum ResultKey: Sendable {
-        case score, selfScore, reason, reasons, evidence, source, reviewer, notApplicable, input
-
-        init(_ key: String) {
-            switch key {
-            case "score": self = .score
-            case "self": self = .selfScore
-            case "reason": self = .reason
-            case "reasons": self = .reasons
-            case "evidence": self = .evidence
-            case "source": self = .source
-            case "reviewer": self = .reviewer
-            case "na": self = .notApplicable
-            default: self = .input
-            }
-        }
+    /// A key of one indicator's result with a fixed meaning (`reservedKeys`, in order);
+    /// any other key (nil) is a rule input.
+    enum ReservedKey: String, CaseIterable, Sendable {
+        case score, selfScore = "self", reason, reasons, evidence, source, reviewer, notApplicable = "na"
     }
 
-    /// Reads one key's value (not null) into `result`. Table cells write lists as
-    /// `a;b` (split through `lists`); front matter writes them as lists.
-    static func read(_ field: SourceValue, key: String, as kind: ResultKey, keyLocation: SourceLocation, fromTable: Bool,
+    /// Reads one key's value (not null) into `result`: a reserved key's, or (`kind`
+    /// nil) a rule input's. Table cells write lists as `a;b` (split through `lists`);
+    /// front matter writes them as lists.
+    static func read(_ field: SourceValue, key: String, as kind: ReservedKey?, keyLocation: SourceLocation, fromTable: Bool,
                      into result: inout IndicatorResult, lists: inout ListCells, diagnostics: inout [Diagnostic]) {
         switch kind {
         case .score: result.score = field.decimal("score", diagnostics: &diagnostics)
@@ -224,7 +212,7 @@ public enum ResultsReader {
         case .source: result.source = field.string("source", diagnostics: &diagnostics)
         case .reviewer: result.reviewer = field.string("reviewer", diagnostics: &diagnostics)
         case .notApplicable: result.notApplicable = field.bool("na", diagnostics: &diagnostics) ?? false
-        case .input: result.inputs.append(SourceEntry(key: key, keyLocation: keyLocation, value: field))
+        case nil: result.inputs.append(SourceEntry(key: key, keyLocation: keyLocation, value: field))
         }
     }
 

@@ -27,15 +27,15 @@ extension ResultsReader {
         /// The column names and the file (immortal: every result of the rows refers
         /// to them, see KeyLocations).
         private let columns: KeyLocations.TableColumns
-        /// What each column holds: nil for `unit` and `indicator`.
-        private let kinds: [ResultKey?]
+        /// What each column holds (nil: a rule input; `unit` and `indicator` are not read as keys).
+        private let kinds: [ReservedKey?]
         private let unitColumn: Int?
         private let indicatorColumn: Int?
 
         /// `columns`: the header's names (unique); `file`: the table's path.
         public init(columns: [String], file: String) {
             self.columns = KeyLocations.TableColumns(names: columns, file: file)
-            kinds = columns.map { $0 == "unit" || $0 == "indicator" ? nil : ResultKey($0) }
+            kinds = columns.map { ReservedKey(rawValue: $0) }
             unitColumn = columns.firstIndex(of: "unit")
             indicatorColumn = columns.firstIndex(of: "indicator")
         }
@@ -67,13 +67,12 @@ extension ResultsReader {
             }
             var result = IndicatorResult(indicatorID: indicator, location: rowLocation)
             result.keyLocations = KeyLocations(row: columns, line: line)
-            for column in names.indices {
-                guard let kind = kinds[column], !cells[column].isEmpty,
-                      !cells[column].trimmedSpaces().isEmpty else { continue }
+            for column in names.indices where column != unitColumn && column != indicatorColumn {
+                guard !cells[column].isEmpty, !cells[column].trimmedSpaces().isEmpty else { continue }
                 let location = SourceLocation(file: file, line: line, column: column + 1)
                 // The names are unique: no key comes twice in a row.
                 result.keyLocations.fill(column: column)
-                ResultsReader.read(.scalar(cells[column], at: location), key: names[column], as: kind, keyLocation: location,
+                ResultsReader.read(.scalar(cells[column], at: location), key: names[column], as: kinds[column], keyLocation: location,
                                    fromTable: true, into: &result, lists: &lists, diagnostics: &diagnostics)
             }
             put(result, of: unit, firstSeenAt: rowLocation, diagnostics: &diagnostics)
