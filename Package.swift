@@ -12,7 +12,7 @@ import PackageDescription
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
 //   JixiaoServe     the preview server edge (jixiao serve): HTTP, file watching, live reload
 //   JixiaoInterchange the spreadsheet edge: XLSX/CSV import and export
-//   CJixiaoDeflate  DEFLATE for writing XLSX: ISA-L (Debian libisal-dev), zlib for CRCs (zlib1g-dev)
+//   CJixiaoDeflate  DEFLATE for writing XLSX: our own encoder; CRCs by ISA-L (Debian libisal-dev) and zlib (zlib1g-dev)
 //   JixiaoArchive   verifiable zip archives of one evaluation (jixiao archive / verify)
 //   jixiao          the command-line edge (linked with tcmalloc, see its target)
 let package = Package(
@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "JixiaoMarkdown", dependencies: ["CCmark"]),
         // One system call Foundation lacks: swapping the new site in atomically.
         .target(name: "CJixiaoSystem"),
-        // DEFLATE at the level we choose (ISA-L; zlib for CRCs), for the spreadsheets the site offers for download.
+        // DEFLATE that gives the same bytes on every machine (CRCs by ISA-L and zlib), for the spreadsheets the site offers for download.
         .target(name: "CJixiaoDeflate", linkerSettings: [.linkedLibrary("isal"), .linkedLibrary("z")]),
         .target(name: "JixiaoCore"),
         .target(name: "JixiaoTemplate"),

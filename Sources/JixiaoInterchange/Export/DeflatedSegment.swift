@@ -22,7 +22,7 @@ struct DeflatedSegment: Sendable {
     init(compressing bytes: [UInt8], last: Bool) throws {
         var count = 0
         let output = bytes.withUnsafeBufferPointer {
-            jixiao_deflate_segment(Int32(ZIPWriter.compressionLevel), $0.baseAddress, $0.count, last ? 1 : 0, &count)
+            jixiao_deflate_segment($0.baseAddress, $0.count, last ? 1 : 0, &count)
         }
         guard let output else { throw XLSXWriteError() }
         compressed = Data(bytesNoCopy: output, count: count, deallocator: .free)
