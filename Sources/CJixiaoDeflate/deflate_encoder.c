@@ -7,8 +7,8 @@
 // Our own DEFLATE encoder, so that a spreadsheet is the same bytes wherever it is
 // built. ISA-L, which wrote them before, picks its code by the processor: on one
 // without SSE4.2 (QEMU's default "qemu64" model) the example site's scores.xlsx
-// came out as other bytes than on this machine, and its ARM code is different
-// again. Everything here is plain C over the input: one greedy match search per
+// came out as other bytes than on this machine, and it has other code again for
+// ARM processors. Everything here is plain C over the input: one greedy match search per
 // position (a hash of four bytes, the last position seen with it, as LZ4 does),
 // then each block coded with Huffman codes made from its own counts (or the
 // fixed codes when those are shorter). On a 33 MB scores sheet it takes about
@@ -157,7 +157,10 @@ static void make_lengths(const uint32_t *counts, int symbol_count, int limit, ui
         }
         if (used < 2) {
             for (int symbol = 0; symbol < symbol_count && used < 2; symbol++) {
-                if (weights[symbol] == 0) lengths[symbol] = 1, used++;
+                if (weights[symbol] == 0) {
+                    lengths[symbol] = 1;
+                    used++;
+                }
             }
             for (int index = 0; index < symbol_count; index++) {
                 if (weights[index] > 0) lengths[index] = 1;
