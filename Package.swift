@@ -12,7 +12,9 @@ import PackageDescription
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
 //   JixiaoServe     the preview server edge (jixiao serve): HTTP, file watching, live reload
 //   JixiaoInterchange the spreadsheet edge: XLSX/CSV import and export
-//   CJixiaoDeflate  DEFLATE for writing XLSX: our own encoder; CRCs by ISA-L (Debian libisal-dev) and zlib (zlib1g-dev)
+//   CJixiaoDeflate  our own DEFLATE encoder (the same bytes on every machine); CRCs by ISA-L
+//                   (Debian libisal-dev) and zlib (zlib1g-dev)
+//   JixiaoZIP       the ZIP writer of both edges below: XLSX files and archives
 //   JixiaoArchive   verifiable zip archives of one evaluation (jixiao archive / verify)
 //   jixiao          the command-line edge (linked with tcmalloc, see its target)
 let package = Package(
@@ -37,8 +39,10 @@ let package = Package(
         .target(name: "JixiaoMarkdown", dependencies: ["CCmark"]),
         // One system call Foundation lacks: swapping the new site in atomically.
         .target(name: "CJixiaoSystem"),
-        // DEFLATE that gives the same bytes on every machine (CRCs by ISA-L and zlib), for the spreadsheets the site offers for download.
+        // DEFLATE that gives the same bytes on every machine (CRCs by ISA-L and zlib), for the
+        // spreadsheets the site offers for download and the archives.
         .target(name: "CJixiaoDeflate", linkerSettings: [.linkedLibrary("isal"), .linkedLibrary("z")]),
+        .target(name: "JixiaoZIP", dependencies: ["CJixiaoDeflate"]),
         .target(name: "JixiaoCore"),
         .target(name: "JixiaoTemplate"),
         .target(
@@ -66,7 +70,7 @@ let package = Package(
             dependencies: [
                 "JixiaoSite",
                 "JixiaoCore",
-                "CJixiaoDeflate",
+                "JixiaoZIP",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -75,6 +79,8 @@ let package = Package(
             dependencies: [
                 "JixiaoSite",
                 "JixiaoCore",
+                "JixiaoZIP",
+                // For reading a zip back (jixiao verify); it is written by JixiaoZIP.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -101,6 +107,7 @@ let package = Package(
         .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore", "JixiaoTemplate"]),
         .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
-        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
+        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoZIP", "JixiaoSite", "JixiaoCore"]),
+        .testTarget(name: "JixiaoZIPTests", dependencies: ["JixiaoZIP", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

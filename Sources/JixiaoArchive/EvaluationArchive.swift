@@ -1,7 +1,7 @@
 import Foundation
 import JixiaoCore
 import JixiaoSite
-import ZIPFoundation
+import JixiaoZIP
 
 /// `jixiao archive`: one evaluation as a self-contained zip — its pages,
 /// downloads and the theme's assets, with a home page and archive that list only
@@ -9,8 +9,6 @@ import ZIPFoundation
 /// manifest of every file's SHA-256. The same content gives the same bytes.
 public enum EvaluationArchive {
     public static let generator = "jixiao \(JixiaoVersion.current)"
-    /// Every entry gets this date, so the zip does not depend on when it was made.
-    static let entryDate = Date(timeIntervalSince1970: 946_684_800) // 2000-01-01T00:00:00Z
 
     /// Builds the evaluation and returns the zip's bytes.
     public static func make(root: URL, evaluation slug: String,
@@ -40,18 +38,14 @@ public enum EvaluationArchive {
         }
     }
 
-    /// Files in a top folder, sorted by path, with fixed dates and permissions.
+    /// Files in a top folder, sorted by path, each dated 2000-01-01 00:00 (so the
+    /// zip does not depend on when it was made) with mode 644.
     static func zip(_ contents: [(path: String, data: Data)], folder: String) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
+        var zip = ZIPWriter(year: 2000)
         for item in contents.sorted(by: { $0.path < $1.path }) {
-            let data = item.data
-            try archive.addEntry(with: "\(folder)/\(item.path)", type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: entryDate, permissions: 0o644, compressionMethod: .deflate) { (position: Int64, size: Int) in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
+            try zip.add("\(folder)/\(item.path)", [UInt8](item.data))
         }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try zip.data()
     }
 
     /// SHA-256 over the bytes of the content the archive was built from: the

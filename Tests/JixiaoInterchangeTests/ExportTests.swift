@@ -4,6 +4,7 @@ import Foundation
 import JixiaoSite
 import Testing
 @testable import JixiaoInterchange
+import JixiaoZIP
 
 /// A small evaluated site: three units, two indicators (from the site tests' minimal content).
 enum SampleSite {

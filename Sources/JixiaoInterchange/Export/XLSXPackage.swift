@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoSite
 import JixiaoCore
+import JixiaoZIP
 
 /// The parts of an .xlsx package (SpreadsheetML), written in a fixed order into
 /// a ZIP with fixed dates (see ZIPWriter), so the same workbook gives the same bytes.

@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCore
 import JixiaoSite
+import JixiaoZIP
 
 /// A sheet whose rows come in groups, one per unit (`Sheet.groupSizes`), written
 /// as segments compressed on their own: the head (everything up to the header

@@ -2,8 +2,9 @@ import CJixiaoDeflate
 import Foundation
 
 /// A ZIP file (PKWARE APPNOTE 6.3, no ZIP64) built in memory: every entry
-/// deflated, dated 1980-01-01 00:00 and marked as a Unix file with mode 644, so
-/// the same entries always give the same bytes.
+/// deflated, dated one fixed day at 00:00 and marked as a Unix file with mode
+/// 644, so the same entries always give the same bytes. The site's spreadsheets
+/// and `jixiao archive`'s zips are written by it.
 ///
 /// Written here rather than through ZIPFoundation because ZIPFoundation always
 /// compresses with zlib at its default level 6. A scores sheet is tens of
@@ -11,20 +12,28 @@ import Foundation
 /// large build: zlib's level 1 compressed it four times faster than level 6, to a
 /// file a third larger. CJixiaoDeflate's own encoder is about six times as fast
 /// as zlib's level 1 and gives the same bytes on every machine.
-struct ZIPWriter {
+package struct ZIPWriter {
+    /// The date every entry has, in MS-DOS form (bits 15–9: years since 1980, 8–5: month, 4–0: day).
+    private let date: UInt16
+
+    /// Entries dated `year`-`month`-`day` 00:00 (1980 or later; no time zone: ZIP's dates have none).
+    package init(year: Int = 1980, month: Int = 1, day: Int = 1) {
+        precondition((1980...2107).contains(year) && (1...12).contains(month) && (1...31).contains(day))
+        date = UInt16((year - 1980) << 9 | month << 5 | day)
+    }
     /// Each entry's local header and compressed bytes, and where it starts in the file.
     private var stored: [[UInt8]] = []
     private var length = 0
     private var directory: [UInt8] = []
 
     /// Appends one file; `path` uses `/` between folders.
-    mutating func add(_ path: String, _ contents: [UInt8]) throws {
+    package mutating func add(_ path: String, _ contents: [UInt8]) throws {
         try add(path) { entry in try entry.write(contents) }
     }
 
     /// Appends one file whose bytes `produce` writes piece by piece; each piece is
     /// compressed as it comes, so the whole file never exists uncompressed.
-    mutating func add(_ path: String, produce: (inout Entry) throws -> Void) throws {
+    package mutating func add(_ path: String, produce: (inout Entry) throws -> Void) throws {
         var entry = try Entry()
         try produce(&entry)
         try entry.finish()
@@ -44,7 +53,7 @@ struct ZIPWriter {
     /// DeflatedSegment); returns where its compressed content starts in the ZIP
     /// file, the first segment's bytes.
     @discardableResult
-    mutating func add(_ path: String, segments: [DeflatedSegment]) throws -> Int {
+    package mutating func add(_ path: String, segments: [DeflatedSegment]) throws -> Int {
         try append(path, crc: DeflatedSegment.crc(of: segments), contentLength: segments.reduce(0) { $0 + $1.length },
                    compressedLength: segments.reduce(0) { $0 + $1.compressed.count }) { bytes in
             for segment in segments {
@@ -62,7 +71,7 @@ struct ZIPWriter {
         let offset = length
         guard offset < Int(UInt32.max), name.count <= Int(UInt16.max), stored.count < Int(UInt16.max),
               contentLength < Int(UInt32.max), compressedLength < Int(UInt32.max) else {
-            throw XLSXWriteError()
+            throw ZIPWriteError()
         }
 
         // Fields shared by the local header and the directory entry, from "version needed" on.
@@ -71,7 +80,7 @@ struct ZIPWriter {
         common.append(little: UInt16(0x0800))      // flags: names are UTF-8
         common.append(little: UInt16(8))           // method: deflate
         common.append(little: UInt16(0))           // time 00:00:00
-        common.append(little: UInt16(0x21))        // date 1980-01-01
+        common.append(little: date)
         common.append(little: crc)
         common.append(little: UInt32(compressedLength))
         common.append(little: UInt32(contentLength))
@@ -104,14 +113,14 @@ struct ZIPWriter {
     /// compressed on another thread, in order, while `produce` makes the next ones:
     /// a scores sheet takes about as long to compress as to write out. The stream
     /// is the one a single thread would make, so the bytes are the same.
-    struct Entry: ~Copyable {
+    package struct Entry: ~Copyable {
         fileprivate let stream: DeflateStream
 
         fileprivate init() throws {
             stream = try DeflateStream()
         }
 
-        mutating func write(_ bytes: [UInt8]) throws {
+        package mutating func write(_ bytes: [UInt8]) throws {
             let stream = stream
             // A few pieces waiting at most, so the sheet still never exists whole.
             stream.slots.wait()
@@ -129,7 +138,7 @@ struct ZIPWriter {
             let failed = stream.queue.sync {
                 stream.failed || jixiao_deflater_write(stream.deflater, nil, 0, 1) != 0
             }
-            if failed { throw XLSXWriteError() }
+            if failed { throw ZIPWriteError() }
         }
     }
 
@@ -142,7 +151,7 @@ struct ZIPWriter {
         var failed = false
 
         init() throws {
-            guard let deflater = jixiao_deflater_new() else { throw XLSXWriteError() }
+            guard let deflater = jixiao_deflater_new() else { throw ZIPWriteError() }
             self.deflater = deflater
         }
 
@@ -150,8 +159,8 @@ struct ZIPWriter {
     }
 
     /// The finished file: the entries, their directory and its end record.
-    func data() throws -> Data {
-        guard length + directory.count < Int(UInt32.max) else { throw XLSXWriteError() }
+    package func data() throws -> Data {
+        guard length + directory.count < Int(UInt32.max) else { throw ZIPWriteError() }
         var end: [UInt8] = []
         end.append(little: UInt32(0x0605_4b50))
         end.append(little: UInt16(0))              // this disk

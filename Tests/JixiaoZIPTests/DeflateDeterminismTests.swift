@@ -1,8 +1,8 @@
+import CJixiaoDeflate
 import Foundation
-import JixiaoSite
+import JixiaoZIP
 import Testing
 import ZIPFoundation
-@testable import JixiaoInterchange
 
 /// The same spreadsheet must be the same bytes in every build, on every machine.
 /// ISA-L, which compressed them before, gave other bytes on a processor without
@@ -132,16 +132,18 @@ import ZIPFoundation
         }
     }
 
-    /// The bytes themselves, as this encoder wrote them when the test was made: a
+    /// The bytes themselves (their CRC-32 and count), as written when the test was made: a
     /// machine whose build gives other bytes (another processor, another compiler)
     /// fails here, and so does a change to the encoder that changes its output
     /// (then these are written anew, knowing every site's spreadsheets change).
     @Test func theBytesAreTheSameOnEveryMachine() throws {
-        var hash = StableHash()
+        var crc: UInt = 0, length = 0
         for (_, input) in Self.inputs() {
-            hash.add(try Self.zip(input, piece: nil))
-            hash.add(try Self.zip(input, segments: 3))
+            for zipped in [try Self.zip(input, piece: nil), try Self.zip(input, segments: 3)] {
+                crc = zipped.withUnsafeBytes { jixiao_crc32(crc, $0.baseAddress, $0.count) }
+                length += zipped.count
+            }
         }
-        #expect(hash.hex == "cf54e382dff2d7cc8a6fa647ec892a4c")
+        #expect("\(String(crc, radix: 16)) \(length)" == "f237a9b5 1216928")
     }
 }

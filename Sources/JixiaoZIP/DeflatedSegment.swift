@@ -5,33 +5,33 @@ import Foundation
 /// the entry is its segments joined, the last one ending the stream, and its CRC
 /// is combined from theirs. A piece that did not change is copied from an earlier
 /// file as it is, without being made or compressed again.
-struct DeflatedSegment: Sendable {
+package struct DeflatedSegment: Sendable {
     /// A kept segment is a slice of the previous file, not a copy of it.
-    var compressed: Data
+    package var compressed: Data
     /// The CRC-32 and length of the uncompressed bytes.
-    var crc: UInt32
-    var length: Int
+    package var crc: UInt32
+    package var length: Int
 
-    init(compressed: Data, crc: UInt32, length: Int) {
+    package init(compressed: Data, crc: UInt32, length: Int) {
         self.compressed = compressed
         self.crc = crc
         self.length = length
     }
 
     /// `bytes` compressed; `last`: the stream's final segment.
-    init(compressing bytes: [UInt8], last: Bool) throws {
+    package init(compressing bytes: [UInt8], last: Bool) throws {
         var count = 0
         let output = bytes.withUnsafeBufferPointer {
             jixiao_deflate_segment($0.baseAddress, $0.count, last ? 1 : 0, &count)
         }
-        guard let output else { throw XLSXWriteError() }
+        guard let output else { throw ZIPWriteError() }
         compressed = Data(bytesNoCopy: output, count: count, deallocator: .free)
         crc = bytes.withUnsafeBufferPointer { UInt32(truncatingIfNeeded: jixiao_crc32(0, $0.baseAddress, $0.count)) }
         length = bytes.count
     }
 
     /// The CRC-32 of all the segments' bytes, in order.
-    static func crc(of segments: [DeflatedSegment]) -> UInt32 {
+    package static func crc(of segments: [DeflatedSegment]) -> UInt32 {
         segments.reduce(UInt32(0)) { crc, segment in
             UInt32(truncatingIfNeeded: jixiao_crc32_combine(UInt(crc), UInt(segment.crc), segment.length))
         }
