@@ -10,8 +10,9 @@ import Foundation
 /// compresses with zlib at its default level 6. A scores sheet is tens of
 /// megabytes of repetitive XML, and writing the spreadsheets was a sixth of a
 /// large build: zlib's level 1 compressed it four times faster than level 6, to a
-/// file a third larger. CJixiaoDeflate's own encoder is about six times as fast
-/// as zlib's level 1 and gives the same bytes on every machine.
+/// file a third larger. CJixiaoDeflate's own encoder is about three times as fast
+/// as zlib's level 1, for a file as small (a 33 MB sheet: 39 ms against 128 ms,
+/// 2.88 MB against 2.86 MB), and gives the same bytes on every machine.
 package struct ZIPWriter {
     /// The date every entry has, in MS-DOS form (bits 15–9: years since 1980, 8–5: month, 4–0: day).
     private let date: UInt16
@@ -21,6 +22,7 @@ package struct ZIPWriter {
         precondition((1980...2107).contains(year) && (1...12).contains(month) && (1...31).contains(day))
         date = UInt16((year - 1980) << 9 | month << 5 | day)
     }
+
     /// Each entry's local header and compressed bytes, and where it starts in the file.
     private var stored: [[UInt8]] = []
     private var length = 0

@@ -61,6 +61,24 @@ struct ArchiveTests {
         }
     }
 
+    @Test("every entry is a file dated 2000-01-01 00:00 with mode 644, whenever it is made")
+    func fixedDatesAndModes() throws {
+        let data = try EvaluationArchive.make(root: Self.repository, evaluation: "2019-neimenggu")
+        let archive = try Archive(data: data, accessMode: .read)
+        // ZIP's dates have no time zone; ZIPFoundation reads them as local times.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let expected = try #require(calendar.date(from: DateComponents(year: 2000, month: 1, day: 1)))
+        var count = 0
+        for entry in archive {
+            count += 1
+            #expect(entry.type == .file, "\(entry.path)")
+            #expect(entry.fileAttributes[.modificationDate] as? Date == expected, "\(entry.path)")
+            #expect((entry.fileAttributes[.posixPermissions] as? NSNumber)?.intValue == 0o644, "\(entry.path)")
+        }
+        #expect(count > 14)
+    }
+
     /// `a/b/../c` → `a/c`, without touching the disk.
     static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
