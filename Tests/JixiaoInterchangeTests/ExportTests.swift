@@ -3,6 +3,7 @@ import Foundation
 @testable import JixiaoCore
 import JixiaoSite
 import Testing
+import ZIPFoundation
 @testable import JixiaoInterchange
 import JixiaoZIP
 
@@ -599,8 +600,59 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         let read = try #require(json["entries"] as? [[Any]])
         #expect(read.map { $0[0] as? String } == entries.map(\.0))
         #expect(read.allSatisfy { $0[1] as? Int == 8 && $0[2] as? Int == 1980 && $0[3] as? String == "0o100644" })
-        // Level 1 still compresses the repetitive sheet XML well.
+        // The repetitive sheet XML is still compressed well.
         #expect(data.count < entries[2].1.count / 20 + 2 * noise.count + 20_000)
+    }
+
+    @Test("ZIP writer: ZIP64 where it is needed, read back by Python's zipfile: 70,000 entries, and sizes and offsets past the limit")
+    func zip64ReadBack() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let python = ProcessInfo.processInfo.environment["JIXIAO_PYTHON"] ?? "python3"
+
+        // More entries than the end record counts (65,535): its ZIP64 form and locator come before it.
+        let segment = try DeflatedSegment(compressing: Array("绩效".utf8), last: true)
+        var many = ZIPWriter()
+        for index in 0..<70_000 { try many.add("f\(index).txt", segments: [segment]) }
+        let manyFile = folder.url.appendingPathComponent("many.zip")
+        let manyData = try many.data()
+        try manyData.write(to: manyFile)
+        // ZIPFoundation too (jixiao verify reads archives with it).
+        #expect(try Archive(data: manyData, accessMode: .read).reduce(0) { count, _ in count + 1 } == 70_000)
+        let countScript = """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            print(len(z.infolist()), z.read("f0.txt").decode(), z.read("f69999.txt").decode(), z.testzip())
+            """
+        #expect(try run([python, "-c", countScript, manyFile.path]).trimmingCharacters(in: .whitespacesAndNewlines) == "70000 绩效 绩效 None")
+
+        // Sizes and offsets from 100 bytes on written as if past 4 GB: in ZIP64 fields
+        // (the local header's, the directory's) and the ZIP64 end record; smaller ones as usual.
+        let entries: [(String, [UInt8])] = [
+            ("small.txt", Array("得分".utf8)),
+            ("sheet.xml", Array(String(repeating: "<row r=\"1\"><c t=\"s\"><v>12</v></c></row>", count: 2_000).utf8)),
+            ("after.txt", Array("扣分理由".utf8)),
+        ]
+        var large = ZIPWriter(zip64Threshold: 100)
+        for (path, bytes) in entries { try large.add(path, bytes) }
+        let largeFile = folder.url.appendingPathComponent("large.zip")
+        try large.data().write(to: largeFile)
+        for (index, entry) in entries.enumerated() {
+            try Data(entry.1).write(to: folder.url.appendingPathComponent("expected-\(index)"))
+        }
+        let fieldsScript = """
+            import json, os, sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            folder = os.path.dirname(sys.argv[1])
+            print(json.dumps({"bad": z.testzip(),
+                              "same": [z.read(i) == open(os.path.join(folder, "expected-%d" % n), "rb").read() for n, i in enumerate(z.infolist())],
+                              "zip64": [i.extra[:2] == b"\\x01\\x00" for i in z.infolist()]}))
+            """
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run([python, "-c", fieldsScript, largeFile.path]).utf8)) as? [String: Any])
+        #expect(json["bad"] is NSNull)
+        #expect(json["same"] as? [Bool] == [true, true, true])
+        // The first entry is small and at 0; the sheet's sizes and the offset of the entry after it are past the limit.
+        #expect(json["zip64"] as? [Bool] == [false, true, true])
     }
 
     @Test func rankingWorkbookReadBackByOpenpyxl() throws {
