@@ -98,6 +98,39 @@ import ZIPFoundation
         }
     }
 
+    /// Mixtures of noise, runs, copies from up to 40 KB back and sheet rows, of
+    /// random lengths (a fixed seed): each read back whole, streamed in random pieces
+    /// (the bytes of the whole) and in segments.
+    @Test func mixturesRoundTrip() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        let row = Array("<row r=\"1\"><c t=\"s\"><v>12</v></c></row>".utf8)
+        for round in 0..<40 {
+            var input: [UInt8] = []
+            let target = next(round % 8 == 0 ? 400_000 : 60_000)
+            while input.count < target {
+                let length = 1 + next(2_000)
+                switch next(4) {
+                case 0: input += (0..<length).map { _ in UInt8(truncatingIfNeeded: next(256)) }
+                case 1: input += [UInt8](repeating: UInt8(truncatingIfNeeded: next(256)), count: length)
+                case 2 where !input.isEmpty:
+                    let distance = 1 + next(min(input.count, 40_000))
+                    for _ in 0..<length { input.append(input[input.count - distance]) }
+                default: input += (0..<length).map { row[$0 % row.count] }
+                }
+            }
+            let whole = try Self.zip(input, piece: nil)
+            #expect(try Self.unzip(whole) == input, "round \(round), \(input.count) bytes")
+            #expect(try Self.zip(input, piece: 1 + next(90_000)) == whole, "round \(round) in pieces")
+            #expect(try Self.unzip(Self.zip(input, segments: 1 + next(5))) == input, "round \(round) in segments")
+        }
+    }
+
     @Test func theBytesDoNotDependOnHowTheInputIsHandedOver() throws {
         for (name, input) in Self.inputs() {
             let whole = try Self.zip(input, piece: nil)
