@@ -22,15 +22,26 @@ import ZIPFoundation
         return Array(sheet.utf8)
     }
 
-    /// Bytes that do not repeat (xorshift): literals only, in blocks of their own.
-    static func noise(_ count: Int, seed: UInt64) -> [UInt8] {
-        var state = seed | 1
-        return (0..<count).map { _ in
+    /// Xorshift: the same numbers from the same seed on every run.
+    struct Xorshift {
+        var state: UInt64
+
+        init(seed: UInt64) { state = seed | 1 }
+
+        mutating func next() -> UInt64 {
             state ^= state << 13
             state ^= state >> 7
             state ^= state << 17
-            return UInt8(truncatingIfNeeded: state >> 24)
+            return state
         }
+
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    /// Bytes that do not repeat: literals only, in blocks of their own.
+    static func noise(_ count: Int, seed: UInt64) -> [UInt8] {
+        var generator = Xorshift(seed: seed)
+        return (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next() >> 24) }
     }
 
     /// Inputs that reach each part of the encoder: nothing, one byte, a run of one
@@ -102,13 +113,8 @@ import ZIPFoundation
     /// random lengths (a fixed seed): each read back whole, streamed in random pieces
     /// (the bytes of the whole) and in segments.
     @Test func mixturesRoundTrip() throws {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var generator = Xorshift(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { generator.below(bound) }
         let row = Array("<row r=\"1\"><c t=\"s\"><v>12</v></c></row>".utf8)
         for round in 0..<40 {
             var input: [UInt8] = []
