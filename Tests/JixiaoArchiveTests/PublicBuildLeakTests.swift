@@ -152,6 +152,45 @@ struct PublicBuildLeakTests {
         #expect(html.contains(#"<div class="internal-section" role="note">"#) && html.contains("SENTINELSECTION"))
     }
 
+    @Test("a public page's link to a page only the internal build has stops the public build, not the internal one",
+          arguments: [false, true])
+    func linksToWithheldPages(rankingPublic: Bool) throws {
+        var files = Self.files(rankingPublic: rankingPublic)
+        files["content/2020-t/notices/public.md"] = """
+            ---
+            title: 公开通报
+            ---
+            见[甲单位](../units/alpha.html)、[排名](../ranking.html)、[表格](../ranking.xlsx)、
+            [内部通报](internal.md)和[说明](../../secret.md)；[指标体系](../indicators.html)、[关于](../../about.md)公开。
+            """
+        let root = try Self.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        var options = SiteBuilder.Options(root: root, extraDownloads: SpreadsheetDownloads.formats)
+        options.audience = .public
+        var reported: [Diagnostic] = []
+        do {
+            _ = try SiteBuilder.make(options)
+        } catch {
+            reported = error.diagnostics.filter { $0.severity == .error }
+        }
+        var withheld = ["internal.md", "../../secret.md"]
+        if !rankingPublic { withheld = ["../units/alpha.html", "../ranking.html", "../ranking.xlsx"] + withheld }
+        for url in withheld {
+            #expect(reported.contains { $0.message.contains("链接“\(url)”") }, "no error for \(url)")
+        }
+        #expect(reported.count == withheld.count)
+        for error in reported {
+            #expect(error.message.contains("只在内部版中生成") && error.location.file == "content/2020-t/notices/public.md")
+            #expect(error.location.line == 4 || error.location.line == 5)
+        }
+        // The internal build has every page linked to.
+        options.audience = .internal
+        let (internalFiles, _) = try SiteBuilder.make(options)
+        for path in ["2020-t/units/alpha.html", "2020-t/ranking.html", "2020-t/notices/internal.html", "secret.html"] {
+            #expect(internalFiles.paths.contains(path))
+        }
+    }
+
     @Test("without --audience a build is public unless site.yaml sets default_audience")
     func defaultAudience() throws {
         var files = Self.files(rankingPublic: false)

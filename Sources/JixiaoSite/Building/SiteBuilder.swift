@@ -149,6 +149,12 @@ public struct SiteBuilder {
         }
         evaluated.sources = []
         var site = AudienceFilter.view(evaluated, for: audience)
+        if audience == .public {
+            let withheld = ContentChecks.withheldLinks(in: site, of: evaluated)
+            if !withheld.isEmpty {
+                throw DiagnosticsError(BuildWarnings(found: (diagnostics + withheld).sortedForReport(), carried: carried).all)
+            }
+        }
         if let only = options.onlyEvaluations {
             site.evaluations.removeAll { !only.contains($0.slug) }
         }

@@ -41,4 +41,15 @@ enum ContentChecks {
         // A field that already has an error (e.g. a placeholder date) is not reported twice.
         diagnostics += found.filter { $0.severity == .error || !errorsBefore.contains($0.location) }
     }
+
+    /// In `view`, an audience's view of `site` (see AudienceFilter), the links to
+    /// pages that only `site` has: run for a public build, after `run` passed.
+    static func withheldLinks(in view: EvaluatedSite, of site: EvaluatedSite) -> [Diagnostic] {
+        let all = SitePageIndex(site), shown = SitePageIndex(view)
+        var found: [Diagnostic] = []
+        for document in PublishedDocument.all(in: view) {
+            LinkCheck.checkWithheld(document, shown: shown, all: all, diagnostics: &found)
+        }
+        return found
+    }
 }

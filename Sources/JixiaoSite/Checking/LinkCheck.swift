@@ -6,8 +6,50 @@ import JixiaoMarkdown
 /// is published on, the way a browser will, and reports those that lead nowhere.
 enum LinkCheck {
     static func check(_ published: PublishedDocument, index: SitePageIndex, diagnostics: inout [Diagnostic]) {
+        for (url, target, location) in siteLinks(of: published) {
+            switch target {
+            case .absolute:
+                diagnostics.append(.warning(at: location, "链接“\(url)”以 / 开头，网站放在子路径或用 file:// 打开时会失效",
+                                            hint: "写相对路径，例如 ../2019-guangxi-grain/plan.md。"))
+            case .relative(let path):
+                guard let resolved = resolve(path, from: published.page) else {
+                    diagnostics.append(.error(at: location, "链接“\(url)”指向网站之外",
+                                              hint: "链接从本页所在的文件夹算起；检查 ../ 的个数。"))
+                    continue
+                }
+                if index.contains(resolved) || index.contains(resolved + "index.html") { continue }
+                var hint = "站内链接写内容文件的相对路径（例如 notices/2020-01-gongshi.md）或附件路径（attachments/…）。"
+                if let closest = index.closest(to: resolved) {
+                    hint = "是否应为“\(relative(closest, from: published.page))”？" + hint
+                }
+                diagnostics.append(.error(at: location, "链接“\(url)”指向的页面或文件不存在（\(resolved)）", hint: hint))
+            }
+        }
+    }
+
+    /// For a public build, after `check` passed on the whole site: the links of a
+    /// page the public sees to pages only the internal build has (a unit's score
+    /// card, a ranking, a notice marked internal), which would lead nowhere on
+    /// the published site.
+    static func checkWithheld(_ published: PublishedDocument, shown: SitePageIndex, all: SitePageIndex,
+                              diagnostics: inout [Diagnostic]) {
+        for (url, target, location) in siteLinks(of: published) {
+            guard case .relative(let path) = target, let resolved = resolve(path, from: published.page) else { continue }
+            for candidate in [resolved, resolved + "index.html"] where all.contains(candidate) {
+                if shown.contains(candidate) { break }
+                diagnostics.append(.error(at: location, "链接“\(url)”指向的页面只在内部版中生成，公开版中没有（\(candidate)）",
+                                          hint: "公开版不发布该页面（见 evaluation.yaml 的 audience 或该文件的 audience）。"
+                                              + "删去这个链接，或把该页面设为公开；只供内部使用的网站用 --audience internal 生成。"))
+                break
+            }
+        }
+    }
+
+    /// The links and images of a document's body that point into the site (or
+    /// start with /), with where each destination is written.
+    static func siteLinks(of published: PublishedDocument) -> [(url: String, target: Target, location: SourceLocation)] {
         let document = published.document
-        guard mayHaveLinks(document.body) else { return }
+        guard mayHaveLinks(document.body) else { return [] }
         let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var searchFrom: [Int: Int] = [:] // line → scalar offset already matched
         let markdown = MarkdownDocument(document.body)
@@ -18,6 +60,7 @@ enum LinkCheck {
             while let current = block, current.line == 0 { block = current.parent }
             links.append((url, block?.line ?? 1, max(block?.endLine ?? 1, block?.line ?? 1)))
         }
+        var found: [(url: String, target: Target, location: SourceLocation)] = []
         for link in links {
             guard let target = target(of: link.url) else { continue }
             // Where the destination is written: the first unmatched occurrence in the block.
@@ -32,25 +75,9 @@ enum LinkCheck {
                     break
                 }
             }
-            let location = SourceLocation(file: document.path, line: document.bodyLine + line - 1, column: column)
-            switch target {
-            case .absolute:
-                diagnostics.append(.warning(at: location, "链接“\(link.url)”以 / 开头，网站放在子路径或用 file:// 打开时会失效",
-                                            hint: "写相对路径，例如 ../2019-guangxi-grain/plan.md。"))
-            case .relative(let path):
-                guard let resolved = resolve(path, from: published.page) else {
-                    diagnostics.append(.error(at: location, "链接“\(link.url)”指向网站之外",
-                                              hint: "链接从本页所在的文件夹算起；检查 ../ 的个数。"))
-                    continue
-                }
-                if index.contains(resolved) || index.contains(resolved + "index.html") { continue }
-                var hint = "站内链接写内容文件的相对路径（例如 notices/2020-01-gongshi.md）或附件路径（attachments/…）。"
-                if let closest = index.closest(to: resolved) {
-                    hint = "是否应为“\(relative(closest, from: published.page))”？" + hint
-                }
-                diagnostics.append(.error(at: location, "链接“\(link.url)”指向的页面或文件不存在（\(resolved)）", hint: hint))
-            }
+            found.append((link.url, target, SourceLocation(file: document.path, line: document.bodyLine + line - 1, column: column)))
         }
+        return found
     }
 
     /// Whether `body` has `](` or `]:`, without which it has no link: most bodies

@@ -1,5 +1,6 @@
 /// Every path the site will have, known before rendering, so that links can be
-/// checked while the author still looks at the content.
+/// checked while the author still looks at the content. Of an audience's view
+/// (see AudienceFilter), the paths of that audience's build.
 struct SitePageIndex: Sendable {
     private(set) var paths: Set<String> = []
     /// Folders whose files are not known here (theme assets) or that may gain
@@ -13,12 +14,14 @@ struct SitePageIndex: Sendable {
             let slug = evaluation.slug
             paths.insert(SitePaths.overview(slug))
             if evaluation.plan != nil { paths.insert(SitePaths.plan(slug)) }
-            if evaluation.hasIndicators { paths.insert(SitePaths.indicators(slug)) }
-            if evaluation.hasResults {
+            if evaluation.publishesIndicators { paths.insert(SitePaths.indicators(slug)) }
+            if evaluation.publishesRanking {
                 paths.insert(SitePaths.ranking(slug))
                 for name in ["ranking.csv", "ranking.json", "scores.csv"] { paths.insert(SitePaths.download(slug, name)) }
-                for unit in evaluation.scoredUnits { paths.insert(SitePaths.unit(slug, unit)) }
                 openPrefixes.append(SitePaths.download(slug, "ranking."))
+            }
+            if evaluation.publishesUnits {
+                for unit in evaluation.scoredUnits { paths.insert(SitePaths.unit(slug, unit)) }
             }
             for notice in evaluation.notices { paths.insert(SitePaths.notice(slug, notice.document.stem)) }
             if evaluation.report != nil { paths.insert(SitePaths.report(slug)) }
