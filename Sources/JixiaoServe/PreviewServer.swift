@@ -31,9 +31,10 @@ public actor PreviewServer {
     private var rebuildTask: Task<Void, Never>?
 
     /// `port` 0 picks a free port (see `start`). Whatever output and cache
-    /// `options` name, the build goes to the preview folder under its root.
-    public init(options: SiteBuilder.Options, port: UInt16, report: @escaping @Sendable (Event) -> Void = { _ in }) {
-        let folder = PreviewFolder(root: options.root)
+    /// `options` name, the build goes to a preview folder under its root that no
+    /// other running serve holds (see PreviewFolder), held until `stop`.
+    public init(options: SiteBuilder.Options, port: UInt16, report: @escaping @Sendable (Event) -> Void = { _ in }) throws {
+        let folder = try PreviewFolder.claim(root: options.root)
         self.options = folder.pointing(options)
         self.folder = folder
         self.site = SiteFolder(url: folder.site)
@@ -92,6 +93,7 @@ public actor PreviewServer {
         await http?.stop(timeout: 1)
         serverTask?.cancel()
         rebuildTask?.cancel()
+        folder.release()
     }
 
     /// Waits until the server stops (for the command line).

@@ -13,7 +13,8 @@ struct Serve: ParsableCommand {
         <root>/.jixiao-cache/serve/cache (site/ is never touched), and serves the pages from \
         there. Watches content/ and themes/; each change rebuilds only what it affects, like \
         jixiao build, and reloads open pages. While the content has errors, pages show them \
-        and the last good build's files stay in place.
+        and the last good build's files stay in place. A second serve of the same site, \
+        while the first runs, builds in .jixiao-cache/serve/2/ (and so on).
         """)
 
     @OptionGroup var site: SiteOptions
@@ -26,7 +27,18 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let options = SiteBuilder.Options(root: site.rootURL, theme: theme, extraDownloads: SpreadsheetDownloads.formats)
-        let server = PreviewServer(options: options, port: port, report: Self.print)
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(options: options, port: port, report: Self.print)
+        } catch {
+            FileHandle.standardError.write(Data("无法在 \(site.rootURL.path)/.jixiao-cache/serve/ 中建立预览文件夹：\(error)\n".utf8))
+            FileHandle.standardError.write(Data("  提示: 检查该文件夹是否可写；可以删除 .jixiao-cache/ 后重试（其中只有可重新生成的文件）。\n".utf8))
+            throw ExitCode.failure
+        }
+        if server.folder.slot > 1 {
+            let relative = server.folder.site.path.dropFirst(site.rootURL.path.count).drop { $0 == "/" }
+            Self.say("另一个 jixiao serve 正在预览本站点，本次预览生成到 \(relative)。")
+        }
         let requested = port
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)

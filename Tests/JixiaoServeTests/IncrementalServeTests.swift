@@ -37,7 +37,7 @@ struct IncrementalServeTests {
         let markerInode = try Self.inode(marker)
 
         let events = Events()
-        let server = PreviewServer(options: SiteBuilder.Options(root: root), port: 0, report: events.add)
+        let server = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0, report: events.add)
         let port = try await server.start()
         defer { Task { await server.stop() } }
         let folder = PreviewFolder(root: root)
@@ -87,7 +87,7 @@ struct IncrementalServeTests {
         let root = try PreviewServerTests.newSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let events = Events()
-        let first = PreviewServer(options: SiteBuilder.Options(root: root), port: 0, report: events.add)
+        let first = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0, report: events.add)
         _ = try await first.start()
         await first.stop()
         let fresh = try #require(events.report(version: 1))
@@ -96,7 +96,7 @@ struct IncrementalServeTests {
         #expect(pages.count == fresh.pages)
 
         let again = Events()
-        let second = PreviewServer(options: SiteBuilder.Options(root: root), port: 0, report: again.add)
+        let second = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0, report: again.add)
         let port = try await second.start()
         defer { Task { await second.stop() } }
         let restarted = try #require(again.report(version: 1))
@@ -110,12 +110,63 @@ struct IncrementalServeTests {
         await second.stop()
     }
 
+    @Test("a folder is held until given up: the next claim takes the next folder, then the first again")
+    func claimsHoldFolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-claim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try PreviewFolder.claim(root: root)
+        let second = try PreviewFolder.claim(root: root)
+        #expect(first.slot == 1 && second.slot == 2)
+        #expect(first.site == PreviewFolder(root: root).site)
+        #expect(second.site.path.hasSuffix("/.jixiao-cache/serve/2/site") && second.cache.path.hasSuffix("/serve/2/cache"))
+        first.release()
+        let again = try PreviewFolder.claim(root: root)
+        #expect(again.slot == 1)
+        #expect(try PreviewFolder.claim(root: root).slot == 3) // a value not kept gives its folder up at once
+        #expect(try PreviewFolder.claim(root: root).slot == 3)
+        again.release()
+        second.release()
+    }
+
+    @Test("two serves of one site at once build in folders of their own: neither answers with the other's pages")
+    func twoServesKeepApart() async throws {
+        let root = try PreviewServerTests.newSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A second theme, told apart by a word in every page.
+        let themes = root.appendingPathComponent("themes")
+        let repositoryTheme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes/default")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryTheme, to: themes.appendingPathComponent("marked"))
+        try PreviewServerTests.edit(root, "themes/marked/templates/base.mustache") {
+            $0.replacingOccurrences(of: "</body>", with: "<p>MARKEDTHEME</p></body>")
+        }
+        let plain = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
+        let plainPort = try await plain.start()
+        let marked = try PreviewServer(options: SiteBuilder.Options(root: root, theme: "marked"), port: 0)
+        let markedPort = try await marked.start()
+        #expect(plain.folder.slot == 1 && marked.folder.slot == 2)
+        // Before folders were held, the second build replaced the first serve's pages.
+        #expect(!(try await LoopbackClient.get("/about.html", port: plainPort).body.contains("MARKEDTHEME")))
+        #expect(try await LoopbackClient.get("/about.html", port: markedPort).body.contains("MARKEDTHEME"))
+        #expect(try await LoopbackClient.get(Self.ranking, port: plainPort).body.contains("92.00"))
+
+        // Stopped, a serve gives its folder up: the next one builds there again.
+        await plain.stop()
+        let restarted = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
+        let restartedPort = try await restarted.start()
+        #expect(restarted.folder.slot == 1)
+        #expect(!(try await LoopbackClient.get("/about.html", port: restartedPort).body.contains("MARKEDTHEME")))
+        await restarted.stop()
+        await marked.stop()
+    }
+
     @Test("a failed build leaves the last good files in place: assets served, pages show the errors")
     func failedBuildKeepsFiles() async throws {
         let root = try PreviewServerTests.newSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let events = Events()
-        let server = PreviewServer(options: SiteBuilder.Options(root: root), port: 0, report: events.add)
+        let server = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0, report: events.add)
         let port = try await server.start()
         defer { Task { await server.stop() } }
         let folder = PreviewFolder(root: root)
@@ -151,7 +202,7 @@ struct IncrementalServeTests {
         let root = try PreviewServerTests.newSite()
         defer { try? FileManager.default.removeItem(at: root) }
         try Data("TOP-SECRET".utf8).write(to: root.appendingPathComponent("secret.txt"))
-        let server = PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
+        let server = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
         let port = try await server.start()
         defer { Task { await server.stop() } }
         // The folder is <root>/.jixiao-cache/serve/site: the root is three steps up.

@@ -26,7 +26,7 @@ struct PreviewServerTests {
     func editReloads() async throws {
         let root = try Self.newSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        let server = PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
+        let server = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
         let port = try await server.start()
         defer { Task { await server.stop() } }
 
@@ -61,7 +61,7 @@ struct PreviewServerTests {
     func brokenYAMLShowsErrors() async throws {
         let root = try Self.newSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        let server = PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
+        let server = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
         let port = try await server.start()
         defer { Task { await server.stop() } }
         let events = try LoopbackClient.events(port: port)
@@ -104,7 +104,7 @@ struct PreviewServerTests {
             }
         }
         // serve adds the script when it answers, not to the files it builds.
-        let server = PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
+        let server = try PreviewServer(options: SiteBuilder.Options(root: root), port: 0)
         _ = try await server.start()
         await server.stop()
         let folder = PreviewFolder(root: root).site
