@@ -101,13 +101,16 @@ let package = Package(
             // the libraries and their tests keep the system allocator.
             linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
         ),
+        // What several test targets share (one seeded generator), built only with the tests.
+        .target(name: "JixiaoTestSupport", path: "Tests/JixiaoTestSupport"),
         .testTarget(name: "JixiaoMarkdownTests", dependencies: ["JixiaoMarkdown"]),
-        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
-        .testTarget(name: "JixiaoTemplateTests", dependencies: ["JixiaoTemplate", "JixiaoMarkdown"]),
-        .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore", "JixiaoTemplate"]),
+        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoTemplateTests", dependencies: ["JixiaoTemplate", "JixiaoMarkdown", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore", "JixiaoTemplate", "JixiaoTestSupport"]),
         .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoZIP", "JixiaoSite", "JixiaoCore"]),
-        .testTarget(name: "JixiaoZIPTests", dependencies: ["JixiaoZIP", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "JixiaoZIPTests", dependencies: ["JixiaoZIP", "JixiaoTestSupport",
+                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import JixiaoCore
+import JixiaoTestSupport
+import Testing
 
 @Suite("Exact decimals, half-up rounding and formatting")
 struct ArithmeticTests {

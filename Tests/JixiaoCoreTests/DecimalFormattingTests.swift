@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import JixiaoCore
+import JixiaoTestSupport
+import Testing
 
 /// The integer fast path of score formatting must agree with Foundation's own
 /// rounding and description on every kind of value.

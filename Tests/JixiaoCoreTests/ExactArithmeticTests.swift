@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import JixiaoCore
+import JixiaoTestSupport
+import Testing
 
 /// The integer paths of decimal arithmetic must give what Foundation gives, down
 /// to the stored bytes (scores are hashed into the build cache and written out),

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import JixiaoCore
+import JixiaoTestSupport
+import Testing
 
 @Suite("Trimming shortcut agrees with Foundation")
 struct TrimmingTests {

@@ -1,4 +1,5 @@
 import JixiaoTemplate
+import JixiaoTestSupport
 import Testing
 
 @Suite("Syntax errors: message, line and column of the offending tag")

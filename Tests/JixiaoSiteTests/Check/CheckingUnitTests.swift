@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import JixiaoSite
+import JixiaoTestSupport
+import Testing
 
 @Suite("Cross-file checks: placeholders and links")
 struct CheckingUnitTests {
@@ -21,8 +22,8 @@ struct CheckingUnitTests {
     func prefilters() {
         let alphabet: [Character] = ["2", "0", "1", "9", "*", "x", "X", "×", "＊", "Ｘ", "年", "局", "\n", " ", "t", "o", "d", "T",
                                      "O", "D", "b", "B", "待", "填", "写", "补", "充", "完", "善", "此", "处", "某", "-", "〕"]
-        var random = TestRandom(seed: 2026)
-        func next(_ bound: Int) -> Int { random.next(bound) }
+        var random = SeededGenerator(seed: 2026)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         var found = 0
         for _ in 0..<60_000 {
             let text = String((0..<(1 + next(12))).map { _ in alphabet[next(alphabet.count)] })

@@ -1,7 +1,8 @@
 import Foundation
 import JixiaoCore
-import Testing
 @testable import JixiaoSite
+import JixiaoTestSupport
+import Testing
 
 @Suite("Diagnostics in the order they are reported")
 struct ReportOrderTests {
@@ -20,8 +21,8 @@ struct ReportOrderTests {
         // decomposed é that is the same name as the composed one.
         let files = ["content/b.csv", "content/a.md", "content/b.csv".uppercased().lowercased(), "content/café.md",
                      "content/cafe\u{301}.md", "content/2020/results.csv", ""]
-        var random = TestRandom(seed: 8)
-        func next(_ bound: Int) -> Int { random.next(bound) }
+        var random = SeededGenerator(seed: 8)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         for round in 0..<200 {
             let count = round < 5 ? round : next(300)
             var diagnostics = (0..<count).map { index in
@@ -35,23 +36,23 @@ struct ReportOrderTests {
     }
 
     /// Diagnostics at a few places, several at the same place (with the same message and other hints, or none).
-    static func sample(_ count: Int, _ random: inout TestRandom) -> [Diagnostic] {
+    static func sample(_ count: Int, _ random: inout SeededGenerator) -> [Diagnostic] {
         let files = ["content/2020/results.csv", "content/2020/results/a.md", "content/2021/results.csv", "content/site.yaml"]
         let hints: [String?] = [nil, "", "核对原始记录。", "补写理由。"]
         return (0..<count).map { _ in
-            Diagnostic(random.next(6) == 0 ? .error : .warning,
-                       at: SourceLocation(file: files[random.next(files.count)], line: random.next(3), column: random.next(2)),
-                       ["得分与自评不一致", "缺少佐证材料", "扣分没有理由"][random.next(3)], hint: hints[random.next(hints.count)])
+            Diagnostic(random.below(6) == 0 ? .error : .warning,
+                       at: SourceLocation(file: files[random.below(files.count)], line: random.below(3), column: random.below(2)),
+                       ["得分与自评不一致", "缺少佐证材料", "扣分没有理由"][random.below(3)], hint: hints[random.below(hints.count)])
         }
     }
 
     @Test("the same diagnostics come in the same order whatever order they were found in")
     func orderOfWhatTheySay() {
-        var random = TestRandom(seed: 21)
+        var random = SeededGenerator(seed: 21)
         for round in 0..<100 {
-            let diagnostics = Self.sample(random.next(200), &random)
+            let diagnostics = Self.sample(random.below(200), &random)
             var shuffled = diagnostics
-            for index in shuffled.indices.reversed() { shuffled.swapAt(index, random.next(index + 1)) }
+            for index in shuffled.indices.reversed() { shuffled.swapAt(index, random.below(index + 1)) }
             let sorted = diagnostics.sortedForReport()
             #expect(shuffled.sortedForReport() == sorted, "round \(round)")
             // In order: errors first, then by place, then by message and hint (none first).
@@ -63,12 +64,12 @@ struct ReportOrderTests {
 
     @Test("a build's warnings merged with those carried over in records: all, the first few and the count as sorted together")
     func buildWarnings() throws {
-        var random = TestRandom(seed: 34)
+        var random = SeededGenerator(seed: 34)
         for round in 0..<60 {
-            let found = Self.sample(random.next(60), &random).filter { $0.severity == .warning }
+            let found = Self.sample(random.below(60), &random).filter { $0.severity == .warning }
             // Records as the cache keeps them: written to their file and read back, warnings left as lines.
-            let carried = try (0..<random.next(4)).map { index in
-                let warnings = Self.sample(random.next(80), &random).filter { $0.severity == .warning }
+            let carried = try (0..<random.below(4)).map { index in
+                let warnings = Self.sample(random.below(80), &random).filter { $0.severity == .warning }
                 let record = EvaluationRecord(slug: "e\(index)", digest: "d", year: 2020, comparison: "c", hasResults: true,
                                               scoredUnits: [], diagnostics: warnings)
                 let read = try #require(EvaluationRecord.parse(file: Data(EvaluationRecord.file(record, header: "h"))))

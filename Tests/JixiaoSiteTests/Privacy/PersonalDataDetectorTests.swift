@@ -1,7 +1,8 @@
 import Foundation
 import JixiaoCore
-import Testing
 @testable import JixiaoSite
+import JixiaoTestSupport
+import Testing
 
 @Suite("Finding personal information")
 struct PersonalDataDetectorTests {
@@ -12,8 +13,8 @@ struct PersonalDataDetectorTests {
         #expect(PersonalDataDetector.mayContain("zhang@example.com"))
         #expect(!PersonalDataDetector.mayContain("１３８００１３８０００"), "full-width digits are not ASCII")
         let alphabet: [Character] = ["1", "3", "8", "0", "9", "X", "@", "a", ".", "年", " ", "\n", "-"]
-        var random = TestRandom(seed: 11)
-        func next(_ bound: Int) -> Int { random.next(bound) }
+        var random = SeededGenerator(seed: 11)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         var found = 0
         for _ in 0..<20_000 {
             let text = String((0..<next(40)).map { _ in next(3) == 0 ? alphabet[next(alphabet.count)] : "1" })
