@@ -16,20 +16,28 @@ extension IndicatorSystem {
                 complete = false
             }
         }
-        let bonus = reader["bonus"].flatMap { BonusScheme.decode($0, diagnostics: &diagnostics) }
-        var vetoes: [Veto] = []
-        for item in reader.sequence("vetoes", diagnostics: &diagnostics) ?? [] {
-            if let veto = Veto.decode(item, diagnostics: &diagnostics) { vetoes.append(veto) }
-        }
+        let (bonus, vetoes) = bonusAndVetoes(reader, diagnostics: &diagnostics)
         let system = IndicatorSystem(declaredTotal: declaredTotal, indicators: indicators, bonus: bonus, vetoes: vetoes,
                                      location: value.location)
         system.validate(complete: complete, diagnostics: &diagnostics)
         return system
     }
 
+    /// `bonus` and `vetoes` of indicators.yaml or of indicators/_index.md.
+    private static func bonusAndVetoes(_ reader: MappingReader, diagnostics: inout [Diagnostic]) -> (BonusScheme?, [Veto]) {
+        let bonus = reader["bonus"].flatMap { BonusScheme.decode($0, diagnostics: &diagnostics) }
+        var vetoes: [Veto] = []
+        for item in reader.sequence("vetoes", diagnostics: &diagnostics) ?? [] {
+            if let veto = Veto.decode(item, diagnostics: &diagnostics) { vetoes.append(veto) }
+        }
+        return (bonus, vetoes)
+    }
+
     /// indicators/*.md: each file's front matter is one top-level indicator (with
     /// optional children), its body the 评分说明. Files come ordered by name.
-    public static func decode(files: [(frontMatter: SourceValue, body: String)],
+    /// `index`, the front matter of indicators/_index.md, holds what indicators.yaml
+    /// has beside the indicators: `total`, `bonus`, `vetoes`.
+    public static func decode(files: [(frontMatter: SourceValue, body: String)], index: SourceValue? = nil,
                               diagnostics: inout [Diagnostic]) -> IndicatorSystem? {
         var indicators: [Indicator] = []
         var complete = true
@@ -42,9 +50,23 @@ extension IndicatorSystem {
                 complete = false
             }
         }
-        guard !files.isEmpty else { return nil }
-        let system = IndicatorSystem(declaredTotal: nil, indicators: indicators, bonus: nil, vetoes: [],
-                                     location: files[0].frontMatter.location)
+        guard !files.isEmpty else {
+            if let index {
+                diagnostics.append(.error(at: index.location, "indicators/ 文件夹中只有 _index.md，没有指标文件",
+                                          hint: "每个一级指标写一个文件，例如 indicators/A.md；_index.md 只写总分、加分项和否决项。"))
+            }
+            return nil
+        }
+        var declaredTotal: Decimal?
+        var bonus: BonusScheme?
+        var vetoes: [Veto] = []
+        if let index, let reader = MappingReader(index, what: "indicators/_index.md", known: ["total", "bonus", "vetoes"],
+                                                 diagnostics: &diagnostics) {
+            declaredTotal = reader.positiveDecimal("total", diagnostics: &diagnostics)
+            (bonus, vetoes) = bonusAndVetoes(reader, diagnostics: &diagnostics)
+        }
+        let system = IndicatorSystem(declaredTotal: declaredTotal, indicators: indicators, bonus: bonus, vetoes: vetoes,
+                                     location: index?.location ?? files[0].frontMatter.location)
         system.validate(complete: complete, diagnostics: &diagnostics)
         return system
     }

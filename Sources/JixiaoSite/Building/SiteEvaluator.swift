@@ -151,10 +151,10 @@ enum SiteEvaluator {
         var system: IndicatorSystem?
         if let indicators = content.indicators {
             system = IndicatorSystem.decode(indicators, diagnostics: &diagnostics)
-        } else if !content.indicatorFiles.isEmpty {
+        } else if !content.indicatorFiles.isEmpty || content.indicatorIndex != nil {
             system = IndicatorSystem.decode(
                 files: content.indicatorFiles.map { (frontMatter: $0.metadata, body: $0.body) },
-                diagnostics: &diagnostics)
+                index: content.indicatorIndex?.metadata, diagnostics: &diagnostics)
         }
         var units: UnitReuse?
         if let previous {

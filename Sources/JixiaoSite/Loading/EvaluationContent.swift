@@ -9,7 +9,11 @@ public struct EvaluationContent: Sendable {
     public var settings: SourceValue
     public var plan: ContentDocument?
     public var indicators: SourceValue?
+    /// indicators/*.md but `_index.md`: one top-level indicator each.
     public var indicatorFiles: [ContentDocument] = []
+    /// indicators/_index.md: total, bonus and vetoes (front matter), and what the
+    /// indicators page says before the table (body).
+    public var indicatorIndex: ContentDocument?
     /// `results.csv`, decoded but not yet split into rows: a large table's rows
     /// (hundreds of thousands of located cells) exist only while the evaluation
     /// is scored, not for the whole build.

@@ -13,8 +13,9 @@ extension SiteRenderer {
         indicator.children.isEmpty ? 1 : indicator.children.map(leafCount).reduce(0, +)
     }
 
-    func indicatorsContext(_ evaluation: EvaluatedEvaluation) -> [String: Any] {
+    mutating func indicatorsContext(_ evaluation: EvaluatedEvaluation) -> [String: Any] {
         guard let system = evaluation.result.system else { return [:] }
+        var context = explanationsContext(evaluation, system: system)
         let depth = max(1, Self.depth(system.indicators))
         var rows: [[String: Any]] = []
         func walk(_ indicator: Indicator, ancestors: [[String: Any]]) {
@@ -39,7 +40,7 @@ extension SiteRenderer {
             }
         }
         for indicator in system.indicators { walk(indicator, ancestors: []) }
-        var context: [String: Any] = [
+        context.merge([
             "level_headers": (0..<depth).map { ["name": Self.levelNames[min($0, Self.levelNames.count - 1)]] },
             "depth": depth,
             "rows": rows,
@@ -50,7 +51,7 @@ extension SiteRenderer {
                 return ["level": Self.levelNames[min(level - 1, Self.levelNames.count - 1)], "count": nodes.count,
                         "points": Format.points(nodes.reduce(0) { $0 + $1.points })]
             },
-        ]
+        ]) { _, new in new }
         if let bonus = system.bonus {
             context["bonus"] = bonus.items.map { item -> [String: Any] in
                 var row: [String: Any] = ["id": item.id, "name": item.name, "cap": item.cap.map(Format.points) ?? "不设上限",
@@ -67,6 +68,27 @@ extension SiteRenderer {
             return row
         }
         context["has_vetoes"] = !system.vetoes.isEmpty
+        return context
+    }
+
+    /// The bodies of indicators/*.md: `_index.md`'s before the table (`intro_html`),
+    /// each indicator file's as its 评分说明 (`explanations`), rendered as published
+    /// on the indicators page.
+    mutating func explanationsContext(_ evaluation: EvaluatedEvaluation, system: IndicatorSystem) -> [String: Any] {
+        let content = evaluation.content, page = SitePaths.indicators(evaluation.slug)
+        var context: [String: Any] = [:]
+        if let index = content.indicatorIndex, !index.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            context["intro_html"] = markdown(index, page: page, evaluation: evaluation)
+        }
+        // One top-level indicator per file, in file order (a file that did not
+        // decode stopped the build before rendering).
+        var explanations: [[String: Any]] = []
+        for (indicator, file) in zip(system.indicators, content.indicatorFiles) where indicator.explanation != nil {
+            explanations.append(["id": indicator.id, "name": indicator.name,
+                                 "html": markdown(file, page: page, evaluation: evaluation)])
+        }
+        context["explanations"] = explanations
+        context["has_explanations"] = !explanations.isEmpty
         return context
     }
 

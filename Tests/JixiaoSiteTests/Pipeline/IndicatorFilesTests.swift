@@ -1,0 +1,138 @@
+import Foundation
+import JixiaoCore
+import Testing
+@testable import JixiaoSite
+
+/// The indicator system written as indicators/*.md, one file per top-level
+/// indicator, with indicators/_index.md for what indicators.yaml has beside them.
+@Suite("Indicator files")
+struct IndicatorFilesTests {
+    /// TestSite.minimal with a bonus item and a veto, beta vetoed on B and given a bonus.
+    static var withBonusAndVeto: [String: String] {
+        var files = TestSite.minimal
+        files["content/2020-test/indicators.yaml"] = """
+            total: 10
+            indicators:
+              - id: A
+                name: 组织培训
+                points: 4
+                criteria: 组织培训，未组织的扣4分。
+                rule: { kind: binary }
+              - id: B
+                name: 按期报送
+                points: 6
+                criteria: 每缺报一期扣0.5分，扣完为止。
+                rule: { kind: per_occurrence, deduction: 0.5 }
+            bonus:
+              cap: 2
+              items:
+                - { id: J1, name: 受到表彰, cap: 1 }
+            vetoes:
+              - { id: V1, name: 发生重大失误, scope: item, indicator: B }
+            """
+        files["content/2020-test/results/beta.md"] = """
+            ---
+            vetoes: [{ id: V1, reason: 报送数据严重失实 }]
+            bonus: { J1: { points: 0.5, reason: 获市级表彰 } }
+            ---
+            """
+        return files
+    }
+
+    /// The same system as indicators/*.md.
+    static var asFiles: [String: String] {
+        var files = withBonusAndVeto
+        files["content/2020-test/indicators.yaml"] = nil
+        files["content/2020-test/indicators/_index.md"] = """
+            ---
+            total: 10
+            bonus:
+              cap: 2
+              items:
+                - { id: J1, name: 受到表彰, cap: 1 }
+            vetoes:
+              - { id: V1, name: 发生重大失误, scope: item, indicator: B }
+            ---
+            本指标体系依据[工作方案](plan.md)制定。
+            """
+        files["content/2020-test/indicators/1-A.md"] = """
+            ---
+            id: A
+            name: 组织培训
+            points: 4
+            criteria: 组织培训，未组织的扣4分。
+            rule: { kind: binary }
+            ---
+            以培训通知和签到表为准。
+            """
+        files["content/2020-test/indicators/2-B.md"] = """
+            ---
+            id: B
+            name: 按期报送
+            points: 6
+            criteria: 每缺报一期扣0.5分，扣完为止。
+            rule: { kind: per_occurrence, deduction: 0.5 }
+            ---
+            """
+        return files
+    }
+
+    @Test("_index.md's total, bonus and vetoes score as in indicators.yaml: the same ranking, scores and cards")
+    func sameScoresAsYAML() throws {
+        let yaml = try TestSite(Self.withBonusAndVeto)
+        defer { yaml.remove() }
+        let files = try TestSite(Self.asFiles)
+        defer { files.remove() }
+        _ = try yaml.build()
+        _ = try files.build()
+        for path in ["2020-test/ranking.json", "2020-test/scores.csv", "2020-test/units/beta.html", "2020-test/ranking.html"] {
+            #expect(try files.read(path) == yaml.read(path), "\(path) differs")
+        }
+        // Beta: A 0, B vetoed to 0, bonus 0.5.
+        let json = try files.read("2020-test/ranking.json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(rows.first { $0["unit"] as? String == "乙单位" }?["total"] as? String == "0.50")
+    }
+
+    @Test("the indicators page shows _index.md's body before the table and each file's body as its 评分说明")
+    func bodiesOnTheIndicatorsPage() throws {
+        let site = try TestSite(Self.asFiles)
+        defer { site.remove() }
+        _ = try site.build()
+        let page = try site.read("2020-test/indicators.html")
+        let intro = try #require(page.range(of: "本指标体系依据<a href=\"plan.html\">工作方案</a>制定。"))
+        let table = try #require(page.range(of: "<table class=\"indicator-table\">"))
+        #expect(intro.lowerBound < table.lowerBound)
+        let explanations = try #require(page.range(of: "<h2 id=\"explanations-heading\">评分说明</h2>"))
+        #expect(explanations.lowerBound > table.lowerBound)
+        #expect(page.contains("<h3><span class=\"indicator-id\">A</span> 组织培训</h3>\n<div class=\"prose\">\n<p>以培训通知和签到表为准。</p>"))
+        // B's file has no body: no heading for it.
+        #expect(!page.contains("<h3><span class=\"indicator-id\">B</span>"))
+        #expect(page.contains("发生重大失误") && page.contains("受到表彰"))
+        // Without _index.md and bodies, neither part is there.
+        let yaml = try TestSite(Self.withBonusAndVeto)
+        defer { yaml.remove() }
+        _ = try yaml.build()
+        let plain = try yaml.read("2020-test/indicators.html")
+        #expect(!plain.contains("评分说明</h2>") && !plain.contains("本指标体系依据"))
+    }
+
+    @Test("_index.md's total is checked against the files, at _index.md; its unknown keys are named")
+    func indexChecked() throws {
+        var files = Self.asFiles
+        files["content/2020-test/indicators/_index.md"] = "---\ntotal: 11\nvetos: []\n---\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        #expect {
+            _ = try site.build()
+        } throws: { error in
+            let diagnostics = (error as? DiagnosticsError)?.diagnostics ?? []
+            return diagnostics.contains {
+                $0.severity == .error && $0.location.file == "content/2020-test/indicators/_index.md"
+                    && $0.message.contains("指标体系声明的总分 total 为11，但一级指标分值之和为10")
+            } && diagnostics.contains {
+                $0.severity == .warning && $0.location.line == 3 && $0.message.contains("未知的键“vetos”")
+            }
+        }
+    }
+}
