@@ -49,11 +49,11 @@ public enum Evaluator {
 
         let sharedIndicators = shared ?? SharedIndicators(system)
         // Units are scored independently, on every core; their diagnostics keep the units' order.
-        let scored = present.concurrentMap { unit -> (UnitScore, [Diagnostic]) in
+        let scored = present.concurrentMap(workerState: { LeafOutcomes() }) { outcomes, unit -> (UnitScore, [Diagnostic]) in
             if let kept = reused[unit.slug] { return (kept.score, kept.diagnostics) }
             var found: [Diagnostic] = []
             let score = scoreUnit(unit, results[unit.slug]!, settings: settings, system: system,
-                                  shared: sharedIndicators.byID, diagnostics: &found)
+                                  shared: sharedIndicators.byID, outcomes: outcomes, diagnostics: &found)
             return (score, found)
         }
         var units = scored.map(\.0)
@@ -96,7 +96,7 @@ public enum Evaluator {
     /// totals, ranks and grades (which need every unit).
     private static func scoreUnit(_ unit: AssessedUnit, _ unitResults: UnitResults, settings: EvaluationSettings,
                                   system: IndicatorSystem, shared sharedIndicators: [String: SharedIndicator],
-                                  diagnostics: inout [Diagnostic]) -> UnitScore {
+                                  outcomes: LeafOutcomes, diagnostics: inout [Diagnostic]) -> UnitScore {
         let precision = settings.precision
         let positions = unitResults.positions
         ResultValidation.checkUnit(unit, unitResults, positions: positions, system: system, known: sharedIndicators,
@@ -107,7 +107,7 @@ public enum Evaluator {
             if let id = hit.veto.scope.indicatorID, zeroed[id] == nil { zeroed[id] = hit }
         }
         let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, positions: positions, precision: precision,
-                                        vetoed: zeroed, shared: sharedIndicators)
+                                        vetoed: zeroed, shared: sharedIndicators, outcomes: outcomes)
         let (indicators, indicatorTotal) = tree.score(diagnostics: &diagnostics)
         let adjustments = unitResults.adjustments.map { adjustment in
             AdjustmentScore(points: adjustment.points, kind: adjustment.kind, kindName: adjustment.kind.name,

@@ -14,6 +14,8 @@ struct IndicatorTreeScoring {
     let vetoed: [String: VetoHit]
     /// Indicator id → the indicator, shared by all units' scores (see SharedIndicator).
     let shared: [String: SharedIndicator]
+    /// Outcomes of the evaluation's leaves for inputs seen before (see LeafOutcomes).
+    let outcomes: LeafOutcomes
 
     /// The scored tree and the indicator total (rounded to the precision).
     ///
@@ -168,8 +170,15 @@ struct IndicatorTreeScoring {
             return nil
         }
         warnUnusedInputs(result, rule: rule, indicator: indicator, diagnostics: &diagnostics)
-        let inputs = inputs(result, indicator)
-        return RuleScoring.score(rule, points: indicator.points, base: indicator.points, inputs: inputs, diagnostics: &diagnostics)
+        let key = LeafOutcomes.key(indicator.id, rule, result.pointee)
+        if let key, let known = outcomes[key] { return known }
+        // Kept only when the inputs gave no message: a message names the unit and its place.
+        var found: [Diagnostic] = []
+        let outcome = RuleScoring.score(rule, points: indicator.points, base: indicator.points,
+                                        inputs: inputs(result, indicator), diagnostics: &found)
+        if let key, let outcome, found.isEmpty { outcomes.keep(outcome, for: key) }
+        diagnostics += found
+        return outcome
     }
 
     private func scoreParent(_ indicator: borrowing Indicator, node: inout IndicatorScore, result: UnsafePointer<IndicatorResult>?,
