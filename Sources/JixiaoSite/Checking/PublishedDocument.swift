@@ -18,8 +18,10 @@ struct PublishedDocument: Sendable {
         var attachments: [String]
     }
 
-    /// Every published document, in site order.
-    static func all(in site: EvaluatedSite) -> [PublishedDocument] {
+    /// Every published document, in site order; with `linkedOnly`, only those that
+    /// may have a link (LinkCheck.mayHaveLinks), the self-reports of an evaluation
+    /// none of whose may (known since loading) not even looked at.
+    static func all(in site: EvaluatedSite, linkedOnly: Bool = false) -> [PublishedDocument] {
         var documents: [PublishedDocument] = []
         for publication in site.pages {
             documents.append(PublishedDocument(document: publication.document, page: SitePaths.page(publication.document.stem),
@@ -40,7 +42,7 @@ struct PublishedDocument: Sendable {
                 documents.append(PublishedDocument(document: report.document, page: SitePaths.report(slug), evaluation: files,
                                                    publication: report))
             }
-            let scored = Set(evaluation.scoredUnits)
+            let scored = linkedOnly && !evaluation.content.resultsMayHaveLinks ? [] : Set(evaluation.scoredUnits)
             for (unit, document) in evaluation.selfReports.sorted(by: { $0.key < $1.key }) where scored.contains(unit) {
                 documents.append(PublishedDocument(document: document, page: SitePaths.unit(slug, unit), evaluation: files))
             }
@@ -49,6 +51,6 @@ struct PublishedDocument: Sendable {
                 documents.append(PublishedDocument(document: document, page: SitePaths.indicators(slug), evaluation: files))
             }
         }
-        return documents
+        return linkedOnly ? documents.filter { LinkCheck.mayHaveLinks($0.document.body) } : documents
     }
 }
