@@ -7,29 +7,28 @@ import Testing
 /// indicator, with indicators/_index.md for what indicators.yaml has beside them.
 @Suite("Indicator files")
 struct IndicatorFilesTests {
+    /// TestSite.minimal's two indicators, as front matter.
+    static let indicators = [
+        "id: A\nname: 组织培训\npoints: 4\ncriteria: 组织培训，未组织的扣4分。\nrule: { kind: binary }",
+        "id: B\nname: 按期报送\npoints: 6\ncriteria: 每缺报一期扣0.5分，扣完为止。\nrule: { kind: per_occurrence, deduction: 0.5 }",
+    ]
+    /// What the system has beside its indicators.
+    static let rest = """
+        total: 10
+        bonus:
+          cap: 2
+          items:
+            - { id: J1, name: 受到表彰, cap: 1 }
+        vetoes:
+          - { id: V1, name: 发生重大失误, scope: item, indicator: B }
+        """
+
     /// TestSite.minimal with a bonus item and a veto, beta vetoed on B and given a bonus.
     static var withBonusAndVeto: [String: String] {
         var files = TestSite.minimal
-        files["content/2020-test/indicators.yaml"] = """
-            total: 10
-            indicators:
-              - id: A
-                name: 组织培训
-                points: 4
-                criteria: 组织培训，未组织的扣4分。
-                rule: { kind: binary }
-              - id: B
-                name: 按期报送
-                points: 6
-                criteria: 每缺报一期扣0.5分，扣完为止。
-                rule: { kind: per_occurrence, deduction: 0.5 }
-            bonus:
-              cap: 2
-              items:
-                - { id: J1, name: 受到表彰, cap: 1 }
-            vetoes:
-              - { id: V1, name: 发生重大失误, scope: item, indicator: B }
-            """
+        // Each indicator a list item: "  - " before its first line, four spaces before the others.
+        let items = indicators.map { "  - " + $0.replacingOccurrences(of: "\n", with: "\n    ") }
+        files["content/2020-test/indicators.yaml"] = rest + "\nindicators:\n" + items.joined(separator: "\n") + "\n"
         files["content/2020-test/results/beta.md"] = """
             ---
             vetoes: [{ id: V1, reason: 报送数据严重失实 }]
@@ -43,37 +42,9 @@ struct IndicatorFilesTests {
     static var asFiles: [String: String] {
         var files = withBonusAndVeto
         files["content/2020-test/indicators.yaml"] = nil
-        files["content/2020-test/indicators/_index.md"] = """
-            ---
-            total: 10
-            bonus:
-              cap: 2
-              items:
-                - { id: J1, name: 受到表彰, cap: 1 }
-            vetoes:
-              - { id: V1, name: 发生重大失误, scope: item, indicator: B }
-            ---
-            本指标体系依据[工作方案](plan.md)制定。
-            """
-        files["content/2020-test/indicators/1-A.md"] = """
-            ---
-            id: A
-            name: 组织培训
-            points: 4
-            criteria: 组织培训，未组织的扣4分。
-            rule: { kind: binary }
-            ---
-            以培训通知和签到表为准。
-            """
-        files["content/2020-test/indicators/2-B.md"] = """
-            ---
-            id: B
-            name: 按期报送
-            points: 6
-            criteria: 每缺报一期扣0.5分，扣完为止。
-            rule: { kind: per_occurrence, deduction: 0.5 }
-            ---
-            """
+        files["content/2020-test/indicators/_index.md"] = "---\n\(rest)\n---\n本指标体系依据[工作方案](plan.md)制定。\n"
+        files["content/2020-test/indicators/1-A.md"] = "---\n\(indicators[0])\n---\n以培训通知和签到表为准。\n"
+        files["content/2020-test/indicators/2-B.md"] = "---\n\(indicators[1])\n---\n"
         return files
     }
 
