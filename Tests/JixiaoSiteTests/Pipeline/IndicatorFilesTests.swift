@@ -88,6 +88,23 @@ struct IndicatorFilesTests {
         #expect(!plain.contains("评分说明</h2>") && !plain.contains("本指标体系依据"))
     }
 
+    @Test("an _index.md without indicator files is an error at _index.md, not a site without indicators")
+    func indexAlone() throws {
+        var files = Self.asFiles
+        files["content/2020-test/indicators/1-A.md"] = nil
+        files["content/2020-test/indicators/2-B.md"] = nil
+        let site = try TestSite(files)
+        defer { site.remove() }
+        #expect {
+            _ = try site.build()
+        } throws: { error in
+            ((error as? DiagnosticsError)?.diagnostics ?? []).contains {
+                $0.severity == .error && $0.location.file == "content/2020-test/indicators/_index.md"
+                    && $0.message.contains("只有 _index.md，没有指标文件")
+            }
+        }
+    }
+
     @Test("_index.md's total is checked against the files, at _index.md; its unknown keys are named")
     func indexChecked() throws {
         var files = Self.asFiles
