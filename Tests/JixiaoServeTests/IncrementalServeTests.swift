@@ -101,8 +101,8 @@ struct IncrementalServeTests {
         defer { Task { await second.stop() } }
         let restarted = try #require(again.report(version: 1))
         #expect(restarted.files == fresh.files)
-        // Every page and download is kept (the theme's assets are always copied).
-        #expect(restarted.reused >= restarted.pages)
+        // Every file is kept: pages, downloads and the theme's assets.
+        #expect(restarted.reused == restarted.files)
         #expect(try Self.pageInodes(PreviewFolder(root: root).site) == pages)
         #expect(restarted.carriedEvaluations == 1)
         #expect(try await LoopbackClient.get(Self.ranking, port: port).body.contains("92.00"))

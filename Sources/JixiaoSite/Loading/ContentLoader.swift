@@ -288,8 +288,15 @@ public struct ContentLoader {
     /// Size and modification time of a file that is copied rather than read
     /// (an attachment): what tells the build cache it changed.
     func fileStamp(_ path: String) -> String {
+        Self.stamp(ofFile: fullPath(path))
+    }
+
+    /// A file's size and modification time, which change when it is written: what
+    /// tells an attachment (or a theme asset) changed without reading it; "-" when
+    /// there is no such file.
+    static func stamp(ofFile path: String) -> String {
         var status = stat()
-        guard stat(fullPath(path), &status) == 0 else { return "-" }
+        guard stat(path, &status) == 0 else { return "-" }
         return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }
 

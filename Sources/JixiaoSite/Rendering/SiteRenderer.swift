@@ -124,7 +124,7 @@ struct SiteRenderer: Sendable {
 
     mutating func renderSiteWide() {
         for asset in theme.assets {
-            files.copy("assets/\(asset.path)", from: asset.source)
+            copy("assets/\(asset.path)", from: asset.source)
         }
         page(SitePaths.home, template: "home", title: site.config.title, context: homeContext())
         page(SitePaths.archive, template: "archive", title: "考核归档", context: archiveContext())
@@ -180,15 +180,28 @@ struct SiteRenderer: Sendable {
 
     mutating func copyAttachments(of evaluation: EvaluatedEvaluation) {
         for attachment in evaluation.content.attachments {
-            files.copy("\(evaluation.slug)/\(attachment)",
-                       from: root.appendingPathComponent("\(evaluation.content.folder)/\(attachment)"))
+            copy("\(evaluation.slug)/\(attachment)", from: root.appendingPathComponent("\(evaluation.content.folder)/\(attachment)"))
         }
+    }
+
+    /// `source` copied to `path`, or the previous build's copy while the source is
+    /// as it was then (its size and modification time): an attachment of megabytes
+    /// is not copied again by every build.
+    mutating func copy(_ path: String, from source: URL) {
+        let stamp = ContentLoader.stamp(ofFile: source.path)
+        if stamp != "-", reusesPrevious(path, madeFrom: {
+            var hash = StableHash()
+            hash.add("copy")
+            hash.add(stamp)
+            return hash
+        }) { return }
+        files.copy(path, from: source)
     }
 
     /// An evaluation carried over from the previous build (see CarryOver): its
     /// pages and downloads are the previous build's files, linked, but for a
     /// ranking page made again from its record (`rankingBase`); its attachments
-    /// are copied as in every build.
+    /// are taken as in every build (see `copy`).
     mutating func keepPages(of evaluation: EvaluatedEvaluation) {
         guard let pages = cache?.pages(of: evaluation.slug) else {
             // CarryOver found them intact before carrying the evaluation over, so this is
