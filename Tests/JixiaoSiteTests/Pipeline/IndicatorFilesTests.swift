@@ -88,6 +88,21 @@ struct IndicatorFilesTests {
         #expect(!plain.contains("评分说明</h2>") && !plain.contains("本指标体系依据"))
     }
 
+    @Test("indicators.yaml beside an indicators/ folder, even one with only _index.md, is an error: one form or the other")
+    func bothForms() throws {
+        for extra in [["content/2020-test/indicators/_index.md": "---\ntotal: 10\n---\n"], Self.asFiles.filter { $0.key.hasSuffix("1-A.md") }] {
+            let site = try TestSite(Self.withBonusAndVeto.merging(extra) { _, new in new })
+            defer { site.remove() }
+            #expect {
+                _ = try site.build()
+            } throws: { error in
+                ((error as? DiagnosticsError)?.diagnostics ?? []).contains {
+                    $0.severity == .error && $0.message == "指标体系同时写在 indicators.yaml 和 indicators/ 文件夹中"
+                }
+            }
+        }
+    }
+
     @Test("an _index.md without indicator files is an error at _index.md, not a site without indicators")
     func indexAlone() throws {
         var files = Self.asFiles
