@@ -34,14 +34,11 @@ enum LinkCheck {
     static func checkWithheld(_ published: PublishedDocument, shown: SitePageIndex, all: SitePageIndex,
                               diagnostics: inout [Diagnostic]) {
         for (url, target, location) in siteLinks(of: published) {
-            guard case .relative(let path) = target, let resolved = resolve(path, from: published.page) else { continue }
-            for candidate in [resolved, resolved + "index.html"] where all.contains(candidate) {
-                if shown.contains(candidate) { break }
-                diagnostics.append(.error(at: location, "链接“\(url)”指向的页面只在内部版中生成，公开版中没有（\(candidate)）",
-                                          hint: "公开版不发布该页面（见 evaluation.yaml 的 audience 或该文件的 audience）。"
-                                              + "删去这个链接，或把该页面设为公开；只供内部使用的网站用 --audience internal 生成。"))
-                break
-            }
+            guard case .relative(let path) = target, let resolved = resolve(path, from: published.page),
+                  let page = [resolved, resolved + "index.html"].first(where: all.contains), !shown.contains(page) else { continue }
+            diagnostics.append(.error(at: location, "链接“\(url)”指向的页面只在内部版中生成，公开版中没有（\(page)）",
+                                      hint: "公开版不发布该页面（见 evaluation.yaml 的 audience 或该文件的 audience）。"
+                                          + "删去这个链接，或把该页面设为公开；只供内部使用的网站用 --audience internal 生成。"))
         }
     }
 

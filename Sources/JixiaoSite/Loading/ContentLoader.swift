@@ -285,8 +285,7 @@ public struct ContentLoader {
         return result
     }
 
-    /// Size and modification time of a file that is copied rather than read
-    /// (an attachment): what tells the build cache it changed.
+    /// `stamp(ofFile:)` of `path`, relative to the root.
     func fileStamp(_ path: String) -> String {
         Self.stamp(ofFile: fullPath(path))
     }

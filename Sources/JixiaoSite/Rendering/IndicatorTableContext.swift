@@ -15,7 +15,6 @@ extension SiteRenderer {
 
     mutating func indicatorsContext(_ evaluation: EvaluatedEvaluation) -> [String: Any] {
         guard let system = evaluation.result.system else { return [:] }
-        var context = explanationsContext(evaluation, system: system)
         let depth = max(1, Self.depth(system.indicators))
         var rows: [[String: Any]] = []
         func walk(_ indicator: Indicator, ancestors: [[String: Any]]) {
@@ -40,7 +39,7 @@ extension SiteRenderer {
             }
         }
         for indicator in system.indicators { walk(indicator, ancestors: []) }
-        context.merge([
+        var context: [String: Any] = [
             "level_headers": (0..<depth).map { ["name": Self.levelNames[min($0, Self.levelNames.count - 1)]] },
             "depth": depth,
             "rows": rows,
@@ -51,7 +50,7 @@ extension SiteRenderer {
                 return ["level": Self.levelNames[min(level - 1, Self.levelNames.count - 1)], "count": nodes.count,
                         "points": Format.points(nodes.reduce(0) { $0 + $1.points })]
             },
-        ]) { _, new in new }
+        ]
         if let bonus = system.bonus {
             context["bonus"] = bonus.items.map { item -> [String: Any] in
                 var row: [String: Any] = ["id": item.id, "name": item.name, "cap": item.cap.map(Format.points) ?? "不设上限",
@@ -68,6 +67,7 @@ extension SiteRenderer {
             return row
         }
         context["has_vetoes"] = !system.vetoes.isEmpty
+        context.merge(explanationsContext(evaluation, system: system)) { own, _ in own }
         return context
     }
 
