@@ -15,6 +15,7 @@ import PackageDescription
 //   CJixiaoDeflate  our own DEFLATE encoder (the same bytes on every machine); CRCs by ISA-L
 //                   (Debian libisal-dev) and zlib (zlib1g-dev)
 //   JixiaoZIP       the ZIP writer of both edges below: XLSX files and archives
+//   CJixiaoSHA256   SHA-256, with the x86 SHA extensions when the processor has them
 //   JixiaoArchive   verifiable zip archives of one evaluation (jixiao archive / verify)
 //   jixiao          the command-line edge (linked with tcmalloc, see its target)
 let package = Package(
@@ -43,6 +44,8 @@ let package = Package(
         // spreadsheets the site offers for download and the archives.
         .target(name: "CJixiaoDeflate", linkerSettings: [.linkedLibrary("isal"), .linkedLibrary("z")]),
         .target(name: "JixiaoZIP", dependencies: ["CJixiaoDeflate"]),
+        // SHA-256 for the archives' manifests, with the x86 SHA extensions where the processor has them.
+        .target(name: "CJixiaoSHA256"),
         .target(name: "JixiaoCore"),
         .target(name: "JixiaoTemplate"),
         .target(
@@ -80,6 +83,7 @@ let package = Package(
                 "JixiaoSite",
                 "JixiaoCore",
                 "JixiaoZIP",
+                "CJixiaoSHA256",
                 // For reading a zip back (jixiao verify); it is written by JixiaoZIP.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -108,7 +112,7 @@ let package = Package(
         .testTarget(name: "JixiaoTemplateTests", dependencies: ["JixiaoTemplate", "JixiaoMarkdown", "JixiaoTestSupport"]),
         .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore", "JixiaoTemplate", "JixiaoTestSupport"]),
         .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
-        .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
+        .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "CJixiaoSHA256", "JixiaoTestSupport", "JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoZIP", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoZIPTests", dependencies: ["JixiaoZIP", "JixiaoTestSupport",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

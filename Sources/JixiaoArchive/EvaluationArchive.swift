@@ -10,40 +10,69 @@ import JixiaoZIP
 public enum EvaluationArchive {
     public static let generator = "jixiao \(JixiaoVersion.current)"
 
-    /// Builds the evaluation and returns the zip's bytes.
+    /// A zip and what building it found.
+    public struct Made: Sendable {
+        public var data: Data
+        /// The warnings of the evaluation's files, as `jixiao build` gives them.
+        public var warnings: BuildWarnings
+        /// Links of the archived pages to pages the archive does not hold (see ContentChecks.linksLeaving).
+        public var linksLeaving: [Diagnostic]
+    }
+
+    /// Builds the evaluation (scoring only it and the year before it, see
+    /// EvaluationScope) and returns the zip's bytes.
     public static func make(root: URL, evaluation slug: String,
-                            extraDownloads: [DownloadFormat] = []) throws(DiagnosticsError) -> Data {
+                            extraDownloads: [DownloadFormat] = []) throws(DiagnosticsError) -> Made {
         var options = SiteBuilder.Options(root: root, extraDownloads: extraDownloads)
         options.onlyEvaluations = [slug]
-        let (files, _) = try SiteBuilder.make(options)
-        guard files.paths.contains(where: { $0.hasPrefix("\(slug)/") }) else {
+        let (files, warnings, linksLeaving) = try SiteBuilder.makeScoped(options)
+        guard files.files.keys.contains(where: { $0.hasPrefix("\(slug)/") }) else {
             throw DiagnosticsError([.error(at: SourceLocation(file: "content/\(slug)"), "没有名为“\(slug)”的考核",
                                            hint: "参数写 content/ 下考核文件夹的名称。")])
         }
-        var contents: [(path: String, data: Data)] = []
-        for path in files.paths {
-            guard let data = try? files.files[path]!.bytes() else {
+        // Each file read, hashed and compressed on every core; the zip is joined in path order.
+        let paths = files.paths
+        let entries = paths.concurrentMap { path -> ArchivedFile? in
+            guard let data = try? files.files[path]!.bytes() else { return nil }
+            return try? ArchivedFile(path: path, data: data)
+        }
+        var archived: [ArchivedFile] = []
+        for (path, entry) in Swift.zip(paths, entries) {
+            guard let entry else {
                 throw DiagnosticsError([.error(at: SourceLocation(file: path), "无法读取文件", hint: "检查文件是否存在。")])
             }
-            contents.append((path, data))
+            archived.append(entry)
         }
         let manifest = ArchiveManifest(
             evaluation: slug, generator: generator, sourceHash: sourceHash(root: root, evaluation: slug),
-            files: contents.map { .init(path: $0.path, size: $0.data.count, sha256: SHA256.hex($0.data)) })
-        contents.append((ArchiveManifest.fileName, manifest.json()))
+            files: archived.map { .init(path: $0.path, size: $0.segment.length, sha256: $0.sha256) })
         do {
-            return try zip(contents, folder: "jixiao-\(slug)")
+            archived.append(try ArchivedFile(path: ArchiveManifest.fileName, data: manifest.json()))
+            return Made(data: try zip(archived, folder: "jixiao-\(slug)"), warnings: warnings, linksLeaving: linksLeaving)
         } catch {
             throw DiagnosticsError([.error(at: SourceLocation(file: slug), "无法生成压缩包：\(error)")])
         }
     }
 
+    /// One file of the archive, hashed and compressed.
+    struct ArchivedFile: Sendable {
+        var path: String
+        var sha256: String
+        var segment: DeflatedSegment
+
+        init(path: String, data: Data) throws {
+            self.path = path
+            sha256 = SHA256.hex(data)
+            segment = try DeflatedSegment(compressing: [UInt8](data), last: true)
+        }
+    }
+
     /// Files in a top folder, sorted by path, each dated 2000-01-01 00:00 (so the
     /// zip does not depend on when it was made) with mode 644.
-    static func zip(_ contents: [(path: String, data: Data)], folder: String) throws -> Data {
+    static func zip(_ files: [ArchivedFile], folder: String) throws -> Data {
         var zip = ZIPWriter(year: 2000)
-        for item in contents.sorted(by: { $0.path < $1.path }) {
-            try zip.add("\(folder)/\(item.path)", [UInt8](item.data))
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            try zip.add("\(folder)/\(file.path)", segments: [file.segment])
         }
         return try zip.data()
     }

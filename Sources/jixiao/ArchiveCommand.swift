@@ -8,7 +8,7 @@ struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
         abstract: "Write one evaluation as a self-contained, verifiable zip.",
-        discussion: "The zip holds the evaluation's pages, downloads and assets, and manifest.json with the SHA-256 of every file. The same content gives a byte-identical zip.")
+        discussion: "The zip holds the evaluation's pages, downloads and assets, and manifest.json with the SHA-256 of every file. The same content gives a byte-identical zip. Only this evaluation and those of the year before (for the rank changes) are scored and checked; links of its pages to pages the zip does not hold are reported as warnings.")
 
     @OptionGroup var site: SiteOptions
 
@@ -27,16 +27,19 @@ struct ArchiveCommand: ParsableCommand {
             FileHandle.standardError.write(Data("错误: \(url.path) 已存在；加 --force 覆盖。\n".utf8))
             throw ExitCode.failure
         }
-        let data: Data
+        let made: EvaluationArchive.Made
         do throws(DiagnosticsError) {
-            data = try EvaluationArchive.make(root: site.rootURL, evaluation: evaluation,
-                                          extraDownloads: SpreadsheetDownloads.formats)
+            made = try EvaluationArchive.make(root: site.rootURL, evaluation: evaluation,
+                                              extraDownloads: SpreadsheetDownloads.formats)
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode.failure
         }
-        try data.write(to: url, options: .atomic)
-        print("已写入 \(url.path)（\(data.count / 1024) KB）")
+        // The links that will not open in the archive only this command can report: all of them.
+        DiagnosticPrinter.print(made.linksLeaving)
+        DiagnosticPrinter.printWarnings(made.warnings)
+        try made.data.write(to: url, options: .atomic)
+        print("已写入 \(url.path)（\(made.data.count / 1024) KB）")
     }
 }
 

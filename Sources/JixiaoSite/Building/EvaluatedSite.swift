@@ -80,4 +80,10 @@ public struct PreviousEvaluation: Sendable {
     public var title: String
     public var year: Int
     public var ranking: [RankingEntry]
+
+    /// How pages name it: the title, after its year unless the title has the year
+    /// already ("2019年度…" is not made "2019年度2019年度…").
+    public var label: String {
+        title.contains(String(year)) ? title : "\(year)年度\(title)"
+    }
 }

@@ -81,6 +81,8 @@ public struct SiteBuilder {
         var audience: Audience
         var warnings: BuildWarnings
         var cache: BuildCache?
+        /// In a build of some evaluations only, the links of its pages to pages it leaves out.
+        var linksLeaving: [Diagnostic] = []
     }
 
     /// `incremental`: open the cache of `options.cache` and carry over what it
@@ -92,6 +94,9 @@ public struct SiteBuilder {
         let results = incremental ? options.cache.flatMap(ResultsStamp.read) : nil
         var (content, loadWarnings) = try ContentLoader.load(
             root: options.root, storedResults: stored == nil ? nil : results?.stamps ?? [:])
+        if let only = options.onlyEvaluations {
+            EvaluationScope(archived: only).narrow(&content, warnings: &loadWarnings)
+        }
         timer.mark("load")
         let audience = options.audience ?? content.config.defaultAudience
         // The theme is part of what the cache compares; its errors are reported
@@ -155,12 +160,15 @@ public struct SiteBuilder {
                 throw DiagnosticsError(BuildWarnings(found: (diagnostics + withheld).sortedForReport(), carried: carried).all)
             }
         }
+        var linksLeaving: [Diagnostic] = []
         if let only = options.onlyEvaluations {
             site.evaluations.removeAll { !only.contains($0.slug) }
+            linksLeaving = ContentChecks.linksLeaving(site, of: evaluated, root: options.root)
         }
         timer.mark("privacy")
         return Prepared(site: site, theme: try theme.get(), audience: audience,
-                        warnings: BuildWarnings(found: diagnostics, carried: carried), cache: cache)
+                        warnings: BuildWarnings(found: diagnostics, carried: carried), cache: cache,
+                        linksLeaving: linksLeaving)
     }
 
     /// Reads the results files that loading skipped (see ResultsStamp), as a build without cache would have.
@@ -188,10 +196,19 @@ public struct SiteBuilder {
 
     /// Evaluates and renders the site in memory, without writing anything.
     public static func make(_ options: Options) throws(DiagnosticsError) -> (SiteFiles, warnings: [Diagnostic]) {
+        let made = try makeScoped(options)
+        return (made.files, made.warnings.all)
+    }
+
+    /// `make`, and for a build of some evaluations only (`options.onlyEvaluations`,
+    /// an archive) the links of its pages to pages it leaves out: warnings that
+    /// `jixiao check` cannot give, as it checks the whole site.
+    public static func makeScoped(_ options: Options) throws(DiagnosticsError)
+        -> (files: SiteFiles, warnings: BuildWarnings, linksLeaving: [Diagnostic]) {
         let prepared = try prepare(options)
         let sink = CollectingSink()
         _ = try render(prepared, options, into: sink)
-        return (sink.collected, prepared.warnings.all)
+        return (sink.collected, prepared.warnings, prepared.linksLeaving)
     }
 
     /// Everything a build does except writing: every page is rendered (so template

@@ -27,18 +27,15 @@ enum LinkCheck {
         }
     }
 
-    /// For a public build, after `check` passed on the whole site: the links of a
-    /// page the public sees to pages only the internal build has (a unit's score
-    /// card, a ranking, a notice marked internal), which would lead nowhere on
-    /// the published site.
-    static func checkWithheld(_ published: PublishedDocument, shown: SitePageIndex, all: SitePageIndex,
-                              diagnostics: inout [Diagnostic]) {
-        for (url, target, location) in siteLinks(of: published) {
+    /// After `check` passed on the whole site, the links of a page of a build that
+    /// leaves some pages out (a public build, an archive) to pages it leaves out:
+    /// the page each leads to in `all`, which `shown` does not have.
+    static func linksLeavingOut(_ published: PublishedDocument, shown: SitePageIndex, all: SitePageIndex)
+        -> [(url: String, page: String, location: SourceLocation)] {
+        siteLinks(of: published).compactMap { url, target, location in
             guard case .relative(let path) = target, let resolved = resolve(path, from: published.page),
-                  let page = [resolved, resolved + "index.html"].first(where: all.contains), !shown.contains(page) else { continue }
-            diagnostics.append(.error(at: location, "链接“\(url)”指向的页面只在内部版中生成，公开版中没有（\(page)）",
-                                      hint: "公开版不发布该页面（见 evaluation.yaml 的 audience 或该文件的 audience）。"
-                                          + "删去这个链接，或把该页面设为公开；只供内部使用的网站用 --audience internal 生成。"))
+                  let page = [resolved, resolved + "index.html"].first(where: all.contains), !shown.contains(page) else { return nil }
+            return (url, page, location)
         }
     }
 

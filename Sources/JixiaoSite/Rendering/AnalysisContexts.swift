@@ -81,9 +81,8 @@ extension SiteRenderer {
         return [
             "has_previous": true,
             "year": evaluation.settings.year, "previous_year": previous.year,
-            "previous_title": previous.title,
-            "previous_href": site.evaluations.contains { $0.slug == previous.slug && $0.publishesRanking }
-                ? SitePaths.link(SitePaths.ranking(previous.slug), from: path) as Any : false,
+            "previous_title": previous.title, "previous_label": previous.label,
+            "previous_href": previousRankingHref(previous, from: path) as Any? ?? false,
             "up_count": up, "down_count": down, "new_count": new,
             "same_count": evaluation.result.ranking.count - up - down - new,
             "unit_kind": evaluation.settings.unitKind,
@@ -101,6 +100,13 @@ extension SiteRenderer {
                 return row
             },
         ]
+    }
+
+    /// The link to the ranking of the year compared with, when this build has that
+    /// page: a public build may withhold it, an archive holds one evaluation only.
+    func previousRankingHref(_ previous: PreviousEvaluation, from path: String) -> String? {
+        site.evaluations.contains { $0.slug == previous.slug && $0.publishesRanking }
+            ? SitePaths.link(SitePaths.ranking(previous.slug), from: path) : nil
     }
 
     /// The words for a rank change, for screen readers and print: "较上年上升2位".

@@ -24,8 +24,8 @@ extension SiteRenderer {
         }
         context["has_previous"] = evaluation.previous != nil
         if let previous = evaluation.previous {
-            context["previous"] = ["title": previous.title, "year": previous.year,
-                                   "href": SitePaths.link(SitePaths.ranking(previous.slug), from: path)] as [String: Any]
+            context["previous"] = ["title": previous.title, "year": previous.year, "label": previous.label,
+                                   "href": previousRankingHref(previous, from: path) as Any? ?? false] as [String: Any]
         }
         return context
     }
