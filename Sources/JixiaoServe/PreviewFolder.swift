@@ -37,7 +37,7 @@ public struct PreviewFolder: Sendable {
 
     /// Slot `slot`'s folder under `root`, not held (for reading what a serve wrote).
     public init(root: URL, slot: Int = 1) {
-        var base = root.appendingPathComponent(".jixiao-cache", isDirectory: true)
+        var base = BuildCache.defaultFolder(root: root)
             .appendingPathComponent("serve", isDirectory: true)
         if slot > 1 { base.appendPathComponent(String(slot), isDirectory: true) }
         site = base.appendingPathComponent("site", isDirectory: true)

@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
             theme: theme,
             extraDownloads: SpreadsheetDownloads.formats)
         options.audience = audience
-        options.cache = noCache ? nil : site.rootURL.appendingPathComponent(".jixiao-cache", isDirectory: true)
+        options.cache = noCache ? nil : BuildCache.defaultFolder(root: site.rootURL)
         do throws(DiagnosticsError) {
             let report = try SiteBuilder.build(options)
             DiagnosticPrinter.printWarnings(report.warnings)

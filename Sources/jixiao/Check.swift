@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoInterchange
 import JixiaoSite
 
 struct Check: ParsableCommand {
@@ -20,10 +21,16 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Score and render everything instead of taking what did not change since the previous jixiao build into <root>/site (its cache in <root>/.jixiao-cache/, read and never written).")
+    var noCache = false
+
     func run() throws {
         var diagnostics: [Diagnostic]
         do throws(DiagnosticsError) {
-            diagnostics = try SiteBuilder.check(SiteBuilder.Options(root: site.rootURL))
+            // The options of a plain `jixiao build`, whose cache this can then read.
+            var options = SiteBuilder.Options(root: site.rootURL, extraDownloads: SpreadsheetDownloads.formats)
+            options.cache = noCache ? nil : BuildCache.defaultFolder(root: site.rootURL)
+            diagnostics = try SiteBuilder.check(options)
         } catch {
             diagnostics = error.diagnostics
         }

@@ -86,8 +86,8 @@ public struct SiteBuilder {
     }
 
     /// `incremental`: open the cache of `options.cache` and carry over what it
-    /// says did not change (only a build that writes its pages can link them).
-    static func prepare(_ options: Options, incremental: Bool = false) throws(DiagnosticsError) -> Prepared {
+    /// says did not change. `readOnly`: change nothing in the cache (`jixiao check`).
+    static func prepare(_ options: Options, incremental: Bool = false, readOnly: Bool = false) throws(DiagnosticsError) -> Prepared {
         var timer = PhaseTimer()
         // The previous build's cache is read while the content is loaded.
         let stored = incremental ? options.cache.map { folder in Background { BuildCache.read(folder: folder) } } : nil
@@ -123,8 +123,10 @@ public struct SiteBuilder {
             // Those whose files did not change are carried over if their pages are intact.
             opened.checkPages(of: digests.filter { opened.records[$0.key]?.digest == $0.value }.keys.sorted())
             let kept = opened // the ranking contexts are read later, from this cache as opened
+            var unitScores = opened.unitScoreStore
+            unitScores.readOnly = readOnly
             carryOver = CarryOver(digests: digests, records: opened.records, pagesIntact: { opened.checkPages(of: $0) },
-                                  rankingBase: { kept.rankingBase(of: $0) }, unitScores: opened.unitScoreStore)
+                                  rankingBase: { kept.rankingBase(of: $0) }, unitScores: unitScores)
             cache = opened
             timer.mark("cache") // what reading the cache took beyond loading the content
         }
@@ -212,10 +214,13 @@ public struct SiteBuilder {
     }
 
     /// Everything a build does except writing: every page is rendered (so template
-    /// errors are found) and dropped at once. What `jixiao check` runs.
+    /// errors are found) and dropped at once. What `jixiao check` runs. With
+    /// `options.cache`, what the build of `options.output` kept is not scored or
+    /// rendered again, as in that build, which found no error in it; the cache is
+    /// read, never written. The diagnostics are the same either way.
     public static func check(_ options: Options) throws(DiagnosticsError) -> [Diagnostic] {
-        let prepared = try prepare(options)
-        _ = try render(prepared, options, into: DiscardingSink())
+        let prepared = try prepare(options, incremental: true, readOnly: true)
+        _ = try render(prepared, options, cache: prepared.cache, into: DiscardingSink())
         let warnings = prepared.warnings.all
         dropInBackground(consume prepared)
         return warnings

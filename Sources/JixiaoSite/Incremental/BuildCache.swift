@@ -33,6 +33,11 @@ public struct BuildCache: Sendable {
         public var size: Int
     }
 
+    /// The folder `jixiao build` keeps its cache in, and `jixiao check` reads it from; `jixiao serve` keeps its own inside.
+    public static func defaultFolder(root: URL) -> URL {
+        root.appendingPathComponent(".jixiao-cache", isDirectory: true)
+    }
+
     static let format = "jixiao-build-cache 1"
     static let recordsFormat = "jixiao-evaluation 5"
 

@@ -90,6 +90,9 @@ struct UnitScoreFile: Sendable {
 struct UnitScoreStore: Sendable {
     let folder: URL
     let header: String
+    /// For `jixiao check`, which reads the build's cache and changes nothing in it:
+    /// `save` and `remove` do nothing.
+    var readOnly = false
 
     func file(_ slug: String) -> URL { folder.appendingPathComponent("\(slug).units") }
 
@@ -103,6 +106,7 @@ struct UnitScoreStore: Sendable {
     /// `UnitScoreFile.write`; written aside and renamed, not synced: a file cut
     /// short by a crash fails its hash), or removes its file when there are none.
     func save(_ slug: String, _ entries: [(slug: String, key: String, bytes: ArraySlice<UInt8>)]?, definitions: String) {
+        guard !readOnly else { return }
         guard let entries else { return remove(slug) }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         FileText.replace(file(slug), syncing: false) { output in
@@ -112,6 +116,7 @@ struct UnitScoreStore: Sendable {
 
     /// Removes the file of the evaluation `slug`, if any.
     func remove(_ slug: String) {
+        guard !readOnly else { return }
         try? FileManager.default.removeItem(at: file(slug))
     }
 }

@@ -27,13 +27,17 @@ struct IncrementalBuildTests {
         return options
     }
 
-    /// Builds incrementally into site/ and cleanly into clean/, and checks both hold the same bytes.
+    /// Builds incrementally into site/ and cleanly into clean/, and checks both hold
+    /// the same bytes. Before the builds, `jixiao check` from the cache the previous
+    /// build left must give their warnings and write nothing.
     @discardableResult
     static func buildBoth(_ site: TestSite, _ step: String, extraDownloads: [DownloadFormat] = []) throws -> SiteBuilder.Report {
+        let checked = try checkWritingNothing(site, step, extraDownloads: extraDownloads)
         let report = try SiteBuilder.build(options(site, cached: true, extraDownloads: extraDownloads))
         let clean = site.root.appendingPathComponent("clean")
         let cleanReport = try SiteBuilder.build(options(site, cached: false, output: clean, extraDownloads: extraDownloads))
         #expect(report.warnings.all == cleanReport.warnings.all, "\(step): the same warnings")
+        #expect(checked == cleanReport.warnings.all, "\(step): check gives the build's warnings")
         // What a build prints: the first few and how many, read without the carried records' others.
         #expect(report.warnings.prefix(3) == Array(cleanReport.warnings.all.prefix(3)), "\(step): the same first warnings")
         #expect(report.warnings.count == cleanReport.warnings.count, "\(step): as many warnings")
@@ -45,6 +49,20 @@ struct IncrementalBuildTests {
             Issue.record("\(step): \(path) differs from a clean build")
         }
         return report
+    }
+
+    /// `SiteBuilder.check` with the cache (what `jixiao check` runs), which must
+    /// leave the cache and the output as they were.
+    static func checkWritingNothing(_ site: TestSite, _ step: String, extraDownloads: [DownloadFormat] = []) throws -> [Diagnostic] {
+        let cache = site.root.appendingPathComponent(".jixiao-cache")
+        let (cacheBefore, outputBefore) = (try site.snapshot(cache), try site.snapshot())
+        defer {
+            let cacheAfter = (try? site.snapshot(cache)) ?? [:]
+            let changed = Set(cacheBefore.keys).union(cacheAfter.keys).filter { cacheBefore[$0] != cacheAfter[$0] }
+            #expect(changed.isEmpty, "\(step): check changed nothing in the cache (changed: \(changed.sorted()))")
+            #expect((try? site.snapshot()) == outputBefore, "\(step): check changed nothing in the output")
+        }
+        return try SiteBuilder.check(options(site, cached: true, extraDownloads: extraDownloads))
     }
 
     /// How many times each download format was made, counted across threads.
@@ -144,22 +162,23 @@ struct IncrementalBuildTests {
         func build(_ step: String) throws { try Self.buildBoth(site, step, extraDownloads: [totals]) }
         try site.write("content/2020-test/results/alpha.md", "---\ntitle: 甲单位自评报告\n---\n\n今年完成了全部任务。\n")
         try build("first build")
-        #expect(made.take() == ["totals.txt": 4], "two evaluations, each built incrementally and cleanly")
+        // buildBoth checks, then builds incrementally and cleanly: the check makes what the incremental build makes.
+        #expect(made.take() == ["totals.txt": 6], "two evaluations, each checked, built incrementally and cleanly")
         let before = try Self.inode(site, "2020-test/totals.txt")
 
         try site.write("content/2020-test/results/alpha.md", "---\ntitle: 甲单位自评报告\n---\n\n今年完成了全部任务，并有创新。\n")
         try build("self-report text")
-        #expect(made.take() == ["totals.txt": 2], "the incremental build made nothing: only the two clean builds did")
+        #expect(made.take() == ["totals.txt": 2], "the check and the incremental build made nothing: only the two clean builds did")
         #expect(try Self.inode(site, "2020-test/totals.txt") == before)
 
         try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,2,缺报第2期")
         try build("a reason")
-        #expect(made.take() == ["totals.txt": 3], "beta's score changed: made again, and found the same")
+        #expect(made.take() == ["totals.txt": 4], "beta's score changed: made again by the check and the build, and found the same")
         #expect(try Self.inode(site, "2020-test/totals.txt") == before)
 
         try Self.editResults(site, "2020-test", "beta,B,5,,2,缺报2期", "beta,B,5,,3,缺报3期")
         try build("a total")
-        #expect(made.take() == ["totals.txt": 3])
+        #expect(made.take() == ["totals.txt": 4])
         #expect(try Self.inode(site, "2020-test/totals.txt") != before)
         #expect(try site.read("2020-test/totals.txt").contains("beta 4.5"))
     }
@@ -182,10 +201,10 @@ struct IncrementalBuildTests {
             .map { $0 == "unit,indicator,self,pass,count,reason" ? "\($0),evidence" : "\($0)," }.joined(separator: "\n") + "\n"
         try site.write("content/2020-test/results.csv", table.replacingOccurrences(of: "缺报2期,", with: "缺报2期,台账"))
         try build("first build")
-        #expect(made.take() == ["lean.txt": 4, "whole.txt": 4])
+        #expect(made.take() == ["lean.txt": 6, "whole.txt": 6])
         try site.write("content/2020-test/results.csv", table.replacingOccurrences(of: "缺报2期,", with: "缺报2期,台账;通报"))
         try build("evidence")
-        #expect(made.take() == ["lean.txt": 2, "whole.txt": 3], "the incremental build made only the one showing evidence")
+        #expect(made.take() == ["lean.txt": 2, "whole.txt": 4], "the check and the incremental build made only the one showing evidence")
         #expect(try site.read("2020-test/whole.txt").contains("通报"))
     }
 
@@ -377,13 +396,25 @@ struct IncrementalBuildTests {
         #expect(foreign.carriedEvaluations == 2, "2020 scored again; 2021, which compares with it, and 2023 carried")
     }
 
-    @Test("a failed build leaves the output and the cache as they were")
+    @Test("a failed build, and a check from the cache, leave the output and the cache as they were")
     func failedBuildKeepsCache() throws {
         let site = try Self.fourYears()
         defer { site.remove() }
         try Self.buildBoth(site, "first build")
         let results = TestSite.minimal["content/2020-test/results.csv"]!
         try site.write("content/2020-test/results.csv", results.replacingOccurrences(of: "alpha,A,4,true,,", with: "alpha,A,4,maybe,,"))
+        // jixiao check from the cache finds what a check without it finds, and writes nothing.
+        func checkErrors(cached: Bool) throws -> [Diagnostic] {
+            do {
+                _ = try cached ? Self.checkWritingNothing(site, "an error") : SiteBuilder.check(Self.options(site, cached: false))
+                return []
+            } catch let error as DiagnosticsError {
+                return error.diagnostics
+            }
+        }
+        let found = try checkErrors(cached: true)
+        #expect(found.contains { $0.severity == .error && $0.location.file == "content/2020-test/results.csv" })
+        #expect(found == (try checkErrors(cached: false)))
         #expect(throws: DiagnosticsError.self) { try SiteBuilder.build(Self.options(site, cached: true)) }
         try site.write("content/2020-test/results.csv", results)
         let restored = try Self.buildBoth(site, "the error undone")

@@ -18,7 +18,9 @@ struct ResultsSkippingTests {
     static func skipped(_ site: TestSite, audience: Audience? = nil) throws -> [String] {
         var options = IncrementalBuildTests.options(site, cached: true)
         options.audience = audience
-        let prepared = try SiteBuilder.prepare(options, incremental: true)
+        // Read-only, as `jixiao check`: a looker that scored and saved unit scores in the
+        // background, unwaited, would still be writing into the cache as the next step starts.
+        let prepared = try SiteBuilder.prepare(options, incremental: true, readOnly: true)
         return prepared.site.evaluations.filter(\.content.resultsSkipped).map(\.slug).sorted()
     }
 
