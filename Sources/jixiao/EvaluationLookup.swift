@@ -10,7 +10,8 @@ enum EvaluationLookup {
     static func withResults(_ slug: String, root: URL, purpose: String, showWarnings: Bool) throws -> EvaluatedEvaluation {
         let evaluated: EvaluatedSite
         do throws(DiagnosticsError) {
-            let (site, warnings) = try SiteBuilder.evaluate(root: root)
+            // That evaluation alone is scored (its warnings alone shown): neither command shows rank changes.
+            let (site, warnings) = try SiteBuilder.evaluate(root: root, scope: EvaluationScope([slug], withYearBefore: false))
             if showWarnings { DiagnosticPrinter.print(warnings) }
             evaluated = site
         } catch {

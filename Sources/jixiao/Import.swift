@@ -103,7 +103,8 @@ struct ImportResults: ParsableCommand {
         let rows: [ResultsSheetReader.Row]
         let problems: [Diagnostic]
         do throws(DiagnosticsError) {
-            let (evaluated, _) = try SiteBuilder.evaluate(root: site.rootURL)
+            let (evaluated, _) = try SiteBuilder.evaluate(root: site.rootURL,
+                                                          scope: EvaluationScope([options.evaluation], withYearBefore: false))
             guard let evaluation = evaluated.evaluations.first(where: { $0.slug == options.evaluation }) else {
                 throw DiagnosticsError([.error(at: SourceLocation(file: "content/\(options.evaluation)"),
                                                "没有名为“\(options.evaluation)”的考核",

@@ -1,20 +1,29 @@
 import JixiaoCore
 
-/// What a build of some evaluations only (`jixiao archive`) scores: those
+/// What a command about some evaluations only scores: `jixiao archive` (those
 /// evaluations and the ones of the year before each, whose rankings give the rank
-/// changes (see SiteEvaluator.previous). The other folders have been loaded, so a
-/// file that cannot be read still stops the build, as it stops `jixiao check`; they
-/// are not scored, checked or rendered. Archiving one year of a province's site
-/// does not score the other years, and an error in this year's results does not
-/// stop last year's archive.
-struct EvaluationScope {
-    let archived: Set<String>
+/// changes, see SiteEvaluator.previous), `score`, `export` and `import results`
+/// (the evaluation alone). The other folders have been loaded, so a file that
+/// cannot be read still stops the command, as it stops `jixiao check`; they are
+/// not scored, checked or rendered. Archiving one year of a province's site does
+/// not score the other years, and an error in this year's results does not stop
+/// last year's archive. A name that is no evaluation's narrows nothing: the
+/// command then says so and lists them all, as before.
+public struct EvaluationScope: Sendable {
+    let evaluations: Set<String>
+    let withYearBefore: Bool
+
+    public init(_ evaluations: Set<String>, withYearBefore: Bool) {
+        self.evaluations = evaluations
+        self.withYearBefore = withYearBefore
+    }
 
     /// Keeps the evaluations in scope, and the sources and warnings of their folders and of files outside any evaluation.
     func narrow(_ content: inout SiteContent, warnings: inout [Diagnostic]) {
-        let years = Set(content.evaluations.filter { archived.contains($0.slug) }.compactMap(Self.declaredYear))
+        guard content.evaluations.contains(where: { evaluations.contains($0.slug) }) else { return }
+        let years = withYearBefore ? Set(content.evaluations.filter { evaluations.contains($0.slug) }.compactMap(Self.declaredYear)) : []
         content.evaluations.removeAll { evaluation in
-            !archived.contains(evaluation.slug) && !(Self.declaredYear(evaluation).map { years.contains($0 + 1) } ?? false)
+            !evaluations.contains(evaluation.slug) && !(Self.declaredYear(evaluation).map { years.contains($0 + 1) } ?? false)
         }
         let kept = Set(content.evaluations.map(\.slug))
         func leftOut(_ path: String) -> Bool {

@@ -41,15 +41,12 @@ public struct SiteBuilder {
         public var seconds: Double
     }
 
-    /// Reads, checks and evaluates everything (load → validate → evaluate).
-    /// Throws every error found; warnings come back with the site.
-    public static func evaluate(root: URL) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
+    /// Reads, checks and evaluates everything (load → validate → evaluate), or
+    /// what `scope` names. Throws every error found; warnings come back with the site.
+    public static func evaluate(root: URL, scope: EvaluationScope? = nil) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         var timer = PhaseTimer()
-        return try evaluate(root: root, timer: &timer)
-    }
-
-    static func evaluate(root: URL, timer: inout PhaseTimer) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
-        let (content, loadWarnings) = try ContentLoader.load(root: root)
+        var (content, loadWarnings) = try ContentLoader.load(root: root)
+        scope?.narrow(&content, warnings: &loadWarnings)
         timer.mark("load")
         return try evaluate(content, loadWarnings: loadWarnings, root: root, timer: &timer)
     }
@@ -95,7 +92,7 @@ public struct SiteBuilder {
         var (content, loadWarnings) = try ContentLoader.load(
             root: options.root, storedResults: stored == nil ? nil : results?.stamps ?? [:])
         if let only = options.onlyEvaluations {
-            EvaluationScope(archived: only).narrow(&content, warnings: &loadWarnings)
+            EvaluationScope(only, withYearBefore: true).narrow(&content, warnings: &loadWarnings)
         }
         timer.mark("load")
         let audience = options.audience ?? content.config.defaultAudience

@@ -70,6 +70,35 @@ struct CommandLineTests {
         #expect(csv.output.hasPrefix("rank,tied,unit,slug"))
     }
 
+    @Test("score and export score the named evaluation alone: an error in another year's results stops build, not them")
+    func oneEvaluationCommands() throws {
+        var files = TestSite.minimal
+        files["content/2021-test/evaluation.yaml"] = files["content/2020-test/evaluation.yaml"]!.replacingOccurrences(of: "2020", with: "2021")
+        files["content/2021-test/indicators.yaml"] = files["content/2020-test/indicators.yaml"]
+        files["content/2021-test/results.csv"] = files["content/2020-test/results.csv"]! + "delta,A,4,true,,\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let build = try Self.run(["build", "--root", site.root.path])
+        #expect(build.status != 0)
+        #expect(build.errors.contains("content/2021-test/results.csv:"))
+
+        let score = try Self.run(["score", "2020-test", "--root", site.root.path, "--format", "csv"])
+        #expect(score.status == 0, "\(score.errors)")
+        #expect(score.output.contains("丙单位") && !score.errors.contains("2021-test"), "only 2020's warnings")
+        let exported = site.root.appendingPathComponent("ranking.csv")
+        let export = try Self.run(["export", "2020-test", "--root", site.root.path, "--table", "ranking", "--output", exported.path])
+        #expect(export.status == 0, "\(export.errors)")
+        #expect(try String(contentsOf: exported, encoding: .utf8).contains("丙单位"))
+        // The year with the error itself reports it. A name that is no evaluation's narrows
+        // nothing: the whole site is scored, as before, to list the evaluations there are.
+        #expect(try Self.run(["score", "2021-test", "--root", site.root.path]).errors.contains("content/2021-test/results.csv:"))
+        #expect(try Self.run(["score", "2019-test", "--root", site.root.path]).errors.contains("content/2021-test/results.csv:"))
+        try site.write("content/2021-test/results.csv", files["content/2020-test/results.csv"]!)
+        let unknown = try Self.run(["score", "2019-test", "--root", site.root.path])
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("没有名为“2019-test”的考核。可用：2021-test, 2020-test"))
+    }
+
     #if os(Linux)
     @Test("the command runs on tcmalloc: malloc and free bind to gperftools, not glibc")
     func commandUsesTCMalloc() throws {
