@@ -195,19 +195,20 @@ public struct SiteBuilder {
 
     /// Evaluates and renders the site in memory, without writing anything.
     public static func make(_ options: Options) throws(DiagnosticsError) -> (SiteFiles, warnings: [Diagnostic]) {
-        let made = try makeScoped(options)
-        return (made.files, made.warnings.all)
+        let sink = CollectingSink()
+        let made = try make(options, into: sink)
+        return (sink.collected, made.warnings.all)
     }
 
-    /// `make`, and for a build of some evaluations only (`options.onlyEvaluations`,
-    /// an archive) the links of its pages to pages it leaves out: warnings that
-    /// `jixiao check` cannot give, as it checks the whole site.
-    public static func makeScoped(_ options: Options) throws(DiagnosticsError)
-        -> (files: SiteFiles, warnings: BuildWarnings, linksLeaving: [Diagnostic]) {
+    /// Evaluates and renders the site into `sink` (called from several threads at
+    /// once), without writing anything; for a build of some evaluations only
+    /// (`options.onlyEvaluations`, an archive), also the links of its pages to
+    /// pages it leaves out: warnings `jixiao check` cannot give, as it checks the whole site.
+    public static func make(_ options: Options, into sink: any SiteSink) throws(DiagnosticsError)
+        -> (warnings: BuildWarnings, linksLeaving: [Diagnostic]) {
         let prepared = try prepare(options)
-        let sink = CollectingSink()
         _ = try render(prepared, options, into: sink)
-        return (sink.collected, prepared.warnings, prepared.linksLeaving)
+        return (prepared.warnings, prepared.linksLeaving)
     }
 
     /// Everything a build does except writing: every page is rendered (so template
