@@ -70,6 +70,26 @@ struct CommandLineTests {
         #expect(csv.output.hasPrefix("rank,tied,unit,slug"))
     }
 
+    @Test("check writes nothing, and after a build reads its cache with the same report as without it")
+    func checkCommand() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.remove() }
+        let cold = try Self.run(["check", "--root", site.root.path])
+        #expect(cold.status == 0, "\(cold.errors)")
+        #expect(cold.errors.contains("检查完成：0 个错误"))
+        let cache = site.root.appendingPathComponent(".jixiao-cache")
+        #expect(!FileManager.default.fileExists(atPath: cache.path) && !FileManager.default.fileExists(atPath: site.output.path))
+        #expect(try Self.run(["build", "--root", site.root.path]).status == 0)
+        let built = try site.snapshot(cache)
+        try site.write("content/2020-test/results.csv", TestSite.minimal["content/2020-test/results.csv"]!
+            .replacingOccurrences(of: "beta,B,5,,2,缺报2期", with: "beta,B,6,,2,缺报2期"))
+        let cached = try Self.run(["check", "--root", site.root.path])
+        let uncached = try Self.run(["check", "--root", site.root.path, "--no-cache"])
+        #expect(cached.errors == uncached.errors && cached.status == uncached.status)
+        #expect(cached.errors.contains("content/2020-test/results.csv:5:"), "the edit's warning: \(cached.errors)")
+        #expect(try site.snapshot(cache) == built, "the cache is read, not written")
+    }
+
     @Test("score and export score the named evaluation alone: an error in another year's results stops build, not them")
     func oneEvaluationCommands() throws {
         var files = TestSite.minimal
