@@ -23,15 +23,23 @@ struct TemplateRenderer {
     /// ends instead of overflowing the stack.
     private var callDepth = 0
     private static let maximumCallDepth = 64
-    /// By name slot (see `TemplateName.slot`): the shape of the record the name was last
-    /// looked up in, and its position there (-1: not a member). A card looks up the same
-    /// twenty names in each of its rows: found by position, not by hashing the name.
-    /// The shapes cannot go away during the render: the context holds them.
-    private var positions: [(shape: ObjectIdentifier?, position: Int)]
+    /// By name slot (see `TemplateName.slot`): the shapes of the last two records the
+    /// name was looked up in, and its position in each (-1: not a member), the latest
+    /// first. A card looks up the same twenty names in each of its rows: found by
+    /// position, not by hashing the name. Two, as one name often meets two shapes in
+    /// turn: `name` in a card's row and in that row's inputs, or a name missed in a
+    /// row and found in the record around it. The shapes cannot go away during the
+    /// render: the context holds them.
+    private var positions: [ShapePositions]
+
+    private struct ShapePositions {
+        var latest: (shape: ObjectIdentifier?, position: Int) = (nil, -1)
+        var before: (shape: ObjectIdentifier?, position: Int) = (nil, -1)
+    }
 
     init(templates: [String: ParsedTemplate], slotCount: Int, context: TemplateValue, output: [UInt8]) {
         self.templates = templates
-        self.positions = Array(repeating: (nil, -1), count: slotCount)
+        self.positions = Array(repeating: ShapePositions(), count: slotCount)
         self.stack = [context]
         self.stack.reserveCapacity(16)
         self.output = output
@@ -229,12 +237,18 @@ struct TemplateRenderer {
         guard case .record(let shape, let values) = value else { return Self.child(value, name.first) }
         let identity = ObjectIdentifier(shape)
         var remembered = positions[name.slot]
-        if remembered.shape != identity {
-            remembered = (identity, shape.positions[name.first] ?? -1)
+        if remembered.latest.shape != identity {
+            if remembered.before.shape == identity {
+                swap(&remembered.latest, &remembered.before)
+            } else {
+                remembered.before = remembered.latest
+                remembered.latest = (identity, shape.positions[name.first] ?? -1)
+            }
             positions[name.slot] = remembered
         }
-        guard remembered.position >= 0 else { return nil }
-        let found = values[remembered.position]
+        let position = remembered.latest.position
+        guard position >= 0 else { return nil }
+        let found = values[position]
         if case .null = found { return nil }
         return found
     }

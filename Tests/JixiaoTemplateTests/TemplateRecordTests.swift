@@ -7,6 +7,7 @@ import Testing
 struct TemplateRecordTests {
     static let rowShape = TemplateShape(["name", "score", "note", "tags", "nested"])
     static let otherShape = TemplateShape(["score", "name"])
+    static let thirdShape = TemplateShape(["name", "note"])
 
     static func row(_ name: String, _ score: Int, note: String?) -> TemplateValue {
         rowShape.record(["name": .string(name), "score": .int(score), "note": TemplateValue(note),
@@ -36,6 +37,10 @@ struct TemplateRecordTests {
             // The same slots met with another shape in between, and back.
             .record(otherShape, [.int(3), .string("桂林市")]),
             row("梧州市", 4, note: "末"),
+            // A third shape: with `other` inside each row, three shapes take turns at
+            // the same slots, more than the renderer remembers for one.
+            .record(thirdShape, [.string("北海市"), .string("第三")]),
+            row("钦州市", 5, note: nil),
         ]),
         "other": .record(otherShape, [.int(9), .string("其他")]),
         "first": row("首", 0, note: nil),
@@ -50,6 +55,8 @@ struct TemplateRecordTests {
         // A missing member (note: nil) climbs to the enclosing context, as in an object.
         #expect(withRecords?.contains("[柳州市|2|外层说明|有|标题|深|柳州市|甲乙|其他9|]") == true)
         #expect(withRecords?.contains("[桂林市|3|外层说明|有|标题||桂林市||其他9|]") == true)
+        #expect(withRecords?.contains("[北海市||第三|有|标题||北海市||其他9|]") == true)
+        #expect(withRecords?.contains("[钦州市|5|外层说明|有|标题|深|钦州市|甲乙|其他9|]") == true)
         #expect(withRecords?.contains("[&quot;name&quot;: &quot;首&quot;, &quot;nested&quot;: [&quot;inner&quot;") == true,
                 "shown as the object's description, escaped")
         #expect(withRecords?.contains("|5|false\nname=其他;score=9;") == true, "transforms see the members")
