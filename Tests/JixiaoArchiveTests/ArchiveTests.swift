@@ -84,6 +84,17 @@ struct ArchiveTests {
         #expect(outside.isEmpty, "\(outside)")
     }
 
+    @Test("the Guangxi archive compares with 2018 without linking out of the zip")
+    func comparedYearStaysOutside() throws {
+        let made = try EvaluationArchive.make(root: Self.repository, evaluation: "2019-guangxi-grain")
+        #expect(try ArchiveScopeTests.linksOutside(made.data).isEmpty)
+        #expect(made.linksLeaving.isEmpty)
+        let ranking = try ArchiveScopeTests.text(of: "jixiao-2019-guangxi-grain/2019-guangxi-grain/ranking.html", in: made.data)
+        #expect(ranking.contains("“较上年”一栏与2018年度设区市绩效考评粮食安全指标考核（示例年度）的名次比较"))
+        let report = try ArchiveScopeTests.text(of: "jixiao-2019-guangxi-grain/2019-guangxi-grain/report.html", in: made.data)
+        #expect(report.contains("2018年名次"), "the year-change table, from the year before scored for it")
+    }
+
     @Test("every entry is a file dated 2000-01-01 00:00 with mode 644, whenever it is made")
     func fixedDatesAndModes() throws {
         let data = try EvaluationArchive.make(root: Self.repository, evaluation: "2019-neimenggu").data
