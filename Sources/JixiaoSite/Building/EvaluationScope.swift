@@ -3,9 +3,11 @@ import JixiaoCore
 /// What a command about some evaluations only scores: `jixiao archive` (those
 /// evaluations and the ones of the year before each, whose rankings give the rank
 /// changes, see SiteEvaluator.previous), `score`, `export` and `import results`
-/// (the evaluation alone). The other folders have been loaded, so a file that
-/// cannot be read still stops the command, as it stops `jixiao check`; they are
-/// not scored, checked or rendered. Archiving one year of a province's site does
+/// (the evaluation alone). The other folders have been loaded but for their
+/// results files, which are read only for the evaluations scored (see
+/// ContentLoader.defersResults), so a plan or indicator file that cannot be read
+/// still stops the command, as it stops `jixiao check`; they are not scored,
+/// checked or rendered. Archiving one year of a province's site does
 /// not score the other years, and an error in this year's results does not stop
 /// last year's archive. A name that is no evaluation's narrows nothing: the
 /// command then says so and lists them all, as before.

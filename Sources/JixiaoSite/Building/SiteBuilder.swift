@@ -45,7 +45,7 @@ public struct SiteBuilder {
     /// what `scope` names. Throws every error found; warnings come back with the site.
     public static func evaluate(root: URL, scope: EvaluationScope? = nil) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         var timer = PhaseTimer()
-        var (content, loadWarnings) = try ContentLoader.load(root: root)
+        var (content, loadWarnings) = try ContentLoader.load(root: root, storedResults: nil, defersResults: scope != nil)
         scope?.narrow(&content, warnings: &loadWarnings)
         timer.mark("load")
         return try evaluate(content, loadWarnings: loadWarnings, root: root, timer: &timer)
@@ -90,7 +90,8 @@ public struct SiteBuilder {
         let stored = incremental ? options.cache.map { folder in Background { BuildCache.read(folder: folder) } } : nil
         let results = incremental ? options.cache.flatMap(ResultsStamp.read) : nil
         var (content, loadWarnings) = try ContentLoader.load(
-            root: options.root, storedResults: stored == nil ? nil : results?.stamps ?? [:])
+            root: options.root, storedResults: stored == nil ? nil : results?.stamps ?? [:],
+            defersResults: options.onlyEvaluations != nil)
         if let only = options.onlyEvaluations {
             EvaluationScope(only, withYearBefore: true).narrow(&content, warnings: &loadWarnings)
         }

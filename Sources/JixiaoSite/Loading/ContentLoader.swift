@@ -16,6 +16,10 @@ public struct ContentLoader {
     /// results files, by slug; results files with the same stamp are not read
     /// (see ResultsStamp). nil takes no stamps.
     var storedResults: [String: ResultsStamp.Stored]?
+    /// For a command about some evaluations only (see EvaluationScope): no results
+    /// files are read here. Scoring reads those of the evaluations it scores
+    /// (`completeResults`); the others' (megabytes each) are never read.
+    var defersResults = false
 
     public init(root: URL) {
         self.root = root
@@ -32,10 +36,11 @@ public struct ContentLoader {
         try load(root: root, storedResults: nil)
     }
 
-    static func load(root: URL, storedResults: [String: ResultsStamp.Stored]?) throws(DiagnosticsError)
+    static func load(root: URL, storedResults: [String: ResultsStamp.Stored]?, defersResults: Bool = false) throws(DiagnosticsError)
         -> (SiteContent, warnings: [Diagnostic]) {
         var loader = ContentLoader(root: root)
         loader.storedResults = storedResults
+        loader.defersResults = defersResults
         var content = loader.loadSite()
         content.sources = loader.sources
         let errors = loader.diagnostics.filter { $0.severity == .error }
@@ -65,9 +70,10 @@ public struct ContentLoader {
         }
         let names = listing("content").filter { isDirectory(contentDir.appendingPathComponent($0)) && $0 != "pages" }
         // Evaluations are independent folders: each is read on its own core by its own loader.
-        let loaded = names.concurrentMap { [root, storedResults] name in
+        let loaded = names.concurrentMap { [root, storedResults, defersResults] name in
             var loader = ContentLoader(root: root)
             loader.storedResults = storedResults
+            loader.defersResults = defersResults
             var evaluation = loader.loadEvaluation(slug: name)
             for (path, text) in loader.sources where !EvaluationContent.isResultsFile(path, of: name) {
                 evaluation?.definitionsDigest.add(path)
@@ -112,7 +118,9 @@ public struct ContentLoader {
         }
         // Taken before the files are read: a file changed meanwhile has another stamp next time.
         let stamp = storedResults == nil ? nil : ResultsStamp.take(folder: fullPath(folder))
-        if let stored = storedResults?[slug], let stamp, stamp.hex == stored.stamp {
+        if defersResults {
+            evaluation.resultsSkipped = true
+        } else if let stored = storedResults?[slug], let stamp, stamp.hex == stored.stamp {
             evaluation.resultsDigest = stored.digest
             evaluation.resultsSkipped = true
             evaluation.resultsStamp = stamp.hex

@@ -109,6 +109,13 @@ struct CommandLineTests {
         let export = try Self.run(["export", "2020-test", "--root", site.root.path, "--table", "ranking", "--output", exported.path])
         #expect(export.status == 0, "\(export.errors)")
         #expect(try String(contentsOf: exported, encoding: .utf8).contains("丙单位"))
+        // Another year's results are not even read: a table that cannot be decoded stops build, not score.
+        let results = site.root.appendingPathComponent("content/2021-test/results.csv")
+        let brokenTable = try Data(contentsOf: results)
+        try Data([0x75, 0x6E, 0x69, 0x74, 0x0A, 0xFF, 0xFE, 0x80, 0x0A]).write(to: results)
+        #expect(try Self.run(["build", "--root", site.root.path]).errors.contains("既不是 UTF-8 也不是 GB18030"))
+        #expect(try Self.run(["score", "2020-test", "--root", site.root.path]).status == 0)
+        try brokenTable.write(to: results)
         // The year with the error itself reports it. A name that is no evaluation's narrows
         // nothing: the whole site is scored, as before, to list the evaluations there are.
         #expect(try Self.run(["score", "2021-test", "--root", site.root.path]).errors.contains("content/2021-test/results.csv:"))
