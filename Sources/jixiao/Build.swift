@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
-import JixiaoInterchange
 import JixiaoSite
 
 struct Build: ParsableCommand {
@@ -10,27 +9,13 @@ struct Build: ParsableCommand {
         discussion: "On any error nothing is written and the previous site stays as it was.")
 
     @OptionGroup var site: SiteOptions
-
-    @Option(name: .long, help: "Where to write the site. Default: <root>/site.")
-    var output: String?
-
-    @Option(name: .long, help: "Theme folder under themes/ (overrides site.yaml).")
-    var theme: String?
-
-    @Option(name: .long, help: "Who the site is for: public (default unless site.yaml sets default_audience) or internal (everything, marked 内部资料).")
-    var audience: Audience?
+    @OptionGroup var build: BuildOptions
 
     @Flag(name: .long, help: "Score every evaluation and render every page again instead of keeping what did not change since the previous build (the cache in <root>/.jixiao-cache/).")
     var noCache = false
 
     func run() throws {
-        var options = SiteBuilder.Options(
-            root: site.rootURL,
-            output: output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL },
-            theme: theme,
-            extraDownloads: SpreadsheetDownloads.formats)
-        options.audience = audience
-        options.cache = noCache ? nil : BuildCache.defaultFolder(root: site.rootURL)
+        let options = build.builder(root: site.rootURL, cached: !noCache)
         do throws(DiagnosticsError) {
             let report = try SiteBuilder.build(options)
             DiagnosticPrinter.printWarnings(report.warnings)

@@ -1,19 +1,19 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
-import JixiaoInterchange
 import JixiaoSite
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and theme without writing the site.",
-        discussion: "Exit status: 0 when clean (warnings allowed unless --strict), 1 on errors.")
+        discussion: "Checks the build that jixiao build with the same --output, --theme and --audience makes, and reads that build's cache (never writing it): what did not change since is not scored or rendered again. Exit status: 0 when clean (warnings allowed unless --strict), 1 on errors.")
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
     @OptionGroup var site: SiteOptions
+    @OptionGroup var build: BuildOptions
 
     @Option(name: .long, help: "Output format: text or json (for editors and CI).")
     var format: OutputFormat = .text
@@ -21,19 +21,19 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
-    @Flag(name: .long, help: "Score and render everything instead of taking what did not change since the previous jixiao build into <root>/site (its cache in <root>/.jixiao-cache/, read and never written).")
+    @Flag(name: .long, help: "Score and render everything instead of taking what did not change since the previous jixiao build with the same options (its cache in <root>/.jixiao-cache/, read and never written).")
     var noCache = false
 
     func run() throws {
         var diagnostics: [Diagnostic]
         do throws(DiagnosticsError) {
-            // The options of a plain `jixiao build`, whose cache this can then read. With
-            // no cache to read, the XLSX downloads are left out: making them reports nothing
-            // (but a failure to make them), and took a seventh of a 10,000-page check.
-            let cache = BuildCache.defaultFolder(root: site.rootURL)
-            let reads = !noCache && FileManager.default.fileExists(atPath: cache.path)
-            var options = SiteBuilder.Options(root: site.rootURL, extraDownloads: reads ? SpreadsheetDownloads.formats : [])
-            options.cache = reads ? cache : nil
+            // The options of the build with the same arguments, whose cache this can then
+            // read. With no cache to read, the XLSX downloads are left out: making them
+            // reports nothing (but a failure to make them), and took a seventh of a
+            // 10,000-page check.
+            let reads = !noCache && FileManager.default.fileExists(atPath: BuildCache.defaultFolder(root: site.rootURL).path)
+            var options = build.builder(root: site.rootURL, cached: reads)
+            if !reads { options.extraDownloads = [] }
             diagnostics = try SiteBuilder.check(options)
         } catch {
             diagnostics = error.diagnostics

@@ -88,6 +88,18 @@ struct CommandLineTests {
         #expect(cached.errors == uncached.errors && cached.status == uncached.status)
         #expect(cached.errors.contains("content/2020-test/results.csv:5:"), "the edit's warning: \(cached.errors)")
         #expect(try site.snapshot(cache) == built, "the cache is read, not written")
+
+        // --audience (with --output and --theme) says which build is checked: a mobile
+        // number stops the public one, not the internal one.
+        try site.write("content/2020-test/notices/praise.md", TestSite.minimal["content/2020-test/notices/praise.md"]!
+            + "\n联系电话：13912345678\n")
+        let internalRun = ["--root", site.root.path, "--audience", "internal", "--output", site.root.appendingPathComponent("internal").path]
+        #expect(try Self.run(["build"] + internalRun).status == 0)
+        let publicCheck = try Self.run(["check", "--root", site.root.path])
+        #expect(publicCheck.status != 0 && publicCheck.errors.contains("content/2020-test/notices/praise.md:"))
+        let internalCheck = try Self.run(["check"] + internalRun)
+        #expect(internalCheck.status == 0, "\(internalCheck.errors)")
+        #expect(internalCheck.errors == (try Self.run(["check", "--no-cache"] + internalRun)).errors)
     }
 
     @Test("score and export score the named evaluation alone: an error in another year's results stops build, not them")
