@@ -27,14 +27,8 @@ struct Check: ParsableCommand {
     func run() throws {
         var diagnostics: [Diagnostic]
         do throws(DiagnosticsError) {
-            // The options of the build with the same arguments, whose cache this can then
-            // read. With no cache to read, the XLSX downloads are left out: making them
-            // reports nothing (but a failure to make them), and took a seventh of a
-            // 10,000-page check.
-            let reads = !noCache && FileManager.default.fileExists(atPath: BuildCache.defaultFolder(root: site.rootURL).path)
-            var options = build.builder(root: site.rootURL, cached: reads)
-            if !reads { options.extraDownloads = [] }
-            diagnostics = try SiteBuilder.check(options)
+            // The options of the build with the same arguments, whose cache this can then read.
+            diagnostics = try SiteBuilder.check(build.builder(root: site.rootURL, cached: !noCache))
         } catch {
             diagnostics = error.diagnostics
         }
