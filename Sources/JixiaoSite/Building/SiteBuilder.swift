@@ -45,8 +45,7 @@ public struct SiteBuilder {
     /// what `scope` names. Throws every error found; warnings come back with the site.
     public static func evaluate(root: URL, scope: EvaluationScope? = nil) throws(DiagnosticsError) -> (EvaluatedSite, warnings: [Diagnostic]) {
         var timer = PhaseTimer()
-        var (content, loadWarnings) = try ContentLoader.load(root: root, storedResults: nil, defersResults: scope != nil)
-        scope?.narrow(&content, warnings: &loadWarnings)
+        let (content, loadWarnings) = try load(root: root, storedResults: nil, scope: scope)
         timer.mark("load")
         return try evaluate(content, loadWarnings: loadWarnings, root: root, timer: &timer)
     }
@@ -70,6 +69,15 @@ public struct SiteBuilder {
         return (site, diagnostics)
     }
 
+    /// The content, or what `scope` names of it: the others' results files are not
+    /// even read (see ContentLoader.defersResults), and the rest is dropped.
+    static func load(root: URL, storedResults: [String: ResultsStamp.Stored]?, scope: EvaluationScope?)
+        throws(DiagnosticsError) -> (SiteContent, warnings: [Diagnostic]) {
+        var (content, warnings) = try ContentLoader.load(root: root, storedResults: storedResults, defersResults: scope != nil)
+        scope?.narrow(&content, warnings: &warnings)
+        return (content, warnings)
+    }
+
     /// Everything before rendering: the evaluated view for the build's audience,
     /// its theme, the warnings so far and the previous build's cache.
     struct Prepared {
@@ -89,12 +97,9 @@ public struct SiteBuilder {
         // The previous build's cache is read while the content is loaded.
         let stored = incremental ? options.cache.map { folder in Background { BuildCache.read(folder: folder) } } : nil
         let results = incremental ? options.cache.flatMap(ResultsStamp.read) : nil
-        var (content, loadWarnings) = try ContentLoader.load(
+        var (content, loadWarnings) = try load(
             root: options.root, storedResults: stored == nil ? nil : results?.stamps ?? [:],
-            defersResults: options.onlyEvaluations != nil)
-        if let only = options.onlyEvaluations {
-            EvaluationScope(only, withYearBefore: true).narrow(&content, warnings: &loadWarnings)
-        }
+            scope: options.onlyEvaluations.map { EvaluationScope($0, withYearBefore: true) })
         timer.mark("load")
         let audience = options.audience ?? content.config.defaultAudience
         // The theme is part of what the cache compares; its errors are reported

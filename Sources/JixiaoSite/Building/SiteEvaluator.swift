@@ -151,7 +151,7 @@ enum SiteEvaluator {
         var system: IndicatorSystem?
         if let indicators = content.indicators {
             system = IndicatorSystem.decode(indicators, diagnostics: &diagnostics)
-        } else if !content.indicatorFiles.isEmpty || content.indicatorIndex != nil {
+        } else if !content.indicatorDocuments.isEmpty {
             system = IndicatorSystem.decode(
                 files: content.indicatorFiles.map { (frontMatter: $0.metadata, body: $0.body) },
                 index: content.indicatorIndex?.metadata, diagnostics: &diagnostics)

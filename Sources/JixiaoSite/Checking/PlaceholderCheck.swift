@@ -13,7 +13,7 @@ enum PlaceholderCheck {
             let content = evaluation.content
             values.append(content.settings)
             if let indicators = content.indicators { values.append(indicators) }
-            values += (content.indicatorFiles + [content.indicatorIndex].compactMap { $0 }).compactMap(\.frontMatter)
+            values += content.indicatorDocuments.compactMap(\.frontMatter)
             values += content.unitDocuments.compactMap(\.frontMatter)
             for document in [content.plan, content.report].compactMap({ $0 }) + content.notices {
                 if let frontMatter = document.frontMatter { values.append(frontMatter) }

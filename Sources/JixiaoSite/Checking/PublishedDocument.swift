@@ -46,8 +46,7 @@ struct PublishedDocument: Sendable {
             for (unit, document) in evaluation.selfReports.sorted(by: { $0.key < $1.key }) where scored.contains(unit) {
                 documents.append(PublishedDocument(document: document, page: SitePaths.unit(slug, unit), evaluation: files))
             }
-            let indicatorDocuments = [evaluation.content.indicatorIndex].compactMap { $0 } + evaluation.content.indicatorFiles
-            for document in indicatorDocuments where evaluation.publishesIndicators {
+            for document in evaluation.content.indicatorDocuments where evaluation.publishesIndicators {
                 documents.append(PublishedDocument(document: document, page: SitePaths.indicators(slug), evaluation: files))
             }
         }

@@ -111,7 +111,7 @@ public struct ContentLoader {
         if let index = evaluation.indicatorFiles.firstIndex(where: { $0.stem == "_index" }) {
             evaluation.indicatorIndex = evaluation.indicatorFiles.remove(at: index)
         }
-        if evaluation.indicators != nil, !evaluation.indicatorFiles.isEmpty || evaluation.indicatorIndex != nil {
+        if evaluation.indicators != nil, !evaluation.indicatorDocuments.isEmpty {
             diagnostics.append(.error(at: SourceLocation(file: "\(folder)/indicators"),
                                       "指标体系同时写在 indicators.yaml 和 indicators/ 文件夹中",
                                       hint: "只保留一种写法。"))

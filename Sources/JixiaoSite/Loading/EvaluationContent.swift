@@ -14,6 +14,12 @@ public struct EvaluationContent: Sendable {
     /// indicators/_index.md: total, bonus and vetoes (front matter), and what the
     /// indicators page says before the table (body).
     public var indicatorIndex: ContentDocument?
+
+    /// The indicator system written as files: `_index.md` first, then one file per
+    /// top-level indicator. Empty when it is in indicators.yaml (or missing).
+    var indicatorDocuments: [ContentDocument] {
+        [indicatorIndex].compactMap { $0 } + indicatorFiles
+    }
     /// `results.csv`, decoded but not yet split into rows: a large table's rows
     /// (hundreds of thousands of located cells) exist only while the evaluation
     /// is scored, not for the whole build.
