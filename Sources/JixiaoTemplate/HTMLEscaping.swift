@@ -4,7 +4,7 @@ enum HTMLEscaping {
     /// Appends `text` to `output` as UTF-8, escaped. Each run of bytes that needs no
     /// escaping is appended in one piece, so plain text costs one copy. The special
     /// bytes are ASCII, so they never fall inside a multi-byte character.
-    static func append(_ text: String, to output: inout [UInt8]) {
+    static func append(_ text: String, to output: inout TemplateOutput) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
@@ -17,14 +17,14 @@ enum HTMLEscaping {
                     continue
                 }
                 if needsEscaping(bytes[index]) {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     let entity = entity(for: bytes[index])
-                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                     runStart = index + 1
                 }
                 index += 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
@@ -41,10 +41,9 @@ enum HTMLEscaping {
 
     /// Returns `text` escaped.
     static func escape(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        var output = TemplateOutput(capacity: text.utf8.count)
         append(text, to: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output.string()
     }
 
     /// One bit per byte below 64 for `"` `&` `'` `<` `>` (all lie below 64).

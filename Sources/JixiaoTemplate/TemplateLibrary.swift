@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of named templates that may refer to each other by name (partials, parents).
 ///
 /// Immutable once made, so one library can render pages on several threads at once.
@@ -50,23 +52,31 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name`; nil when there is no such template. A partial or
     /// parent that does not exist renders as nothing (see `referencedNames`).
     public func render(_ name: String, _ context: TemplateValue) -> String? {
-        var output: [UInt8] = []
-        guard render(name, context, into: &output) else { return nil }
-        return String(decoding: output, as: UTF8.self)
+        guard let template = templates[name] else { return nil }
+        return render(template, context).string()
+    }
+
+    /// The same as UTF-8 bytes, as a page is written.
+    public func renderData(_ name: String, _ context: TemplateValue) -> Data? {
+        guard let template = templates[name] else { return nil }
+        return render(template, context).data()
     }
 
     /// Appends the rendering of `name` to `output`, as UTF-8; false (and `output`
     /// unchanged) when there is no such template.
     public func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) -> Bool {
         guard let template = templates[name] else { return false }
-        var renderer = TemplateRenderer(templates: templates, slotCount: slotCount, context: context, output: [])
-        swap(&renderer.output, &output)
-        // Pages are mostly template text plus values; start with room for a few times
-        // the template so appending rarely has to grow the output.
-        renderer.output.reserveCapacity(renderer.output.count + max(4096, template.sourceLength * 4))
-        renderer.render(template.nodes, escapesHTML: true)
-        swap(&renderer.output, &output)
+        render(template, context).append(to: &output)
         return true
+    }
+
+    private func render(_ template: ParsedTemplate, _ context: TemplateValue) -> TemplateOutput {
+        // Pages are mostly template text plus values; start with room for a few times
+        // the template so that the output rarely has to grow.
+        var renderer = TemplateRenderer(templates: templates, slotCount: slotCount, context: context,
+                                        output: TemplateOutput(capacity: max(4096, template.sourceLength * 4)))
+        renderer.render(template.nodes, escapesHTML: true)
+        return renderer.finish()
     }
 
     /// The partial and parent names the template `name` uses (`{{>name}}`, `{{<name}}`),

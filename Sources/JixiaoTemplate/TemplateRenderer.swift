@@ -1,13 +1,13 @@
-/// Renders parsed templates into one output, as UTF-8 bytes (appending to an
-/// array of bytes costs less than growing a String, and a page is written as bytes).
+/// Renders parsed templates into one output, as UTF-8 bytes (see TemplateOutput: a
+/// page is written as bytes).
 ///
 /// State that swift-mustache copies into a new context object for every section,
 /// partial and list element lives here once: a stack of context values (pushed and
 /// popped, never copied), the position in the list being iterated, the current
 /// partial indentation and the block overrides of enclosing parent calls.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     private let templates: [String: ParsedTemplate]
-    var output: [UInt8]
+    private(set) var output: TemplateOutput
     /// Innermost context last.
     private var stack: [TemplateValue]
     /// Set while rendering an element of a list section (for `first()`, `index()`…).
@@ -37,12 +37,17 @@ struct TemplateRenderer {
         var before: (shape: ObjectIdentifier?, position: Int) = (nil, -1)
     }
 
-    init(templates: [String: ParsedTemplate], slotCount: Int, context: TemplateValue, output: [UInt8]) {
+    init(templates: [String: ParsedTemplate], slotCount: Int, context: TemplateValue, output: consuming TemplateOutput) {
         self.templates = templates
         self.positions = Array(repeating: ShapePositions(), count: slotCount)
         self.stack = [context]
         self.stack.reserveCapacity(16)
         self.output = output
+    }
+
+    /// The output, once the render is done.
+    consuming func finish() -> TemplateOutput {
+        output
     }
 
     /// Renders a node list: a template, a section body, one list element…
@@ -105,7 +110,7 @@ struct TemplateRenderer {
     @inline(__always)
     private mutating func flushPendingIndentation() {
         if let pending = pendingIndentation {
-            output.append(contentsOf: pending.utf8)
+            output.append(pending)
             pendingIndentation = nil
         }
     }
@@ -113,13 +118,13 @@ struct TemplateRenderer {
     private mutating func append(_ text: String) {
         guard !text.isEmpty else { return }
         flushPendingIndentation()
-        output.append(contentsOf: text.utf8)
+        output.append(text)
     }
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
         flushPendingIndentation()
-        output.append(contentsOf: bytes)
+        output.append(bytes)
     }
 
     private mutating func appendValue(_ value: TemplateValue, escaped: Bool) {
@@ -130,7 +135,7 @@ struct TemplateRenderer {
             if escaped {
                 HTMLEscaping.append(string, to: &output)
             } else {
-                output.append(contentsOf: string.utf8)
+                output.append(string)
             }
         case .int(let int):
             // Digits and "-" need no escaping.

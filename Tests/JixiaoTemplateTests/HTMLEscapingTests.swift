@@ -29,8 +29,9 @@ struct HTMLEscapingTests {
         let near = "!%(=?@;:,./0123456789ABCDEF全角＆＜＞“”‘’"
         #expect(HTMLEscaping.escape(near) == near)
         let mixed = "0.8≤x<0.9，扣1分 & \"引号\" 'a' >b<"
-        var output = Array("前".utf8)
+        var output = TemplateOutput(capacity: 1)
+        output.append("前")
         HTMLEscaping.append(mixed, to: &output)
-        #expect(String(decoding: output, as: UTF8.self) == "前" + Self.reference(mixed))
+        #expect(output.string() == "前" + Self.reference(mixed))
     }
 }

@@ -14,6 +14,20 @@ struct TemplateLibraryTests {
         #expect(library.render("nope", [:]) == nil)
     }
 
+    @Test("renderData: the same bytes as render, empty, and grown far past the first block")
+    func renderData() throws {
+        let library = try TemplateLibrary(templates: ["empty": "", "rows": "{{#rows}}<td>{{.}}</td>\n{{/rows}}"])
+        #expect(library.renderData("empty", [:]) == Data())
+        #expect(library.renderData("missing", [:]) == nil)
+        // 20,000 rows of about 30 bytes: the first block (4,096 bytes) doubles eight times.
+        let rows: TemplateValue = ["rows": .list((0..<20_000).map { .string("第\($0)行 & <b>") })]
+        let expected = (0..<20_000).map { "<td>第\($0)行 &amp; &lt;b&gt;</td>\n" }.joined()
+        let data = try #require(library.renderData("rows", rows))
+        #expect(data.count == expected.utf8.count)
+        #expect(String(decoding: data, as: UTF8.self) == expected)
+        #expect(library.render("rows", rows) == expected)
+    }
+
     @Test("render(into:) appends, and leaves the output alone for a missing template")
     func renderInto() throws {
         let library = try TemplateLibrary(templates: ["a": "<{{x}}>\n  {{>b}}\n", "b": "1\n2\n"])

@@ -251,7 +251,7 @@ struct SiteRenderer: Sendable {
             return hash
         }) { return }
         do throws(DiagnosticsError) {
-            files.add(path, data: Data(try theme.renderBytes(template, value)))
+            files.add(path, data: try theme.renderData(template, value))
         } catch {
             diagnostics += error.diagnostics
         }

@@ -98,18 +98,17 @@ public struct Theme: Sendable {
 
     /// Renders the template `name` with `context`; a missing template is a theme error.
     func render(_ name: String, _ context: TemplateValue) throws(DiagnosticsError) -> String {
-        String(decoding: try renderBytes(name, context), as: UTF8.self)
+        String(decoding: try renderData(name, context), as: UTF8.self)
     }
 
     /// The same as UTF-8 bytes, as a page is written.
-    func renderBytes(_ name: String, _ context: TemplateValue) throws(DiagnosticsError) -> [UInt8] {
-        var output: [UInt8] = []
-        guard library.render(name, context, into: &output) else {
+    func renderData(_ name: String, _ context: TemplateValue) throws(DiagnosticsError) -> Data {
+        guard let data = library.renderData(name, context) else {
             throw DiagnosticsError([.error(at: SourceLocation(file: "themes/\(self.name)/templates/\(name).mustache"),
                                            "主题缺少模板 \(name).mustache",
                                            hint: "从 themes/default/templates/ 复制该文件，或删除站点主题中的同名覆盖。")])
         }
-        return output
+        return data
     }
 
     /// Regular files below `folder`, relative to it, sorted.
