@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Not an `[UInt8]`: appending a piece to an array checks that its buffer is not
 /// shared and goes through the generic sequence path each time, and a score card
-/// appends some 200 pieces per row; and `Data([UInt8])` copied every page once more.
+/// appends about fifty pieces per row; and `Data([UInt8])` copied every page once more.
 /// Noncopyable, so the block has exactly one owner and is freed exactly once.
 struct TemplateOutput: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>

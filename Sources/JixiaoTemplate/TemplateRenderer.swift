@@ -7,7 +7,7 @@
 /// partial indentation and the block overrides of enclosing parent calls.
 struct TemplateRenderer: ~Copyable {
     private let templates: [String: ParsedTemplate]
-    private(set) var output: TemplateOutput
+    private var output: TemplateOutput
     /// Innermost context last.
     private var stack: [TemplateValue]
     /// Set while rendering an element of a list section (for `first()`, `index()`…).
