@@ -62,14 +62,6 @@ public struct TemplateLibrary: Sendable {
         return render(template, context).data()
     }
 
-    /// Appends the rendering of `name` to `output`, as UTF-8; false (and `output`
-    /// unchanged) when there is no such template.
-    public func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) -> Bool {
-        guard let template = templates[name] else { return false }
-        render(template, context).append(to: &output)
-        return true
-    }
-
     private func render(_ template: ParsedTemplate, _ context: TemplateValue) -> TemplateOutput {
         // Pages are mostly template text plus values; start with room for a few times
         // the template so that the output rarely has to grow.

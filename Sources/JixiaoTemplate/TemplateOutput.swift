@@ -64,9 +64,4 @@ struct TemplateOutput: ~Copyable {
     consuming func string() -> String {
         String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
     }
-
-    /// The bytes appended to an array (for the callers that keep one).
-    consuming func append(to array: inout [UInt8]) {
-        array.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
-    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoTemplate
 import Testing
 
@@ -45,12 +46,11 @@ struct TableRenderTests {
         let library = try TemplateLibrary(templates: ["table": Self.template])
         let context: TemplateValue = ["root": "../", "rows": .list((0..<44).map(Self.row))]
         let expected = Self.expected(rows: 44)
-        var output: [UInt8] = []
+        var output = Data()
         var wrong = 0
         for _ in 0..<1000 {
-            output.removeAll(keepingCapacity: true)
-            #expect(library.render("table", context, into: &output))
-            if output != Array(expected.utf8) { wrong += 1 }
+            output = try #require(library.renderData("table", context))
+            if output != Data(expected.utf8) { wrong += 1 }
         }
         #expect(wrong == 0)
         #expect(String(decoding: output, as: UTF8.self) == expected)

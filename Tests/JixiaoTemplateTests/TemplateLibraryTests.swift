@@ -28,14 +28,11 @@ struct TemplateLibraryTests {
         #expect(library.render("rows", rows) == expected)
     }
 
-    @Test("render(into:) appends, and leaves the output alone for a missing template")
-    func renderInto() throws {
+    @Test("renderData indents a standalone partial's lines as render does")
+    func renderDataIndents() throws {
         let library = try TemplateLibrary(templates: ["a": "<{{x}}>\n  {{>b}}\n", "b": "1\n2\n"])
-        var output = Array("start\n".utf8)
-        #expect(library.render("a", ["x": 1], into: &output))
-        #expect(String(decoding: output, as: UTF8.self) == "start\n<1>\n  1\n  2\n")
-        #expect(!library.render("missing", [:], into: &output))
-        #expect(String(decoding: output, as: UTF8.self) == "start\n<1>\n  1\n  2\n")
+        #expect(library.renderData("a", ["x": 1]) == Data("<1>\n  1\n  2\n".utf8))
+        #expect(library.render("a", ["x": 1]) == "<1>\n  1\n  2\n")
     }
 
     @Test("A missing partial or parent renders nothing; referencedNames lets the caller report it")
