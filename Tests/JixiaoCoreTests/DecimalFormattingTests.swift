@@ -47,6 +47,24 @@ struct DecimalFormattingTests {
         }
     }
 
+    @Test("every small number taken from the table agrees with Foundation, and so do its edges")
+    func smallTexts() {
+        let largest = Int(DecimalParts.SmallTexts.largest)
+        for places in 0...4 {
+            // Beyond the table on both sides of its edge, and at 4 places (no table).
+            for units in Array(0...largest) + [largest + 1, largest + 9, 123_456] {
+                let value = Decimal(sign: .plus, exponent: -places, significand: Decimal(units))
+                #expect(formatScore(value, precision: places) == Self.reference(value, places), "\(units) at \(places)")
+                #expect(formatScore(-value, precision: places) == Self.reference(-value, places), "-\(units) at \(places)")
+            }
+        }
+        #expect(formatScore(Decimal(string: "100")!, precision: 2) == "100.00")
+        #expect(formatScore(Decimal(string: "100.01")!, precision: 2) == "100.01")
+        #expect(formatPlain(Decimal(string: "0.5")!) == "0.5")
+        #expect(formatPlain(Decimal(string: "10000")!) == "10000")
+        #expect(formatPlain(Decimal(string: "10001")!) == "10001")
+    }
+
     @Test("halves round away from zero; results of arithmetic; trailing zeros", arguments: [
         ("2.345", 2, "2.35"), ("-2.345", 2, "-2.35"), ("-0.004", 2, "0.00"), ("0.005", 2, "0.01"),
         ("99.995", 2, "100.00"), ("1e3", 2, "1000.00"), ("12.3400", 1, "12.3"), ("0", 3, "0.000"),

@@ -128,9 +128,42 @@ struct DecimalParts: Equatable {
         return remainder >= divisor - remainder ? quotient + 1 : quotient
     }
 
-    /// `units` × 10^-places written positionally with exactly `places` decimals,
-    /// digit by digit from the right into a buffer on the stack.
+    /// `units` × 10^-places written positionally with exactly `places` decimals.
+    /// Most numbers a site writes are small (scores from 0.00 to 100.00), and each
+    /// is written several times (card, downloads, ranking): those are taken from a
+    /// table made once, not made as a new String each time.
     static func digits(_ units: UInt64, places: Int) -> String {
+        if units <= SmallTexts.largest {
+            switch places {
+            case 0: return SmallTexts.noPlaces[Int(units)]
+            case 1: return SmallTexts.onePlace[Int(units)]
+            case 2: return SmallTexts.twoPlaces[Int(units)]
+            case 3: return SmallTexts.threePlaces[Int(units)]
+            default: break
+            }
+        }
+        return writtenDigits(units, places: places)
+    }
+
+    /// The texts of 0 to `largest` units at 0 to 3 places, each table made the first
+    /// time a number with that many places is written. Kept for the whole run, in
+    /// memory no count tracks: read on every core without a retain of the table.
+    enum SmallTexts {
+        static let largest: UInt64 = 10_000
+        nonisolated(unsafe) static let noPlaces = make(places: 0)
+        nonisolated(unsafe) static let onePlace = make(places: 1)
+        nonisolated(unsafe) static let twoPlaces = make(places: 2)
+        nonisolated(unsafe) static let threePlaces = make(places: 3)
+
+        private static func make(places: Int) -> UnsafeBufferPointer<String> {
+            let texts = UnsafeMutableBufferPointer<String>.allocate(capacity: Int(largest) + 1)
+            _ = texts.initialize(from: (0...largest).lazy.map { writtenDigits($0, places: places) })
+            return UnsafeBufferPointer(texts)
+        }
+    }
+
+    /// `digits` without the table: digit by digit from the right into a buffer on the stack.
+    static func writtenDigits(_ units: UInt64, places: Int) -> String {
         let capacity = 24 + max(0, places)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var start = capacity
