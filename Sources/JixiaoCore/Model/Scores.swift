@@ -67,7 +67,7 @@ public final class SharedIndicator: Sendable {
     /// `value.ruleDescription`, worded once rather than on every score card.
     public let ruleDescription: String
     /// Its place in the system's `allIndicators` (see SharedIndicators), or -1.
-    let position: Int
+    @usableFromInline let position: Int
 
     public convenience init(_ value: Indicator) {
         self.init(value, position: -1)

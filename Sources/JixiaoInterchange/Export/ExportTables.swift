@@ -63,13 +63,17 @@ public enum ExportTables {
             guard let place, ExactText(texts[place + 1]) == ExactText(name) else { return (.text(id), .text(name)) }
             return (.sharedText(place), .sharedText(place + 1))
         }
+        @Sendable func indicatorPair(_ items: [IndicatorScore], _ index: Int) -> (XLSXWorkbook.Cell, XLSXWorkbook.Cell) {
+            pair(items[index].indicator.id, items[index].indicator.name, at: indicators[items[index].indicator.id])
+        }
+        // Found by the indicator's place (see PerIndicator), not by hashing its id on every row.
+        let indicatorCells = PerIndicator(result.units.first?.indicators ?? [], make: indicatorPair)
         // One row per indicator score, the unit's own rows a group of their own.
         @Sendable func rows(_ unit: UnitScore) -> [[XLSXWorkbook.Cell]] {
             var rows: [[XLSXWorkbook.Cell]] = []
             let (slug, name) = pair(unit.unit.slug, unit.unit.name, at: units[unit.unit.slug])
             unit.indicators.forEachInPlace { items, index in
-                let (id, indicatorName) = pair(items[index].indicator.id, items[index].indicator.name,
-                                               at: indicators[items[index].indicator.id])
+                let (id, indicatorName) = indicatorCells.value(for: items[index]) ?? indicatorPair(items, index)
                 rows.append([
                     slug, name, id, indicatorName, .integer(items[index].indicator.level),
                     score(items[index].points, precision),

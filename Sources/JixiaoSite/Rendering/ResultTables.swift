@@ -171,8 +171,8 @@ public enum ResultTables {
         var parts: [DownloadPart] = []
         let keys = keys?.count == result.units.count ? keys : nil
         // A unit's fields and an indicator's are the same on each of their lines: encoded
-        // once (an indicator's on its first line), then copied, rather than on every line.
-        var indicatorFields: [ExactText: [UInt8]] = [:]
+        // once (the indicators' from the first unit), then copied, rather than on every line.
+        let indicatorFields = PerIndicator(result.units.first?.indicators ?? [], make: Self.indicatorFields)
         for (position, unit) in result.units.enumerated() {
             let start = bytes.count, key = keys?[position]
             if let key, let kept = previous?.part(key) {
@@ -188,17 +188,7 @@ public enum ResultTables {
             Format.appendCSVField(unit.unit.name, to: &unitFields)
             unit.indicators.forEachInPlace { scores, index in
                 bytes.append(contentsOf: unitFields)
-                let id = scores[index].indicator.id
-                if let fields = indicatorFields[ExactText(id)] {
-                    bytes.append(contentsOf: fields)
-                } else {
-                    var fields: [UInt8] = []
-                    Format.appendCSVField(id, to: &fields)
-                    Format.appendCSVField(scores[index].indicator.name, to: &fields)
-                    Format.appendCSVField(String(scores[index].indicator.level), to: &fields)
-                    indicatorFields[ExactText(id)] = fields
-                    bytes.append(contentsOf: fields)
-                }
+                bytes.append(contentsOf: indicatorFields.value(for: scores[index]) ?? Self.indicatorFields(scores, index))
                 Format.appendCSVField(Format.score(scores[index].points, precision), to: &bytes)
                 Format.appendCSVField(Format.score(scores[index].selfScore, precision) ?? "", to: &bytes)
                 Format.appendCSVField(Format.score(scores[index].score, precision) ?? "不适用", to: &bytes)
@@ -210,5 +200,14 @@ public enum ResultTables {
             }
         }
         return (bytes, parts)
+    }
+
+    /// The indicator's id, name and level as fields of a scores.csv line.
+    private static func indicatorFields(_ scores: [IndicatorScore], _ index: Int) -> [UInt8] {
+        var fields: [UInt8] = []
+        Format.appendCSVField(scores[index].indicator.id, to: &fields)
+        Format.appendCSVField(scores[index].indicator.name, to: &fields)
+        Format.appendCSVField(String(scores[index].indicator.level), to: &fields)
+        return fields
     }
 }
