@@ -34,6 +34,9 @@ enum HTMLEscaping {
     @inline(__always)
     private static func mayBeSpecial(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // The special bytes all lie below 64: eight bytes each with bit 7 or 6 set
+        // (all of a Chinese character's bytes) cannot hold one.
+        if (word | word << 1) & highs == highs { return false }
         func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
         return hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x27))
             || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))

@@ -25,6 +25,17 @@ struct HTMLEscapingTests {
                 }
             }
         }
+        // Among Chinese characters only (every byte ≥ 0x80, words skipped whole), at each
+        // character boundary, so the special byte falls at every place of a word.
+        let chineseOnly = Array("考核得分扣分理由评分标准计分规则")
+        for special in ["&", "<", ">", "\"", "'"] {
+            for place in 0...chineseOnly.count {
+                var characters = chineseOnly.map(String.init)
+                characters.insert(special, at: place)
+                let text = characters.joined()
+                #expect(HTMLEscaping.escape(text) == Self.reference(text), "\(text)")
+            }
+        }
         // Bytes next to the special ones (! % ( = ? and multi-byte characters) are copied.
         let near = "!%(=?@;:,./0123456789ABCDEF全角＆＜＞“”‘’"
         #expect(HTMLEscaping.escape(near) == near)
