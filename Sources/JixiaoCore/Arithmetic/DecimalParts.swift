@@ -25,22 +25,26 @@ struct DecimalParts: Equatable {
         self.exponent = exponent
     }
 
+    /// Decimal's 20 bytes: exponent, flags (length << 4, sign 0x08, compact 0x04),
+    /// two reserved bytes, eight 16-bit mantissa words, least significant first.
+    private typealias Storage = (exponent: UInt8, flags: UInt8, reserved: UInt16,
+                                 UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16)
+
     private static func read(_ value: Decimal) -> DecimalParts? {
-        var copy = value
-        return withUnsafeBytes(of: &copy) { raw -> DecimalParts? in
-            guard raw.count == 20 else { return nil }
-            let exponent = Int(Int8(bitPattern: raw[0]))
-            let flags = raw[1]
-            let length = Int(flags >> 4)
-            let negative = flags & 0x08 != 0
-            // Length 0 with the sign bit is NaN, not a number with parts.
-            guard length <= 4, length > 0 || !negative else { return nil }
-            var significand: UInt64 = 0
-            for word in stride(from: length - 1, through: 0, by: -1) {
-                significand = significand << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8
-            }
-            return DecimalParts(negative: negative, significand: significand, exponent: exponent)
-        }
+        guard MemoryLayout<Decimal>.size == MemoryLayout<Storage>.size else { return nil }
+        // A bit cast, in registers: through `withUnsafeBytes` this was 1.4% of a build.
+        let storage = unsafeBitCast(value, to: Storage.self)
+        let exponent = Int(Int8(bitPattern: storage.exponent))
+        let length = Int(storage.flags >> 4)
+        let negative = storage.flags & 0x08 != 0
+        // Length 0 with the sign bit is NaN, not a number with parts.
+        guard length <= 4, length > 0 || !negative else { return nil }
+        var significand: UInt64 = 0
+        if length > 3 { significand = UInt64(storage.6) }
+        if length > 2 { significand = significand << 16 | UInt64(storage.5) }
+        if length > 1 { significand = significand << 16 | UInt64(storage.4) }
+        if length > 0 { significand = significand << 16 | UInt64(storage.3) }
+        return DecimalParts(negative: negative, significand: significand, exponent: exponent)
     }
 
     /// The same number stored as Foundation stores the result of its arithmetic:
@@ -66,20 +70,16 @@ struct DecimalParts: Equatable {
 
     /// Storage of a nonzero value in the layout `read` reads, marked compact.
     private static func write(_ parts: DecimalParts) -> Decimal {
-        var value = Decimal()
-        withUnsafeMutableBytes(of: &value) { raw in
-            var rest = parts.significand
-            var length = 0
-            while rest != 0 {
-                raw[4 + 2 * length] = UInt8(truncatingIfNeeded: rest)
-                raw[5 + 2 * length] = UInt8(truncatingIfNeeded: rest >> 8)
-                rest >>= 16
-                length += 1
-            }
-            raw[0] = UInt8(bitPattern: Int8(parts.exponent))
-            raw[1] = UInt8(length << 4) | (parts.negative ? 0x08 : 0) | 0x04
-        }
-        return value
+        let significand = parts.significand
+        // The 16-bit words the significand needs.
+        let length = (64 - significand.leadingZeroBitCount + 15) / 16
+        let storage: Storage = (
+            exponent: UInt8(bitPattern: Int8(parts.exponent)),
+            flags: UInt8(length << 4) | (parts.negative ? 0x08 : 0) | 0x04, reserved: 0,
+            UInt16(truncatingIfNeeded: significand), UInt16(truncatingIfNeeded: significand >> 16),
+            UInt16(truncatingIfNeeded: significand >> 32), UInt16(truncatingIfNeeded: significand >> 48),
+            0, 0, 0, 0)
+        return unsafeBitCast(storage, to: Decimal.self)
     }
 
     /// The storage layout matches what `read` expects and `write` makes, checked

@@ -92,7 +92,7 @@ extension ResultsReader {
             }
         }
 
-        private mutating func put(_ result: IndicatorResult, of unit: String, firstSeenAt location: SourceLocation,
+        private mutating func put(_ result: consuming IndicatorResult, of unit: String, firstSeenAt location: SourceLocation,
                                   diagnostics: inout [Diagnostic]) {
             if current?.unitSlug != unit {
                 // Moved, not copied, between `stored` and `current`.
@@ -106,7 +106,8 @@ extension ResultsReader {
             if let index = current!.scores.firstIndex(where: { $0.indicatorID == result.indicatorID }) {
                 current!.scores[index] = ResultsReader.merge(current!.scores[index], result, diagnostics: &diagnostics)
             } else {
-                current!.scores.append(result)
+                // Moved in (the parameter is consumed): a copy retained each of its texts.
+                current!.scores.append(consume result)
             }
         }
     }

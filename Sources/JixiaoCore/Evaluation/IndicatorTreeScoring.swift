@@ -79,7 +79,8 @@ struct IndicatorTreeScoring {
             node.children = Self.scoreEach(indicator.children) { child in
                 score(child, scores: scores, inheritedNotApplicable: false, diagnostics: &diagnostics)
             }
-            if node.children.allSatisfy(\.notApplicable) {
+            // By index: `allSatisfy(\.notApplicable)` copied every child to read the flag.
+            if !node.children.indices.contains(where: { !node.children[$0].notApplicable }) {
                 diagnostics.append(.error(at: result?.pointee.location ?? results.location,
                                           "\(subject(indicator))的下级指标全部不适用，应把\(indicator.id)本身标记为不适用",
                                           hint: "在\(indicator.id)的结果中写 na: true 和理由，并在指标体系中为它规定 not_applicable。"))

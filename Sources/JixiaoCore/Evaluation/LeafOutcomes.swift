@@ -10,7 +10,7 @@ final class LeafOutcomes {
 
     /// The key of a leaf's inputs for `rule`; nil for a rule that reads more than
     /// the inputs (manual) or inputs that are not plain text (a mapping, a list).
-    static func key(_ indicatorID: String, _ rule: ScoringRule, _ result: IndicatorResult) -> String? {
+    static func key(_ indicatorID: String, _ rule: ScoringRule, _ result: borrowing IndicatorResult) -> String? {
         if case .manual = rule { return nil }
         var key = indicatorID
         for name in rule.inputNames {
