@@ -7,6 +7,7 @@ import PackageDescription
 //   JixiaoMarkdown  the one wrapper over cmark used everywhere
 //   JixiaoCore      the pure evaluation core: indicator tree, rules, results, totals,
 //                   ranking, grades (no file or network I/O)
+//   JixiaoBytes     the growable block of bytes pages, spreadsheets and CSV files are written into
 //   JixiaoTemplate  the Mustache template engine the themes are written in (pure, fast,
 //                   Sendable: pages render on every core)
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
@@ -47,10 +48,12 @@ let package = Package(
         // SHA-256 for the archives' manifests, with the x86 SHA extensions where the processor has them.
         .target(name: "CJixiaoSHA256"),
         .target(name: "JixiaoCore"),
-        .target(name: "JixiaoTemplate"),
+        .target(name: "JixiaoBytes"),
+        .target(name: "JixiaoTemplate", dependencies: ["JixiaoBytes"]),
         .target(
             name: "JixiaoSite",
             dependencies: [
+                "JixiaoBytes",
                 "JixiaoCore",
                 "JixiaoMarkdown",
                 "CJixiaoSystem",
@@ -71,6 +74,7 @@ let package = Package(
         .target(
             name: "JixiaoInterchange",
             dependencies: [
+                "JixiaoBytes",
                 "JixiaoSite",
                 "JixiaoCore",
                 "JixiaoZIP",
@@ -109,11 +113,11 @@ let package = Package(
         .target(name: "JixiaoTestSupport", path: "Tests/JixiaoTestSupport"),
         .testTarget(name: "JixiaoMarkdownTests", dependencies: ["JixiaoMarkdown"]),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoTestSupport"]),
-        .testTarget(name: "JixiaoTemplateTests", dependencies: ["JixiaoTemplate", "JixiaoMarkdown", "JixiaoTestSupport"]),
-        .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoCore", "JixiaoTemplate", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoTemplateTests", dependencies: ["JixiaoTemplate", "JixiaoBytes", "JixiaoMarkdown", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoSiteTests", dependencies: ["JixiaoSite", "JixiaoBytes", "JixiaoCore", "JixiaoTemplate", "JixiaoTestSupport"]),
         .testTarget(name: "JixiaoServeTests", dependencies: ["JixiaoServe", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoArchiveTests", dependencies: ["JixiaoArchive", "CJixiaoSHA256", "JixiaoTestSupport", "JixiaoInterchange", "JixiaoSite", "JixiaoCore"]),
-        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoZIP", "JixiaoSite", "JixiaoCore"]),
+        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoBytes", "JixiaoZIP", "JixiaoSite", "JixiaoCore"]),
         .testTarget(name: "JixiaoZIPTests", dependencies: ["JixiaoZIP", "JixiaoTestSupport",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]

@@ -1,10 +1,12 @@
+import JixiaoBytes
+
 /// HTML escaping as swift-mustache does it: `&` `<` `>` `"` `'` become `&amp;` `&lt;`
 /// `&gt;` `&quot;` `&#39;`; everything else is copied.
 enum HTMLEscaping {
     /// Appends `text` to `output` as UTF-8, escaped. Each run of bytes that needs no
     /// escaping is appended in one piece, so plain text costs one copy. The special
     /// bytes are ASCII, so they never fall inside a multi-byte character.
-    static func append(_ text: String, to output: inout TemplateOutput) {
+    static func append(_ text: String, to output: inout ByteBuffer) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
@@ -44,7 +46,7 @@ enum HTMLEscaping {
 
     /// Returns `text` escaped.
     static func escape(_ text: String) -> String {
-        var output = TemplateOutput(capacity: text.utf8.count)
+        var output = ByteBuffer(capacity: text.utf8.count)
         append(text, to: &output)
         return output.string()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 
 /// A set of named templates that may refer to each other by name (partials, parents).
 ///
@@ -62,11 +63,11 @@ public struct TemplateLibrary: Sendable {
         return render(template, context).data()
     }
 
-    private func render(_ template: ParsedTemplate, _ context: TemplateValue) -> TemplateOutput {
+    private func render(_ template: ParsedTemplate, _ context: TemplateValue) -> ByteBuffer {
         // Pages are mostly template text plus values; start with room for a few times
         // the template so that the output rarely has to grow.
         var renderer = TemplateRenderer(templates: templates, slotCount: slotCount, context: context,
-                                        output: TemplateOutput(capacity: max(4096, template.sourceLength * 4)))
+                                        output: ByteBuffer(capacity: max(4096, template.sourceLength * 4)))
         renderer.render(template.nodes, escapesHTML: true)
         return renderer.finish()
     }

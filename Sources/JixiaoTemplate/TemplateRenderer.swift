@@ -1,4 +1,6 @@
-/// Renders parsed templates into one output, as UTF-8 bytes (see TemplateOutput: a
+import JixiaoBytes
+
+/// Renders parsed templates into one output, as UTF-8 bytes (see ByteBuffer: a
 /// page is written as bytes).
 ///
 /// State that swift-mustache copies into a new context object for every section,
@@ -7,7 +9,7 @@
 /// partial indentation and the block overrides of enclosing parent calls.
 struct TemplateRenderer: ~Copyable {
     private let templates: [String: ParsedTemplate]
-    private var output: TemplateOutput
+    private var output: ByteBuffer
     /// Innermost context last.
     private var stack: [TemplateValue]
     /// Set while rendering an element of a list section (for `first()`, `index()`…).
@@ -37,7 +39,7 @@ struct TemplateRenderer: ~Copyable {
         var before: (shape: ObjectIdentifier?, position: Int) = (nil, -1)
     }
 
-    init(templates: [String: ParsedTemplate], slotCount: Int, context: TemplateValue, output: consuming TemplateOutput) {
+    init(templates: [String: ParsedTemplate], slotCount: Int, context: TemplateValue, output: consuming ByteBuffer) {
         self.templates = templates
         self.positions = Array(repeating: ShapePositions(), count: slotCount)
         self.stack = [context]
@@ -46,7 +48,7 @@ struct TemplateRenderer: ~Copyable {
     }
 
     /// The output, once the render is done.
-    consuming func finish() -> TemplateOutput {
+    consuming func finish() -> ByteBuffer {
         output
     }
 

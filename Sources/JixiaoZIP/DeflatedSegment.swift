@@ -20,13 +20,17 @@ package struct DeflatedSegment: Sendable {
 
     /// `bytes` compressed; `last`: the stream's final segment.
     package init(compressing bytes: [UInt8], last: Bool) throws {
+        self = try bytes.withUnsafeBufferPointer { try DeflatedSegment(compressing: $0, last: last) }
+    }
+
+    /// `bytes` compressed where they are (a sheet's part is written into a buffer of its own).
+    package init(compressing bytes: UnsafeBufferPointer<UInt8>, last: Bool) throws {
         var count = 0
-        let output = bytes.withUnsafeBufferPointer {
-            jixiao_deflate_segment($0.baseAddress, $0.count, last ? 1 : 0, &count)
+        guard let output = jixiao_deflate_segment(bytes.baseAddress, bytes.count, last ? 1 : 0, &count) else {
+            throw ZIPWriteError()
         }
-        guard let output else { throw ZIPWriteError() }
         compressed = Data(bytesNoCopy: output, count: count, deallocator: .free)
-        crc = bytes.withUnsafeBufferPointer { UInt32(truncatingIfNeeded: jixiao_crc32(0, $0.baseAddress, $0.count)) }
+        crc = UInt32(truncatingIfNeeded: jixiao_crc32(0, bytes.baseAddress, bytes.count))
         length = bytes.count
     }
 

@@ -1,3 +1,4 @@
+import JixiaoBytes
 import CJixiaoDeflate
 import Foundation
 @testable import JixiaoCore
@@ -103,17 +104,20 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
     func xmlEscaping(text: String, expected: String) {
         #expect(XLSXPackage.escape(text) == expected)
         // Written into a sheet's bytes after what is there.
-        var bytes = Array("<t>".utf8)
+        var bytes = ByteBuffer(capacity: 1)
+        bytes.append("<t>")
         XLSXPackage.appendEscaped(text, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == "<t>" + expected)
+        #expect(bytes.string() == "<t>" + expected)
     }
 
     @Test("sheet XML numbers are written as their decimal digits, and columns are as wide as those",
           arguments: [0, 7, 9, 10, 99, 100, 123_456_789, -1, -42, Int.max, Int.min])
     func numberBytes(number: Int) {
-        var bytes: [UInt8] = Array("r=".utf8)
-        bytes.writeDigits(number)
-        #expect(String(decoding: bytes, as: UTF8.self) == "r=\(number)")
+        // From a block of the least capacity, filled to its end first, so the digits make it grow.
+        var bytes = ByteBuffer(capacity: 1)
+        bytes.append(String(repeating: "r", count: 63) + "=")
+        bytes.appendDigits(number)
+        #expect(bytes.string() == String(repeating: "r", count: 63) + "=\(number)")
         #expect(digitCount(number) == String(number).count)
     }
 
@@ -199,12 +203,12 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
     @Test("a unit's rows written on their own: no row or cell references, texts inline (spaces kept), widths over every unit")
     func groupedRowsXML() throws {
         var rows: ArraySlice<Int> = []
-        var xml: [UInt8] = []
+        var xml = ByteBuffer(capacity: 1)
         let styles = [XLSXStyles.text, XLSXStyles.wrappedText]
         try XLSXSheetWriter.writeRows([[.text("甲局"), .text(" a<b\n")], [.integer(3), .empty], [.number("1.50")]],
                                       columnCount: 2, styles: styles, firstRow: nil, textIDs: &rows, xml: &xml, chunkSize: .max) { _ in }
         let (text, wrapped) = (XLSXStyles.text, XLSXStyles.wrappedText)
-        #expect(String(decoding: xml, as: UTF8.self) == [
+        #expect(xml.string() == [
             "<row><c s=\"\(text)\" t=\"inlineStr\"><is><t>甲局</t></is></c>",
             "<c s=\"\(wrapped)\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> a&lt;b\n</t></is></c></row>",
             "<row><c s=\"\(XLSXStyles.integer)\"><v>3</v></c><c s=\"\(wrapped)\"/></row>",
@@ -242,7 +246,9 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         try XLSXSheetWriter.xml(long, strings: &longStrings) { longWhole += $0 }
         let capped = "<cols><col min=\"1\" max=\"1\" width=\"40\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"50\" customWidth=\"1\"/></cols>"
         #expect(String(decoding: longWhole, as: UTF8.self).contains(capped))
-        #expect(String(decoding: XLSXSheetWriter.opening(long, columnCount: 2, widths: [38, 48]), as: UTF8.self).contains(capped))
+        var opening = ByteBuffer(capacity: 1)
+        XLSXSheetWriter.writeOpening(long, columnCount: 2, widths: [38, 48], to: &opening)
+        #expect(opening.string().contains(capped))
     }
 
     /// A scores-like workbook of three units (two rows each), each unit's rows a
@@ -351,10 +357,10 @@ func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
     func sharedTextsReadBackAsTexts() throws {
         // A unit's rows: a shared text is a reference without a row or cell reference, like the other cells there.
         var noTextIDs: ArraySlice<Int> = []
-        var xml: [UInt8] = []
+        var xml = ByteBuffer(capacity: 1)
         try XLSXSheetWriter.writeRows([[.sharedText(1), .text("甲")]], columnCount: 2, styles: [XLSXStyles.text, XLSXStyles.text],
                                       firstRow: nil, textIDs: &noTextIDs, sharedIDs: [7, 9], xml: &xml, chunkSize: .max) { _ in }
-        #expect(String(decoding: xml, as: UTF8.self)
+        #expect(xml.string()
             == "<row><c s=\"\(XLSXStyles.text)\" t=\"s\"><v>9</v></c><c s=\"\(XLSXStyles.text)\" t=\"inlineStr\"><is><t>甲</t></is></c></row>")
 
         // The units workbook with its codes and names shared, against the same one with them inline.

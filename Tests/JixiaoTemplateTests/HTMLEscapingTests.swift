@@ -1,3 +1,4 @@
+import JixiaoBytes
 @testable import JixiaoTemplate
 import JixiaoMarkdown
 import Testing
@@ -40,7 +41,7 @@ struct HTMLEscapingTests {
         let near = "!%(=?@;:,./0123456789ABCDEF全角＆＜＞“”‘’"
         #expect(HTMLEscaping.escape(near) == near)
         let mixed = "0.8≤x<0.9，扣1分 & \"引号\" 'a' >b<"
-        var output = TemplateOutput(capacity: 1)
+        var output = ByteBuffer(capacity: 1)
         output.append("前")
         HTMLEscaping.append(mixed, to: &output)
         #expect(output.string() == "前" + Self.reference(mixed))

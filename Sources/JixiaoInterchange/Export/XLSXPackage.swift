@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 import JixiaoSite
 import JixiaoCore
 import JixiaoZIP
@@ -122,22 +123,22 @@ enum XLSXPackage {
     /// XML text: markup characters escaped, characters XML 1.0 forbids dropped.
     static func escape(_ text: String) -> String {
         if !needsEscaping(text) { return text }
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: text.utf8.count + 16)
         appendEscaped(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string()
     }
 
     /// `escape(text)`'s bytes appended to `bytes`, written from the text's bytes in
     /// place (a sheet's cells were escaped into a new String scalar by scalar).
-    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+    static func appendEscaped(_ text: String, to bytes: inout ByteBuffer) {
         var text = text
         text.withUTF8 { source in
-            guard needsEscaping(source) else { return bytes.append(contentsOf: source) }
+            guard needsEscaping(source) else { return bytes.append(source) }
             // Bytes are copied in runs, up to the next one that is replaced or dropped.
             var runStart = 0, index = 0
             func replace(_ length: Int, with replacement: StaticString) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                bytes.append(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                bytes.append(replacement)
                 index += length
                 runStart = index
             }
@@ -154,7 +155,7 @@ enum XLSXPackage {
                 default: index += 1
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
+            bytes.append(UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
         }
     }
 }
@@ -229,14 +230,14 @@ struct SharedStrings {
     }
 
     func xml() -> [UInt8] {
-        var xml: [UInt8] = []
-        xml.write(XLSXPackage.header + "<sst xmlns=\"\(XLSXPackage.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(strings.count)\">")
+        var xml = ByteBuffer(capacity: 4096)
+        xml.append(XLSXPackage.header + "<sst xmlns=\"\(XLSXPackage.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(strings.count)\">")
         for text in strings {
-            xml.write(XLSXPackage.preservesSpace(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>")
+            xml.append(XLSXPackage.preservesSpace(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>")
             XLSXPackage.appendEscaped(text, to: &xml)
-            xml.write("</t></si>")
+            xml.append("</t></si>")
         }
-        xml.write("</sst>")
-        return xml
+        xml.append("</sst>")
+        return xml.array
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 import JixiaoCore
 import JixiaoSite
 import JixiaoZIP
@@ -69,9 +70,8 @@ enum XLSXSheetParts {
             }
             var widths = Array(repeating: 0, count: columnCount)
             var sharedReferences = 0
-            var xml: [UInt8] = []
             // A scores row is about 400 bytes: grown once at most.
-            xml.reserveCapacity(groupSizes[spans[index]].reduce(0, +) * 512)
+            var xml = ByteBuffer(capacity: groupSizes[spans[index]].reduce(0, +) * 512)
             for group in spans[index] {
                 let rows = sheet.makeGroup.map { ArraySlice($0(group)) } ?? sheet.rows[starts[group] ..< starts[group] + groupSizes[group]]
                 // Rows made now that do not fit the sheet's columns give no part (see `Sheet.makeGroup`).
@@ -92,7 +92,7 @@ enum XLSXSheetParts {
                                                       textIDs: &noTextIDs, sharedIDs: sharedIDs, xml: &xml, chunkSize: .max) { _ in }) != nil
                 else { return nil }
             }
-            guard let segment = try? DeflatedSegment(compressing: xml, last: false) else { return nil }
+            guard let segment = try? xml.withUnsafeBytes({ try DeflatedSegment(compressing: $0, last: false) }) else { return nil }
             return Part(segment: segment, widths: widths, sharedReferences: sharedReferences, key: key)
         }
         var parts: [Part] = []
@@ -105,12 +105,13 @@ enum XLSXSheetParts {
         for part in parts {
             for column in 0..<columnCount { widths[column] = max(widths[column], part.widths[column]) }
         }
-        var head = XLSXSheetWriter.opening(sheet, columnCount: columnCount, widths: widths)
+        var head = ByteBuffer(capacity: 4096)
+        XLSXSheetWriter.writeOpening(sheet, columnCount: columnCount, widths: widths, to: &head)
         var noTextIDs: ArraySlice<Int> = []
         _ = try XLSXSheetWriter.writeLeadingRows(sheet, columnCount: columnCount, numbered: false, textIDs: &noTextIDs,
                                                  xml: &head, chunkSize: .max) { _ in }
         let tail = Array(XLSXSheetWriter.closing(sheet, columnCount: columnCount).utf8)
-        let segments = [try DeflatedSegment(compressing: head, last: false)] + parts.map(\.segment)
+        let segments = [try head.withUnsafeBytes { try DeflatedSegment(compressing: $0, last: false) }] + parts.map(\.segment)
             + [try DeflatedSegment(compressing: tail, last: true)]
         return (segments, parts)
     }

@@ -1,3 +1,4 @@
+import JixiaoBytes
 import JixiaoCore
 
 /// One worksheet's XML: title row merged across the table, frozen header row,
@@ -12,15 +13,15 @@ enum XLSXSheetWriter {
         let columnCount = self.columnCount(sheet)
         let chunkSize = 256 * 1024
         let layout = Layout(sheet, columnCount: columnCount, strings: &strings)
-        var xml = opening(sheet, columnCount: columnCount, widths: layout.widths)
-        xml.reserveCapacity(chunkSize + 4096)
+        var xml = ByteBuffer(capacity: chunkSize + 4096)
+        writeOpening(sheet, columnCount: columnCount, widths: layout.widths, to: &xml)
         var textIDs = layout.textIDs[...]
         let firstData = try writeLeadingRows(sheet, columnCount: columnCount, numbered: true, textIDs: &textIDs,
                                              xml: &xml, chunkSize: chunkSize, flush: flush)
         try writeRows(sheet.rows, columnCount: columnCount, styles: dataStyles(sheet, columnCount: columnCount),
                       firstRow: firstData, textIDs: &textIDs, sharedIDs: sharedIDs, xml: &xml, chunkSize: chunkSize, flush: flush)
-        xml.write(closing(sheet, columnCount: columnCount))
-        try flush(xml)
+        xml.append(closing(sheet, columnCount: columnCount))
+        try flush(xml.array)
     }
 
     static func columnCount(_ sheet: XLSXWorkbook.Sheet) -> Int {
@@ -33,28 +34,26 @@ enum XLSXSheetWriter {
 
     /// The XML before the rows: the sheet's size, the frozen header and each
     /// column's width, from the widest content `widths` found in it.
-    static func opening(_ sheet: XLSXWorkbook.Sheet, columnCount: Int, widths: [Int]) -> [UInt8] {
+    static func writeOpening(_ sheet: XLSXWorkbook.Sheet, columnCount: Int, widths: [Int], to xml: inout ByteBuffer) {
         let lastColumn = CellReference.columnName(columnCount - 1)
         let headerRow = sheet.title == nil ? 1 : 2
         let rowCount = headerRow + sheet.rows.count
-        var xml: [UInt8] = []
-        xml.write(XLSXPackage.header + "<worksheet xmlns=\"\(XLSXPackage.mainNamespace)\" xmlns:r=\"\(XLSXPackage.relationshipNamespace)\">")
-        xml.write("<dimension ref=\"A1:\(lastColumn)\(max(1, rowCount))\"/>")
+        xml.append(XLSXPackage.header + "<worksheet xmlns=\"\(XLSXPackage.mainNamespace)\" xmlns:r=\"\(XLSXPackage.relationshipNamespace)\">")
+        xml.append("<dimension ref=\"A1:\(lastColumn)\(max(1, rowCount))\"/>")
         let firstData = "A\(headerRow + 1)"
-        xml.write("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(headerRow)\" topLeftCell=\"\(firstData)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+        xml.append("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(headerRow)\" topLeftCell=\"\(firstData)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"\(firstData)\" sqref=\"\(firstData)\"/></sheetView></sheetViews>")
-        xml.write("<sheetFormatPr defaultRowHeight=\"15\"/><cols>")
+        xml.append("<sheetFormatPr defaultRowHeight=\"15\"/><cols>")
         for column in 0..<columnCount {
             let fitted = min(widthCap(sheet, column: column), max(6, widths[column] + 2))
-            xml.write("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(fitted)\" customWidth=\"1\"/>")
+            xml.append("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(fitted)\" customWidth=\"1\"/>")
         }
-        xml.write("</cols><sheetData>")
-        return xml
+        xml.append("</cols><sheetData>")
     }
 
     /// The title row (if any) and the header row; returns the number of the first data row.
     static func writeLeadingRows(_ sheet: XLSXWorkbook.Sheet, columnCount: Int, numbered: Bool, textIDs: inout ArraySlice<Int>,
-                                 xml: inout [UInt8], chunkSize: Int, flush: (_ bytes: [UInt8]) throws -> Void) throws -> Int {
+                                 xml: inout ByteBuffer, chunkSize: Int, flush: (_ bytes: [UInt8]) throws -> Void) throws -> Int {
         var rowNumber = 1
         func write(_ rows: [[XLSXWorkbook.Cell]], styles: [Int], rowAttributes: String = "") throws {
             try writeRows(rows, columnCount: styles.count, styles: styles, firstRow: numbered ? rowNumber : nil,
@@ -130,7 +129,7 @@ enum XLSXSheetWriter {
     /// rows are the same bytes wherever they are in the sheet.
     static func writeRows(_ rows: some Collection<[XLSXWorkbook.Cell]>, columnCount: Int, styles: [Int], firstRow: Int?,
                           rowAttributes: String = "", pieces given: RowPieces? = nil, textIDs: inout ArraySlice<Int>,
-                          sharedIDs: [Int] = [], xml: inout [UInt8], chunkSize: Int,
+                          sharedIDs: [Int] = [], xml: inout ByteBuffer, chunkSize: Int,
                           flush: (_ bytes: [UInt8]) throws -> Void) throws {
         let numbered = firstRow != nil
         let pieces = given ?? RowPieces(columnCount: columnCount, styles: styles, numbered: numbered, rowAttributes: rowAttributes)
@@ -140,24 +139,25 @@ enum XLSXSheetWriter {
         let (numberTail, integerTail, cellEnd, inlineEnd) = (pieces.numberTail, pieces.integerTail, pieces.cellEnd, pieces.inlineEnd)
         let (rowStart, rowStartEnd, rowEnd) = (pieces.rowStart, pieces.rowStartEnd, pieces.rowEnd)
         var rowNumber = firstRow ?? 0
-        var digits: [UInt8] = []
+        // The row's number, in the row's and each cell's reference (numbered rows only).
+        var digits = ByteBuffer(capacity: 24)
         try pieces.pool.withUnsafeBufferPointer { pool in
             // From a typed buffer: a slice of raw bytes was appended byte by byte.
             func put(_ piece: Range<Int>) {
-                xml.append(contentsOf: UnsafeBufferPointer(rebasing: pool[piece]))
+                xml.append(UnsafeBufferPointer(rebasing: pool[piece]))
             }
             for row in rows {
                 if numbered {
-                    digits.removeAll(keepingCapacity: true)
-                    digits.writeDigits(rowNumber)
+                    digits.removeAll()
+                    digits.appendDigits(rowNumber)
                     rowNumber += 1
                 }
                 put(rowStart)
-                xml.append(contentsOf: digits)
+                digits.withUnsafeBytes { xml.append($0) }
                 put(rowStartEnd)
                 for column in 0..<columnCount {
                     put(columnStarts[column])
-                    xml.append(contentsOf: digits)
+                    digits.withUnsafeBytes { xml.append($0) }
                     switch column < row.count ? row[column] : .empty {
                     case .empty:
                         put(emptyTails[column])
@@ -169,23 +169,23 @@ enum XLSXSheetWriter {
                         continue
                     case .text:
                         put(textTails[column])
-                        xml.writeDigits(textIDs.removeFirst())
+                        xml.appendDigits(textIDs.removeFirst())
                     case .number(let value):
                         put(numberTail)
-                        xml.write(value)
+                        xml.append(value)
                     case .integer(let value):
                         put(integerTail)
-                        xml.writeDigits(value)
+                        xml.appendDigits(value)
                     case .sharedText(let index):
                         put(sharedTails[column])
-                        xml.writeDigits(sharedIDs[index])
+                        xml.appendDigits(sharedIDs[index])
                     }
                     put(cellEnd)
                 }
                 put(rowEnd)
                 if xml.count >= chunkSize {
-                    try flush(xml)
-                    xml.removeAll(keepingCapacity: true)
+                    try flush(xml.array)
+                    xml.removeAll()
                 }
             }
         }
@@ -304,26 +304,6 @@ extension Array where Element == UInt8 {
     /// Appends a text's UTF-8 bytes.
     mutating func write(_ text: String) {
         append(contentsOf: text.utf8)
-    }
-
-    /// Appends a whole number in decimal digits (without making a String of it:
-    /// a scores sheet writes two for each of its million cells). The digits come
-    /// least significant first and are swapped into place: reversing `self[start...]`
-    /// copied the slice into an array of its own on every call.
-    mutating func writeDigits(_ number: Int) {
-        if number < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var low = count
-        repeat {
-            append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        var high = count - 1
-        while low < high {
-            swapAt(low, high)
-            low += 1
-            high -= 1
-        }
     }
 }
 

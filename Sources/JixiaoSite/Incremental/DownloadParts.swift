@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 
 /// One unit's part of a download made unit by unit (see `DownloadFormat.makeByUnit`):
 /// where its bytes are in the file, so that the next build, when the unit's scores
@@ -74,8 +75,8 @@ public struct PreviousDownload: Sendable {
         public var detail: String { part.detail }
 
         /// Appends the part's bytes to `bytes`.
-        public func copy(to bytes: inout [UInt8]) {
-            self.bytes.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        public func copy(to bytes: inout ByteBuffer) {
+            self.bytes.withUnsafeBytes { bytes.append($0.assumingMemoryBound(to: UInt8.self)) }
         }
 
         /// The part, at `offset` of the file being made (its bytes not hashed again).

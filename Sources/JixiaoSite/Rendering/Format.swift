@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 import JixiaoCore
 
 /// Small text helpers shared by page contexts and downloads.
@@ -27,14 +28,14 @@ enum Format {
     /// One CSV line (RFC 4180: a field holding a comma, quote or line break is
     /// quoted, its quotes doubled), ending in CRLF.
     static func csvLine(_ fields: [String]) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 256)
         appendCSVLine(fields, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string()
     }
 
     /// `csvLine` appended as UTF-8 bytes: scores.csv is a million fields, and
     /// growing a String line by line and field by field showed in every build.
-    static func appendCSVLine(_ fields: [String], to bytes: inout [UInt8]) {
+    static func appendCSVLine(_ fields: [String], to bytes: inout ByteBuffer) {
         for (index, field) in fields.enumerated() {
             appendCSVField(field, first: index == 0, to: &bytes)
         }
@@ -44,14 +45,14 @@ enum Format {
     /// One field of a CSV line, after a comma unless it is the `first`; a line
     /// written field by field makes no array of its fields (scores.csv's 80,000
     /// lines an evaluation).
-    static func appendCSVField(_ field: String, first: Bool = false, to bytes: inout [UInt8]) {
+    static func appendCSVField(_ field: String, first: Bool = false, to bytes: inout ByteBuffer) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         var field = field
         field.withUTF8 { utf8 in
             // Bytes, not Characters: the four markers are ASCII.
             let quote = UInt8(ascii: "\"")
             guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
-                bytes.append(contentsOf: utf8)
+                bytes.append(utf8)
                 return
             }
             bytes.append(quote)
@@ -64,7 +65,7 @@ enum Format {
     }
 
     /// The CRLF that ends a CSV line.
-    static func endCSVLine(_ bytes: inout [UInt8]) {
+    static func endCSVLine(_ bytes: inout ByteBuffer) {
         bytes.append(0x0D)
         bytes.append(0x0A)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 import JixiaoCore
 
 extension SiteRenderer {
@@ -107,10 +108,9 @@ extension DownloadFormat {
                 Data(ResultTables.rankingJSON($0).utf8)
             },
             DownloadFormat(fileName: "scores.csv", title: "全部得分 CSV", readsProvenance: false) {
-                Data(ResultTables.scoresCSVBytes($0))
+                ResultTables.scoresCSV($0, keys: nil, previous: nil).data
             }.madeByUnit { result, keys, previous in
-                let made = ResultTables.scoresCSV(result, keys: keys, previous: previous)
-                return (Data(made.bytes), made.parts)
+                ResultTables.scoresCSV(result, keys: keys, previous: previous)
             },
         ]
     }
@@ -149,22 +149,20 @@ public enum ResultTables {
     }
 
     public static func scoresCSV(_ result: EvaluationResult) -> String {
-        String(decoding: scoresCSVBytes(result), as: UTF8.self)
-    }
-
-    /// scores.csv as it is written: built as bytes, tens of megabytes at 10,000 pages.
-    static func scoresCSVBytes(_ result: EvaluationResult) -> [UInt8] {
-        scoresCSV(result, keys: nil, previous: nil).bytes
+        String(decoding: scoresCSV(result, keys: nil, previous: nil).data, as: UTF8.self)
     }
 
     /// scores.csv made unit by unit (see `DownloadFormat.makeByUnit`): each unit's
     /// lines are a part, copied from the previous file when its key is found there.
+    /// Built as bytes, tens of megabytes at 10,000 pages.
     static func scoresCSV(_ result: EvaluationResult, keys: [String]?,
-                          previous: PreviousDownload?) -> (bytes: [UInt8], parts: [DownloadPart]) {
+                          previous: PreviousDownload?) -> (data: Data, parts: [DownloadPart]) {
         let precision = result.settings.precision
-        var bytes = Array(byteOrderMark.utf8)
-        // About the previous file's size: the table is built without growing it again and again.
-        bytes.reserveCapacity(previous.map { $0.file.count + $0.file.count / 64 } ?? 0)
+        // About the previous file's size, or 200 bytes a line (the lines average 150):
+        // the table is built without growing it again and again.
+        var bytes = ByteBuffer(capacity: previous.map { $0.file.count + $0.file.count / 64 }
+            ?? result.units.reduce(4096) { $0 + $1.indicators.countInTrees * 200 })
+        bytes.append(byteOrderMark)
         Format.appendCSVLine(
             ["unit", "unit_name", "indicator", "indicator_name", "level", "points", "self", "score", "deduction", "reasons", "computation"],
             to: &bytes)
@@ -180,15 +178,14 @@ public enum ResultTables {
                 parts.append(kept.moved(to: start))
                 continue
             }
-            defer {
-                if let key { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
-            }
-            var unitFields: [UInt8] = []
+            var unitFields = ByteBuffer(capacity: 128)
             Format.appendCSVField(unit.unit.slug, first: true, to: &unitFields)
             Format.appendCSVField(unit.unit.name, to: &unitFields)
             unit.indicators.forEachInPlace { scores, index in
-                bytes.append(contentsOf: unitFields)
-                bytes.append(contentsOf: indicatorFields.value(for: scores[index]) ?? Self.indicatorFields(scores, index))
+                unitFields.withUnsafeBytes { bytes.append($0) }
+                (indicatorFields.value(for: scores[index]) ?? Self.indicatorFields(scores, index)).withUnsafeBufferPointer {
+                    bytes.append($0)
+                }
                 Format.appendCSVField(Format.score(scores[index].points, precision), to: &bytes)
                 Format.appendCSVField(Format.score(scores[index].selfScore, precision) ?? "", to: &bytes)
                 Format.appendCSVField(Format.score(scores[index].score, precision) ?? "不适用", to: &bytes)
@@ -198,16 +195,19 @@ public enum ResultTables {
                 Format.appendCSVField(scores[index].computation, to: &bytes)
                 Format.endCSVLine(&bytes)
             }
+            if let key {
+                parts.append(bytes.withUnsafeBytes { DownloadPart(key: key, offset: start, bytes: UnsafeBufferPointer(rebasing: $0[start...])) })
+            }
         }
-        return (bytes, parts)
+        return (bytes.data(), parts)
     }
 
     /// The indicator's id, name and level as fields of a scores.csv line.
     private static func indicatorFields(_ scores: [IndicatorScore], _ index: Int) -> [UInt8] {
-        var fields: [UInt8] = []
+        var fields = ByteBuffer(capacity: 128)
         Format.appendCSVField(scores[index].indicator.id, to: &fields)
         Format.appendCSVField(scores[index].indicator.name, to: &fields)
         Format.appendCSVField(String(scores[index].indicator.level), to: &fields)
-        return fields
+        return fields.array
     }
 }

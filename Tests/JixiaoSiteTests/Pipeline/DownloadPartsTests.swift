@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 import JixiaoCore
 import Testing
 @testable import JixiaoSite
@@ -13,16 +14,16 @@ struct DownloadPartsTests {
     /// "slug total" per unit, made unit by unit; `made` counts the units each build made.
     static func unitsFormat(_ made: Incremental.MadeCounter) -> DownloadFormat {
         DownloadFormat(fileName: "units.txt", title: "各单位") { result in
-            Data(units(result, keys: nil, previous: nil, made: nil).bytes)
+            units(result, keys: nil, previous: nil, made: nil).data
         }.madeByUnit { result, keys, previous in
-            let units = units(result, keys: keys, previous: previous, made: made)
-            return (Data(units.bytes), units.parts)
+            units(result, keys: keys, previous: previous, made: made)
         }
     }
 
     static func units(_ result: EvaluationResult, keys: [String]?, previous: PreviousDownload?,
-                      made: Incremental.MadeCounter?) -> (bytes: [UInt8], parts: [DownloadPart]) {
-        var bytes = Array("单位\t总分\n".utf8)
+                      made: Incremental.MadeCounter?) -> (data: Data, parts: [DownloadPart]) {
+        var bytes = ByteBuffer(capacity: 16)
+        bytes.append("单位\t总分\n")
         var parts: [DownloadPart] = []
         for (index, unit) in result.units.enumerated() {
             let start = bytes.count
@@ -32,10 +33,12 @@ struct DownloadPartsTests {
                 continue
             }
             made?.add(unit.unit.slug)
-            bytes += Array("\(unit.unit.slug)\t\(unit.total)\n".utf8)
-            if let key = keys?[index] { parts.append(DownloadPart(key: key, offset: start, bytes: bytes[start...])) }
+            bytes.append("\(unit.unit.slug)\t\(unit.total)\n")
+            if let key = keys?[index] {
+                parts.append(bytes.withUnsafeBytes { DownloadPart(key: key, offset: start, bytes: UnsafeBufferPointer(rebasing: $0[start...])) })
+            }
         }
-        return (bytes, parts)
+        return (bytes.data(), parts)
     }
 
     @Test("an edit makes only the changed unit's part; damaged parts or indexes are made again; always a clean build's bytes")
