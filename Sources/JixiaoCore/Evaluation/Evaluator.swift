@@ -48,12 +48,17 @@ public enum Evaluator {
         let present = settings.units.filter { results[$0.slug] != nil || reused[$0.slug] != nil }
 
         let sharedIndicators = shared ?? SharedIndicators(system)
+        // The layout of the first results, which the others most often share.
+        let layout = present.lazy.compactMap { results[$0.slug] }.first.map { ResultLayout($0, indicators: sharedIndicators) }
         // Units are scored independently, on every core; their diagnostics keep the units' order.
         let scored = present.concurrentMap(workerState: { LeafOutcomes() }) { outcomes, unit -> (UnitScore, [Diagnostic]) in
             if let kept = reused[unit.slug] { return (kept.score, kept.diagnostics) }
             var found: [Diagnostic] = []
-            let score = scoreUnit(unit, results[unit.slug]!, settings: settings, system: system,
-                                  shared: sharedIndicators.byID, outcomes: outcomes, diagnostics: &found)
+            let unitResults = results[unit.slug]!
+            let score = scoreUnit(unit, unitResults, settings: settings, system: system, shared: sharedIndicators,
+                                  layout: layout?.layout(of: unitResults, indicators: sharedIndicators)
+                                      ?? ResultLayout(unitResults, indicators: sharedIndicators),
+                                  outcomes: outcomes, diagnostics: &found)
             return (score, found)
         }
         var units = scored.map(\.0)
@@ -95,18 +100,16 @@ public enum Evaluator {
     /// One unit's indicator scores, adjustments and components, before bonus,
     /// totals, ranks and grades (which need every unit).
     private static func scoreUnit(_ unit: AssessedUnit, _ unitResults: UnitResults, settings: EvaluationSettings,
-                                  system: IndicatorSystem, shared sharedIndicators: [String: SharedIndicator],
+                                  system: IndicatorSystem, shared sharedIndicators: SharedIndicators, layout: ResultLayout,
                                   outcomes: LeafOutcomes, diagnostics: inout [Diagnostic]) -> UnitScore {
         let precision = settings.precision
-        let positions = unitResults.positions
-        ResultValidation.checkUnit(unit, unitResults, positions: positions, system: system, known: sharedIndicators,
-                                   diagnostics: &diagnostics)
+        ResultValidation.checkUnit(unit, unitResults, layout: layout, system: system, diagnostics: &diagnostics)
         let vetoes = ResultValidation.vetoHits(unit, unitResults, system: system, diagnostics: &diagnostics)
         var zeroed: [String: VetoHit] = [:]
         for hit in vetoes {
             if let id = hit.veto.scope.indicatorID, zeroed[id] == nil { zeroed[id] = hit }
         }
-        let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, positions: positions, precision: precision,
+        let tree = IndicatorTreeScoring(system: system, unit: unit, results: unitResults, layout: layout, precision: precision,
                                         vetoed: zeroed, shared: sharedIndicators, outcomes: outcomes)
         let (indicators, indicatorTotal) = tree.score(diagnostics: &diagnostics)
         let adjustments = unitResults.adjustments.map { adjustment in

@@ -7,13 +7,13 @@ struct IndicatorTreeScoring {
     let system: IndicatorSystem
     let unit: AssessedUnit
     let results: UnitResults
-    /// `results.positions`.
-    let positions: [String: Int]
+    /// Where each indicator's result is in `results`, by its place in the system.
+    let layout: ResultLayout
     let precision: Int
     /// Indicator id → the veto that zeroes it.
     let vetoed: [String: VetoHit]
-    /// Indicator id → the indicator, shared by all units' scores (see SharedIndicator).
-    let shared: [String: SharedIndicator]
+    /// The system's indicators, shared by all units' scores (see SharedIndicator).
+    let shared: SharedIndicators
     /// Outcomes of the evaluation's leaves for inputs seen before (see LeafOutcomes).
     let outcomes: LeafOutcomes
 
@@ -24,8 +24,10 @@ struct IndicatorTreeScoring {
     /// copies were a third of scoring.
     func score(diagnostics: inout [Diagnostic]) -> (indicators: [IndicatorScore], total: Decimal) {
         results.scores.withUnsafeBufferPointer { scores in
+            // Each indicator's place in the system, counted along the tree in pre-order.
+            var place = 0
             var roots = Self.scoreEach(system.indicators) { indicator in
-                score(indicator, scores: scores, inheritedNotApplicable: false, diagnostics: &diagnostics)
+                score(indicator, place: &place, scores: scores, inheritedNotApplicable: false, diagnostics: &diagnostics)
             }
             let group = NotApplicableRedistribution(unitName: unit.name, precision: precision)
             let sum = group.apply(to: &roots, parentPoints: system.total, parentLabel: "指标体系", diagnostics: &diagnostics,
@@ -57,18 +59,29 @@ struct IndicatorTreeScoring {
         RuleInputs(resultPointer: result, unitName: unit.name, indicatorID: indicator.id, precision: precision)
     }
 
-    private func score(_ indicator: borrowing Indicator, scores: UnsafeBufferPointer<IndicatorResult>,
+    /// The indicator's shared form: the one at its place, which is it when `shared`
+    /// was made from this system (checked by id), else found by id.
+    private func sharedIndicator(_ indicator: borrowing Indicator, at place: Int) -> SharedIndicator {
+        if place < shared.list.count, shared.list[place].value.id == indicator.id { return shared.list[place] }
+        return shared.byID[indicator.id] ?? SharedIndicator(copy indicator)
+    }
+
+    /// `place`: the indicator's place in the system; on return, the place after its subtree.
+    private func score(_ indicator: borrowing Indicator, place: inout Int, scores: UnsafeBufferPointer<IndicatorResult>,
                        inheritedNotApplicable: Bool, diagnostics: inout [Diagnostic]) -> IndicatorScore {
-        let result = positions[indicator.id].map { scores.baseAddress! + $0 }
+        let own = place
+        place += 1
+        let row = layout.rows[own]
+        let result = row >= 0 ? scores.baseAddress! + row : nil
         var node = IndicatorScore(
-            indicator: shared[indicator.id] ?? SharedIndicator(copy indicator), points: indicator.points, score: nil,
+            indicator: sharedIndicator(indicator, at: own), points: indicator.points, score: nil,
             selfScore: result?.pointee.selfScore, deduction: 0, notApplicable: false, vetoed: false,
             inputs: result?.pointee.inputs.map { RuleInput(name: $0.key, text: $0.value.displayText) } ?? [],
             reasons: result?.pointee.reasons ?? [], evidence: result?.pointee.evidence ?? [], source: result?.pointee.source,
             reviewer: result?.pointee.reviewer ?? results.reviewer, computation: "", children: [])
 
         if inheritedNotApplicable || result?.pointee.notApplicable == true {
-            return notApplicable(node, indicator, result: result, scores: scores, inherited: inheritedNotApplicable,
+            return notApplicable(node, indicator, place: &place, result: result, scores: scores, inherited: inheritedNotApplicable,
                                  diagnostics: &diagnostics)
         }
 
@@ -77,7 +90,7 @@ struct IndicatorTreeScoring {
             outcome = scoreLeaf(indicator, result: result, diagnostics: &diagnostics)
         } else {
             node.children = Self.scoreEach(indicator.children) { child in
-                score(child, scores: scores, inheritedNotApplicable: false, diagnostics: &diagnostics)
+                score(child, place: &place, scores: scores, inheritedNotApplicable: false, diagnostics: &diagnostics)
             }
             // By index: `allSatisfy(\.notApplicable)` copied every child to read the flag.
             if !node.children.indices.contains(where: { !node.children[$0].notApplicable }) {
@@ -126,14 +139,14 @@ struct IndicatorTreeScoring {
         return node
     }
 
-    private func notApplicable(_ base: IndicatorScore, _ indicator: borrowing Indicator, result: UnsafePointer<IndicatorResult>?,
-                               scores: UnsafeBufferPointer<IndicatorResult>, inherited: Bool,
-                               diagnostics: inout [Diagnostic]) -> IndicatorScore {
+    private func notApplicable(_ base: IndicatorScore, _ indicator: borrowing Indicator, place: inout Int,
+                               result: UnsafePointer<IndicatorResult>?, scores: UnsafeBufferPointer<IndicatorResult>,
+                               inherited: Bool, diagnostics: inout [Diagnostic]) -> IndicatorScore {
         var node = base
         node.notApplicable = true
         node.deduction = 0
         node.children = Self.scoreEach(indicator.children) { child in
-            score(child, scores: scores, inheritedNotApplicable: true, diagnostics: &diagnostics)
+            score(child, place: &place, scores: scores, inheritedNotApplicable: true, diagnostics: &diagnostics)
         }
         if inherited {
             node.computation = "上级指标不适用"

@@ -21,11 +21,11 @@ enum ResultValidation {
     }
 
     /// Reports unknown ids in one unit's results and indicators whose results are missing.
-    /// `known`: the system's indicators by id (made once for all units); `positions`: the results' (`UnitResults.positions`).
-    static func checkUnit(_ unit: AssessedUnit, _ results: UnitResults, positions: [String: Int], system: IndicatorSystem,
-                          known: [String: SharedIndicator], diagnostics: inout [Diagnostic]) {
+    /// `layout`: where the system's indicators find their results in `results`, and which are known.
+    static func checkUnit(_ unit: AssessedUnit, _ results: UnitResults, layout: ResultLayout, system: IndicatorSystem,
+                          diagnostics: inout [Diagnostic]) {
         // By index, reading only the id: a copy of each result retained every field.
-        for index in results.scores.indices where known[results.scores[index].indicatorID] == nil {
+        for index in results.scores.indices where !layout.known[index] {
             let score = results.scores[index]
             let ids = system.allIndicators.map(\.id)
             let suggestion = MappingReader.closest(score.indicatorID, among: ids).map { "是否应为“\($0)”？" } ?? "指标编号须与指标体系一致。"
@@ -41,12 +41,18 @@ enum ResultValidation {
                                       hint: items.isEmpty ? "指标体系没有加分项（bonus）。" : "加分项：\(items.map(\.id).joined(separator: "、"))。"))
         }
         var missing: [String] = []
-        // By index too: each indicator is looked at in place, not copied.
+        // By index too: each indicator is looked at in place, not copied. `place`: its
+        // place in the system (pre-order), counted along, an n/a indicator's subtree skipped.
+        var place = 0
         func walk(_ indicators: [Indicator]) {
             for index in indicators.indices {
-                let position = positions[indicators[index].id]
-                if let position, results.scores[position].notApplicable { continue }
-                if indicators[index].isLeaf || indicators[index].rule != nil, position == nil { missing.append(indicators[index].id) }
+                let position = layout.rows[place]
+                if position >= 0, results.scores[position].notApplicable {
+                    place += indicators[index].subtreeCount
+                    continue
+                }
+                place += 1
+                if indicators[index].isLeaf || indicators[index].rule != nil, position < 0 { missing.append(indicators[index].id) }
                 walk(indicators[index].children)
             }
         }

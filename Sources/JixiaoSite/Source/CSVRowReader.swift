@@ -175,7 +175,8 @@ struct CSVRowReader {
     }
 
     private func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: bytes[start..<end], as: UTF8.self)
+        // Most cells of a results table are empty: no decoding for those.
+        start == end ? "" : String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// What counts as space around a cell: Foundation's `whitespaces` (tab, the
