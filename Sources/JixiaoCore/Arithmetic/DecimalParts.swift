@@ -111,7 +111,15 @@ struct DecimalParts: Equatable {
         return true
     }()
 
-    static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(UInt64(1)) { result, _ in result * 10 } }
+    /// 10^0 … 10^19, written out: a literal table is laid out when the program is
+    /// built, where a computed one is made on first use and every read of it first
+    /// checks that it was (`swift_once`, a million times in a thousand cards).
+    static let powersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+        10_000_000_000_000_000_000,
+    ]
 
     /// Rounded half-up (away from zero) to `places` decimals, as the integer count
     /// of 10^-places units; nil when that does not fit in 64 bits.
@@ -149,7 +157,7 @@ struct DecimalParts: Equatable {
     /// time a number with that many places is written. Kept for the whole run, in
     /// memory no count tracks: read on every core without a retain of the table.
     enum SmallTexts {
-        static let largest: UInt64 = 10_000
+        static var largest: UInt64 { 10_000 }
         nonisolated(unsafe) static let noPlaces = make(places: 0)
         nonisolated(unsafe) static let onePlace = make(places: 1)
         nonisolated(unsafe) static let twoPlaces = make(places: 2)
