@@ -49,15 +49,16 @@ struct ResultLayoutTests {
         #expect(missing.count == 1 && missing[0].message.hasPrefix("w单位缺少1项指标的结果：N"))
         // The layout taken by a unit whose ids come in the same order, and not by another.
         let system = try #require(fixture.system)
-        let shared = SharedIndicators(system)
+        let shared = SharedIndicators(system).byID
+        let systemIDs = system.allIndicators.map(\.id)
         var ignored: [Diagnostic] = []
         let table = csvTable(csv)
         let results = ResultsReader.tableResults(columns: table.columns, rows: table.rows, file: "r.csv", diagnostics: &ignored)
-        let first = ResultLayout(try #require(results["u"]), indicators: shared)
+        let first = ResultLayout(try #require(results["u"]), systemIDs: systemIDs, indicators: shared)
         #expect(first.rows == [-1, 0, 1, 2] && first.known == [true, true, true])
-        #expect(first.layout(of: try #require(results["x"]), indicators: shared).rows == [-1, 0, 1, 2])
-        let other = first.layout(of: try #require(results["v"]), indicators: shared)
+        #expect(first.layout(of: try #require(results["x"])).rows == [-1, 0, 1, 2])
+        let other = first.layout(of: try #require(results["v"]))
         #expect(other.rows == [-1, 2, 0, 1])
-        #expect(first.layout(of: try #require(results["w"]), indicators: shared).known == [true, true, false])
+        #expect(first.layout(of: try #require(results["w"])).known == [true, true, false])
     }
 }

@@ -49,15 +49,18 @@ public enum Evaluator {
 
         let sharedIndicators = shared ?? SharedIndicators(system)
         // The layout of the first results, which the others most often share.
-        let layout = present.lazy.compactMap { results[$0.slug] }.first.map { ResultLayout($0, indicators: sharedIndicators) }
+        let systemIDs = system.allIndicators.map(\.id)
+        let layout = present.lazy.compactMap { results[$0.slug] }.first.map {
+            ResultLayout($0, systemIDs: systemIDs, indicators: sharedIndicators.byID)
+        }
         // Units are scored independently, on every core; their diagnostics keep the units' order.
         let scored = present.concurrentMap(workerState: { LeafOutcomes() }) { outcomes, unit -> (UnitScore, [Diagnostic]) in
             if let kept = reused[unit.slug] { return (kept.score, kept.diagnostics) }
             var found: [Diagnostic] = []
             let unitResults = results[unit.slug]!
             let score = scoreUnit(unit, unitResults, settings: settings, system: system, shared: sharedIndicators,
-                                  layout: layout?.layout(of: unitResults, indicators: sharedIndicators)
-                                      ?? ResultLayout(unitResults, indicators: sharedIndicators),
+                                  layout: layout?.layout(of: unitResults)
+                                      ?? ResultLayout(unitResults, systemIDs: systemIDs, indicators: sharedIndicators.byID),
                                   outcomes: outcomes, diagnostics: &found)
             return (score, found)
         }

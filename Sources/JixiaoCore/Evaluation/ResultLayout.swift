@@ -16,20 +16,27 @@ struct ResultLayout: Sendable {
     let rows: [Int]
     /// By result: whether the system has its indicator.
     let known: [Bool]
+    /// The system's ids in pre-order, and its indicators by id: what another
+    /// unit's results are laid out against.
+    private let systemIDs: [String]
+    private let indicators: [String: SharedIndicator]
 
-    init(_ results: UnitResults, indicators: SharedIndicators) {
+    /// `systemIDs`: the system's indicator ids in pre-order; `indicators`: its indicators by id.
+    init(_ results: UnitResults, systemIDs: [String], indicators: [String: SharedIndicator]) {
         ids = results.scores.map(\.indicatorID)
         let positions = results.positions
-        rows = indicators.list.map { positions[$0.value.id] ?? -1 }
-        known = ids.map { indicators.byID[$0] != nil }
+        rows = systemIDs.map { positions[$0] ?? -1 }
+        known = ids.map { indicators[$0] != nil }
+        self.systemIDs = systemIDs
+        self.indicators = indicators
     }
 
     /// This layout when `results` lists the same ids in the same order, else theirs.
-    func layout(of results: UnitResults, indicators: SharedIndicators) -> ResultLayout {
-        guard results.scores.count == ids.count else { return ResultLayout(results, indicators: indicators) }
+    func layout(of results: UnitResults) -> ResultLayout {
+        guard results.scores.count == ids.count else { return ResultLayout(results, systemIDs: systemIDs, indicators: indicators) }
         // By index, reading only the id (a copy of a result retains every field).
         for index in ids.indices where results.scores[index].indicatorID != ids[index] {
-            return ResultLayout(results, indicators: indicators)
+            return ResultLayout(results, systemIDs: systemIDs, indicators: indicators)
         }
         return self
     }
