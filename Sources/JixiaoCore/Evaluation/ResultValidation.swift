@@ -48,7 +48,7 @@ enum ResultValidation {
             for index in indicators.indices {
                 let position = layout.rows[place]
                 if position >= 0, results.scores[position].notApplicable {
-                    place += indicators[index].subtreeCount
+                    place += indicators[index].subtree.count
                     continue
                 }
                 place += 1

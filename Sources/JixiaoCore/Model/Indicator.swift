@@ -41,11 +41,6 @@ public struct Indicator: Sendable {
     public var subtree: [Indicator] {
         [self] + children.flatMap(\.subtree)
     }
-
-    /// How many indicators `subtree` lists, this one included.
-    var subtreeCount: Int {
-        children.indices.reduce(1) { $0 + children[$1].subtreeCount }
-    }
 }
 
 /// 责任处室 / 责任领导 / 责任人.

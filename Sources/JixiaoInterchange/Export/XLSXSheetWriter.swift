@@ -97,7 +97,7 @@ enum XLSXSheetWriter {
             self.numbered = numbered
             func add(_ text: String) -> Range<Int> {
                 let start = pool.count
-                pool.write(text)
+                pool.append(contentsOf: text.utf8)
                 return start..<pool.count
             }
             // With a reference, a cell's attributes follow the quote that closes it.
@@ -297,13 +297,6 @@ enum XLSXSheetWriter {
         default:
             return false
         }
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends a text's UTF-8 bytes.
-    mutating func write(_ text: String) {
-        append(contentsOf: text.utf8)
     }
 }
 
