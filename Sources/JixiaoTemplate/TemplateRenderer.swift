@@ -80,17 +80,40 @@ struct TemplateRenderer: ~Copyable {
                     }
                 case .variable(let name, let escaped):
                     let escapes = escaped && escapesHTML
-                    name.with { name in
-                        if let value = resolve(name) {
-                            appendValue(value, escaped: escapes)
-                        }
-                    }
+                    name.with { name in appendVariable(name, escaped: escapes) }
                 case .section(let section):
                     let escapes = escapesHTML
-                    section.with { section in renderSection(resolve(section.name), section.body, escapesHTML: escapes) }
+                    section.with { section in
+                        switch place(of: section.name) {
+                        case .member(let position, let index)?:
+                            // A flag (`{{#has_evidence}}`) is read where it is.
+                            if let flag = memberFlag(position, ofRecordAt: index) {
+                                if flag { render(section.body, escapesHTML: escapes) }
+                            } else {
+                                renderSection(memberValue(position, ofRecordAt: index), section.body, escapesHTML: escapes)
+                            }
+                        case .value(let value)?:
+                            renderSection(value, section.body, escapesHTML: escapes)
+                        case nil:
+                            break
+                        }
+                    }
                 case .invertedSection(let section):
                     let escapes = escapesHTML
-                    section.with { section in renderInvertedSection(resolve(section.name), section.body, escapesHTML: escapes) }
+                    section.with { section in
+                        switch place(of: section.name) {
+                        case .member(let position, let index)?:
+                            if let flag = memberFlag(position, ofRecordAt: index) {
+                                if !flag { render(section.body, escapesHTML: escapes) }
+                            } else {
+                                renderInvertedSection(memberValue(position, ofRecordAt: index), section.body, escapesHTML: escapes)
+                            }
+                        case .value(let value)?:
+                            renderInvertedSection(value, section.body, escapesHTML: escapes)
+                        case nil:
+                            renderInvertedSection(nil, section.body, escapesHTML: escapes)
+                        }
+                    }
                 case .partial(let call):
                     renderPartial(call)
                 case .block(let block):
@@ -187,6 +210,117 @@ struct TemplateRenderer: ~Copyable {
 
     // MARK: - Lookup
 
+    /// Where a name's value is. Most names of a card are plain (no dots, no
+    /// transforms) and found in a record, the row being rendered: such a member is
+    /// read where the record holds it (`appendMember`, `memberFlag`), not copied out
+    /// of it and released again as `resolve` does.
+    private enum Place {
+        /// The member at `position` of the record at `index` in the stack; never `.null`.
+        case member(position: Int, index: Int)
+        case value(TemplateValue)
+    }
+
+    /// The place of a name's value; nil when there is none (`.null` counts as none).
+    private mutating func place(of name: TemplateName) -> Place? {
+        guard name.kind == .search, name.rest.isEmpty, name.transforms.isEmpty else {
+            return resolve(name).map(Place.value)
+        }
+        return search(firstPartOf: name)
+    }
+
+    /// The first part of a name, searched from the innermost context outwards.
+    private mutating func search(firstPartOf name: TemplateName) -> Place? {
+        var index = stack.count - 1
+        while index >= 0 {
+            if let place = place(ofFirstPartOf: name, inContextAt: index) { return place }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The first part of a name in one context of the stack (see `child`): a
+    /// record's member found by the position remembered for the name's slot.
+    private mutating func place(ofFirstPartOf name: TemplateName, inContextAt index: Int) -> Place? {
+        guard let position = recordPosition(of: name, inContextAt: index) else {
+            return Self.child(stack[index], name.first).map(Place.value)
+        }
+        guard position >= 0, !memberIsNull(position, ofRecordAt: index) else { return nil }
+        return .member(position: position, index: index)
+    }
+
+    private func value(at place: Place) -> TemplateValue {
+        switch place {
+        case .member(let position, let index): memberValue(position, ofRecordAt: index)
+        case .value(let value): value
+        }
+    }
+
+    /// `{{name}}`.
+    private mutating func appendVariable(_ name: TemplateName, escaped: Bool) {
+        switch place(of: name) {
+        case .member(let position, let index)?: appendMember(position, ofRecordAt: index, escaped: escaped)
+        case .value(let value)?: appendValue(value, escaped: escaped)
+        case nil: break
+        }
+    }
+
+    /// Where the record at `index` in the stack has the first part of `name` (-1: not
+    /// a member); nil when that context is not a record. Remembered by the name's
+    /// slot: the shapes of the last two records the name was looked up in and its
+    /// position in each (see `positions`).
+    private mutating func recordPosition(of name: TemplateName, inContextAt index: Int) -> Int? {
+        let shape: ObjectIdentifier? = stack.withUnsafeBufferPointer { contexts in
+            if case .record(let shape, _) = contexts[index] { ObjectIdentifier(shape) } else { nil }
+        }
+        guard let shape else { return nil }
+        var remembered = positions[name.slot]
+        if remembered.latest.shape != shape {
+            if remembered.before.shape == shape {
+                swap(&remembered.latest, &remembered.before)
+            } else {
+                let position = stack.withUnsafeBufferPointer { contexts in
+                    if case .record(let shape, _) = contexts[index] { shape.positions[name.first] ?? -1 } else { -1 }
+                }
+                remembered.before = remembered.latest
+                remembered.latest = (shape, position)
+            }
+            positions[name.slot] = remembered
+        }
+        return remembered.latest.position
+    }
+
+    /// Reads the member at `position` of the record at `index` in the stack, in place.
+    private func withMember<Result>(_ position: Int, ofRecordAt index: Int, _ body: (borrowing TemplateValue) -> Result) -> Result {
+        stack.withUnsafeBufferPointer { contexts in
+            guard case .record(_, let values) = contexts[index] else { preconditionFailure("a record's place") }
+            return values.withUnsafeBufferPointer { values in body(values[position]) }
+        }
+    }
+
+    private func memberIsNull(_ position: Int, ofRecordAt index: Int) -> Bool {
+        withMember(position, ofRecordAt: index) { if case .null = $0 { true } else { false } }
+    }
+
+    private func memberFlag(_ position: Int, ofRecordAt index: Int) -> Bool? {
+        withMember(position, ofRecordAt: index) { if case .bool(let flag) = $0 { flag } else { nil } }
+    }
+
+    private func memberValue(_ position: Int, ofRecordAt index: Int) -> TemplateValue {
+        withMember(position, ofRecordAt: index) { copy $0 }
+    }
+
+    /// Appends the member at `position` of the record at `index` in the stack, in place.
+    private mutating func appendMember(_ position: Int, ofRecordAt index: Int, escaped: Bool) {
+        // The stack moved out for the while, so that the output can be written as it is read.
+        var stack: [TemplateValue] = []
+        swap(&stack, &self.stack)
+        defer { swap(&stack, &self.stack) }
+        stack.withUnsafeBufferPointer { contexts in
+            guard case .record(_, let values) = contexts[index] else { preconditionFailure("a record's place") }
+            values.withUnsafeBufferPointer { values in appendValue(values[position], escaped: escaped) }
+        }
+    }
+
     /// The value a name refers to; nil when there is none (`.null` counts as none).
     private mutating func resolve(_ name: TemplateName) -> TemplateValue? {
         var value: TemplateValue
@@ -209,7 +343,8 @@ struct TemplateRenderer: ~Copyable {
             if name.first.isEmpty {
                 value = top
             } else {
-                guard let child = member(top, name), let found = Self.descend(child, name.rest) else { return nil }
+                guard let place = place(ofFirstPartOf: name, inContextAt: stack.count - 1),
+                      let found = Self.descend(self.value(at: place), name.rest) else { return nil }
                 value = found
             }
         }
@@ -228,36 +363,8 @@ struct TemplateRenderer: ~Copyable {
     /// Finds the first part of a name from the innermost context outwards, then the
     /// other parts inside what was found (without climbing again).
     private mutating func search(_ name: TemplateName) -> TemplateValue? {
-        var index = stack.count - 1
-        while index >= 0 {
-            if let child = member(stack[index], name) {
-                return name.rest.isEmpty ? child : Self.descend(child, name.rest)
-            }
-            index -= 1
-        }
-        return nil
-    }
-
-    /// The value of the first part of `name` in an object or record (see `child`); a
-    /// record's member found by the position remembered for the name's slot.
-    private mutating func member(_ value: TemplateValue, _ name: TemplateName) -> TemplateValue? {
-        guard case .record(let shape, let values) = value else { return Self.child(value, name.first) }
-        let identity = ObjectIdentifier(shape)
-        var remembered = positions[name.slot]
-        if remembered.latest.shape != identity {
-            if remembered.before.shape == identity {
-                swap(&remembered.latest, &remembered.before)
-            } else {
-                remembered.before = remembered.latest
-                remembered.latest = (identity, shape.positions[name.first] ?? -1)
-            }
-            positions[name.slot] = remembered
-        }
-        let position = remembered.latest.position
-        guard position >= 0 else { return nil }
-        let found = values[position]
-        if case .null = found { return nil }
-        return found
+        guard let place = search(firstPartOf: name) else { return nil }
+        return name.rest.isEmpty ? value(at: place) : Self.descend(value(at: place), name.rest)
     }
 
     /// The value of `key` in an object or record; nil when it is neither, the key is
