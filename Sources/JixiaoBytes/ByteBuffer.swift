@@ -44,8 +44,7 @@ public struct ByteBuffer: ~Copyable {
 
     @inlinable
     public mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     @inlinable
@@ -122,5 +121,18 @@ public struct ByteBuffer: ~Copyable {
     /// The bytes as an array (a copy).
     public var array: [UInt8] {
         withUnsafeBytes { Array($0) }
+    }
+}
+
+extension String {
+    /// The string's UTF-8 bytes where they are stored, valid during `body`.
+    /// `withUTF8` is mutating: called on a copy (`var text = text`), it retains and
+    /// releases the string's storage, and pages and spreadsheets read millions of
+    /// strings. Only a string stored other than as native UTF-8 is copied.
+    @inlinable
+    public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = self
+        return try text.withUTF8(body)
     }
 }

@@ -7,8 +7,7 @@ enum HTMLEscaping {
     /// escaping is appended in one piece, so plain text costs one copy. The special
     /// bytes are ASCII, so they never fall inside a multi-byte character.
     static func append(_ text: String, to output: inout ByteBuffer) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var runStart = 0
             var index = 0
             while index < bytes.count {

@@ -131,8 +131,7 @@ enum XLSXPackage {
     /// `escape(text)`'s bytes appended to `bytes`, written from the text's bytes in
     /// place (a sheet's cells were escaped into a new String scalar by scalar).
     static func appendEscaped(_ text: String, to bytes: inout ByteBuffer) {
-        var text = text
-        text.withUTF8 { source in
+        text.withUTF8Bytes { source in
             guard needsEscaping(source) else { return bytes.append(source) }
             // Bytes are copied in runs, up to the next one that is replaced or dropped.
             var runStart = 0, index = 0
@@ -166,8 +165,7 @@ extension XLSXPackage {
     /// every text cell, and finding a Character's bounds cost more than the rest
     /// of writing the cell.
     static func preservesSpace(_ text: String) -> Bool {
-        var text = text
-        let spaceAtEnd = text.withUTF8 { bytes in
+        let spaceAtEnd = text.withUTF8Bytes { bytes in
             !bytes.isEmpty && (isWhitespace(unicodeScalar(in: bytes, at: 0).value)
                 || isWhitespace(unicodeScalar(in: bytes, at: lastScalarStart(in: bytes)).value))
         }
@@ -187,8 +185,7 @@ extension XLSXPackage {
     /// U+FFFF (EF BF BE, EF BF BF); checked on a native string's bytes in place, since
     /// this runs on every cell (stepping through `utf8` took 4.6 times the instructions).
     static func needsEscaping(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8(needsEscaping)
+        text.withUTF8Bytes(needsEscaping)
     }
 
     /// One bit per byte below 64 for `"` `&` `<` `>` and every control character.

@@ -264,8 +264,7 @@ enum XLSXSheetWriter {
     /// is wider than 50, so a long text is measured only that far.
     /// Read on the UTF-8 bytes: every wide scalar takes three or four of them.
     static func widestLine(_ text: String, upTo limit: Int = widestColumn) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var widest = 0, current = 0, index = 0
             while index < bytes.count {
                 let (scalar, length) = unicodeScalar(in: bytes, at: index)

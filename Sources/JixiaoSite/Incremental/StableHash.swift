@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 
 /// A 128-bit hash that is the same in every run and on every machine, for the
 /// build cache (Swift's own `Hasher` is seeded afresh in each process). Two
@@ -36,8 +37,7 @@ public struct StableHash: Sendable, Hashable {
     }
 
     public mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { add(UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func add(_ data: Data) {
