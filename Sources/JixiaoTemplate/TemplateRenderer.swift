@@ -240,6 +240,7 @@ struct TemplateRenderer: ~Copyable {
 
     /// The first part of a name in one context of the stack (see `child`): a
     /// record's member found by the position remembered for the name's slot.
+    @inline(__always)
     private mutating func place(ofFirstPartOf name: TemplateName, inContextAt index: Int) -> Place? {
         guard let position = recordPosition(of: name, inContextAt: index) else {
             return Self.child(stack[index], name.first).map(Place.value)
@@ -268,6 +269,7 @@ struct TemplateRenderer: ~Copyable {
     /// a member); nil when that context is not a record. Remembered by the name's
     /// slot: the shapes of the last two records the name was looked up in and its
     /// position in each (see `positions`).
+    @inline(__always)
     private mutating func recordPosition(of name: TemplateName, inContextAt index: Int) -> Int? {
         let shape: ObjectIdentifier? = stack.withUnsafeBufferPointer { contexts in
             if case .record(let shape, _) = contexts[index] { ObjectIdentifier(shape) } else { nil }
@@ -290,6 +292,7 @@ struct TemplateRenderer: ~Copyable {
     }
 
     /// Reads the member at `position` of the record at `index` in the stack, in place.
+    @inline(__always)
     private func withMember<Result>(_ position: Int, ofRecordAt index: Int, _ body: (borrowing TemplateValue) -> Result) -> Result {
         stack.withUnsafeBufferPointer { contexts in
             guard case .record(_, let values) = contexts[index] else { preconditionFailure("a record's place") }
@@ -297,6 +300,7 @@ struct TemplateRenderer: ~Copyable {
         }
     }
 
+    @inline(__always)
     private func memberIsNull(_ position: Int, ofRecordAt index: Int) -> Bool {
         withMember(position, ofRecordAt: index) { if case .null = $0 { true } else { false } }
     }
