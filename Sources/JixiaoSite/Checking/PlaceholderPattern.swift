@@ -45,6 +45,18 @@ enum PlaceholderPattern {
             var letters: UInt32 = 0
             var index = 0
             while index < bytes.count {
+                // A character of three or four bytes that none of the pairs has, and that
+                // nothing after it pairs with, is stepped over undecoded (most of a Chinese
+                // cell): only the ones led by E5 (填 完 处 待), E6 (某 此), EF (＊ Ｘ) and,
+                // after 待, E8 (补) are read.
+                let lead = bytes[index]
+                if lead >= 0xE0, lead != 0xE5, lead != 0xE6, lead != 0xEF, lead != 0xE8 || previous != 0x5F85 {
+                    index += lead >= 0xF0 ? 4 : 3
+                    afterDigit = false
+                    previous = 0
+                    letters = 0
+                    continue
+                }
                 let (scalar, length) = unicodeScalar(in: bytes, at: index)
                 index += length
                 switch scalar {
