@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 import JixiaoCore
 import JixiaoMarkdown
 
@@ -77,9 +78,8 @@ enum LinkCheck {
     /// Whether `body` has `](` or `]:`, without which it has no link: most bodies
     /// (every 自评报告) have none, found on bytes before cmark runs.
     static func mayHaveLinks(_ body: String) -> Bool {
-        var body = body
         // Each "]" found with memchr rather than by stepping through `utf8` byte by byte.
-        return body.withUTF8 { bytes in
+        body.withUTF8Bytes { bytes in
             var offset = 0
             while let bracket = bytes.firstOffset(of: UInt8(ascii: "]"), from: offset) {
                 offset = bracket + 1

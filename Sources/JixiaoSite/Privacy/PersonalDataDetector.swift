@@ -1,3 +1,5 @@
+import JixiaoBytes
+
 /// Finds personal information in text: mobile numbers, resident ID numbers
 /// (checksum verified), bank card numbers (Luhn verified) and personal webmail
 /// addresses. A run of digits is judged as a whole, so a long reference number
@@ -41,9 +43,8 @@ public enum PersonalDataDetector {
     /// digits or an "@", and most content has neither, so the character-by-
     /// character search can be skipped (it was a tenth of a large build).
     static func mayContain(_ text: String) -> Bool {
-        var text = text
         // On the bytes in place: a large results table is megabytes.
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var run = 0
             for byte in bytes {
                 if byte &- 0x30 <= 9 {
