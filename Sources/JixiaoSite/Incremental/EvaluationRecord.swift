@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 import JixiaoCore
 
 /// What the previous build learnt from scoring one evaluation: enough for the
@@ -268,8 +269,7 @@ extension EvaluationRecord {
 
     static func escape(_ text: String) -> String {
         // Through the bytes in place: a large site writes 85,000 warnings, three fields each.
-        var bytes = text
-        guard bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        guard text.withUTF8Bytes({ $0.contains { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
             || $0 == UInt8(ascii: "\\") } }) else { return text }
         var result = ""
         for character in text.unicodeScalars {

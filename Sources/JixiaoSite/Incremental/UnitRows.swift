@@ -188,9 +188,14 @@ struct UnitRows: Sendable {
 
     /// Whether every CR is the first half of a CRLF.
     private static func onlyCRLF(_ bytes: [UInt8]) -> Bool {
-        for index in bytes.indices where bytes[index] == carriageReturn {
-            guard index + 1 < bytes.count, bytes[index + 1] == lineFeed else { return false }
+        // Each CR found with memchr: most tables have none.
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while let index = buffer.firstOffset(of: carriageReturn, from: start) {
+                guard index + 1 < buffer.count, buffer[index + 1] == lineFeed else { return false }
+                start = index + 1
+            }
+            return true
         }
-        return true
     }
 }

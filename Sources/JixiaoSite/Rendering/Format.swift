@@ -47,8 +47,7 @@ enum Format {
     /// lines an evaluation).
     static func appendCSVField(_ field: String, first: Bool = false, to bytes: inout ByteBuffer) {
         if !first { bytes.append(UInt8(ascii: ",")) }
-        var field = field
-        field.withUTF8 { utf8 in
+        field.withUTF8Bytes { utf8 in
             // Bytes, not Characters: the four markers are ASCII.
             let quote = UInt8(ascii: "\"")
             guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {

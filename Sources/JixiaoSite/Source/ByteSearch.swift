@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 import JixiaoCore
 
 extension String {
@@ -8,10 +9,8 @@ extension String {
     /// search also finds a needle whose last character has a combining mark after
     /// it, which a prefilter can afford: it only sends such text the slow way.
     func containsBytes(_ needle: String) -> Bool {
-        var text = self
-        var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { wanted in
+        withUTF8Bytes { haystack in
+            needle.withUTF8Bytes { wanted in
                 guard let first = wanted.first else { return true }
                 let last = haystack.count - wanted.count
                 var offset = 0
