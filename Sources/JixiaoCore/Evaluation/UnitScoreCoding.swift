@@ -192,7 +192,7 @@ public enum UnitScoreCoding {
             withUnsafeBytes(of: value) { raw in
                 let used = (raw.lastIndex { $0 != 0 } ?? -1) + 1
                 body.byte(UInt8(used))
-                body.append(raw[..<used])
+                body.append(UnsafeRawBufferPointer(rebasing: raw[..<used]))
             }
         }
 

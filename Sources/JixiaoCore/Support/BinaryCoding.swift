@@ -46,6 +46,12 @@ public struct BinaryWriter: Sendable {
     public mutating func append(_ other: some Sequence<UInt8>) {
         bytes.append(contentsOf: other)
     }
+
+    /// Raw bytes in one copy (a slice of a raw buffer goes through the generic
+    /// path above a byte at a time; a unit's cache entry writes 160 decimals).
+    public mutating func append(_ other: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: other.assumingMemoryBound(to: UInt8.self))
+    }
 }
 
 /// Reads what a `BinaryWriter` wrote, in place: only within the scope of the
