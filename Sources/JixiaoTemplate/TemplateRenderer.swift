@@ -407,11 +407,14 @@ struct TemplateRenderer: ~Copyable {
             guard !elements.isEmpty else { return }
             let savedPosition = listPosition
             let lastIndex = elements.count - 1
-            for (index, element) in elements.enumerated() {
-                listPosition = ListPosition(isFirst: index == 0, isLast: index == lastIndex, index: index)
-                stack.append(element)
-                render(body, escapesHTML: escapesHTML)
-                stack.removeLast()
+            // Each element copied once, onto the stack, from where the list holds it.
+            elements.withUnsafeBufferPointer { elements in
+                for index in elements.indices {
+                    listPosition = ListPosition(isFirst: index == 0, isLast: index == lastIndex, index: index)
+                    stack.append(elements[index])
+                    render(body, escapesHTML: escapesHTML)
+                    stack.removeLast()
+                }
             }
             listPosition = savedPosition
         case .bool(let bool):
