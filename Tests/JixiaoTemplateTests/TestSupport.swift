@@ -50,8 +50,22 @@ struct SpecCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
+    /// Renders the case as written, and again with every object of its data made a
+    /// record of the same members (the renderer looks a record's members up by
+    /// position and reads them in place): both must give the expected output.
     func check(sourceLocation: SourceLocation = #_sourceLocation) {
         let output = render(template, partials: partials, data, sourceLocation: sourceLocation)
         #expect(output == expected, "\(name)", sourceLocation: sourceLocation)
+        let withRecords = render(template, partials: partials, Self.asRecords(data), sourceLocation: sourceLocation)
+        #expect(withRecords == expected, "\(name), objects as records", sourceLocation: sourceLocation)
+    }
+
+    static func asRecords(_ value: TemplateValue) -> TemplateValue {
+        switch value {
+        case .list(let items): .list(items.map(asRecords))
+        case .object(let members):
+            .record(TemplateShape(members.keys.sorted()), members.keys.sorted().map { asRecords(members[$0]!) })
+        default: value
+        }
     }
 }
