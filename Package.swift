@@ -7,7 +7,8 @@ import PackageDescription
 //   JixiaoMarkdown  the one wrapper over cmark used everywhere
 //   JixiaoCore      the pure evaluation core: indicator tree, rules, results, totals,
 //                   ranking, grades (no file or network I/O)
-//   JixiaoBytes     the growable block of bytes pages, spreadsheets and CSV files are written into
+//   JixiaoBytes     the growable block of bytes pages, spreadsheets and CSV files are written into,
+//                   and a string's UTF-8 read in place (used from the core up)
 //   JixiaoTemplate  the Mustache template engine the themes are written in (pure, fast,
 //                   Sendable: pages render on every core)
 //   JixiaoSite      the publishing layer: load and validate content, evaluate, render, write
@@ -47,7 +48,7 @@ let package = Package(
         .target(name: "JixiaoZIP", dependencies: ["CJixiaoDeflate"]),
         // SHA-256 for the archives' manifests, with the x86 SHA extensions where the processor has them.
         .target(name: "CJixiaoSHA256"),
-        .target(name: "JixiaoCore"),
+        .target(name: "JixiaoCore", dependencies: ["JixiaoBytes"]),
         .target(name: "JixiaoBytes"),
         .target(name: "JixiaoTemplate", dependencies: ["JixiaoBytes"]),
         .target(

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 
 /// One unit's own scores in bytes: what scoring its results gives before bonus,
 /// totals, ranks and grades, which need every unit (see `Evaluator.evaluate(…reusing:…)`),
@@ -155,8 +156,8 @@ public enum UnitScoreCoding {
 
         /// A text's place in the table, plus one (0 is no text).
         mutating func text(_ value: String?) {
-            guard var value else { return body.count(0) }
-            value.withUTF8 { utf8 in
+            guard let value else { return body.count(0) }
+            value.withUTF8Bytes { utf8 in
                 let key = Self.hash(utf8)
                 if let place = places.place(key), table.bytes[ranges[place]].withUnsafeBufferPointer({ stored in
                     stored.count == utf8.count && (utf8.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, utf8.count) == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 
 extension StringProtocol {
     /// `trimmingCharacters(in: .whitespaces)`, without the trip through NSString
@@ -29,8 +30,7 @@ extension String {
     /// start with a byte below 0x21 or with 0xC2, 0xE1, 0xE2 or 0xE3; Chinese text
     /// passes at once (TrimmingTests checks the list against Foundation).
     fileprivate var hasPlainEnds: Bool {
-        var text = self
-        return text.withUTF8 { bytes in
+        withUTF8Bytes { bytes in
             guard !bytes.isEmpty else { return true }
             return Self.cannotStartSpace(bytes[0]) && Self.cannotStartSpace(bytes[lastScalarStart(in: bytes)])
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 
 /// Bytes of a build's own cache files: numbers as LEB128 (seven bits a byte,
 /// the high bit set on every byte but the last), signed numbers zigzagged
@@ -36,8 +37,7 @@ public struct BinaryWriter: Sendable {
     }
 
     public mutating func text(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
+        value.withUTF8Bytes { utf8 in
             count(utf8.count)
             bytes.append(contentsOf: utf8)
         }
@@ -114,8 +114,8 @@ public struct BinaryReader {
         // initializer was most of decoding a cache file. Decoding repairs bytes
         // that are not UTF-8, so they come out different.
         let utf8 = raw.assumingMemoryBound(to: UInt8.self)
-        var text = String(decoding: utf8, as: UTF8.self)
-        let same = text.withUTF8 { decoded in
+        let text = String(decoding: utf8, as: UTF8.self)
+        let same = text.withUTF8Bytes { decoded in
             decoded.count == utf8.count && (utf8.isEmpty || memcmp(decoded.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
         }
         return same ? text : nil

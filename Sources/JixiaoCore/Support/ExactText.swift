@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 
 /// A text compared and hashed by its UTF-8 bytes, as a dictionary key. Swift's
 /// own String hashing and `==` normalize Unicode first, which costs more than the
@@ -13,13 +14,13 @@ public struct ExactText: Hashable, Sendable {
 
     public static func == (a: ExactText, b: ExactText) -> Bool {
         guard a.text.utf8.count == b.text.utf8.count else { return false }
-        var first = a.text, second = b.text
         // Compared as memory: the generic byte-by-byte comparison showed in every scores sheet.
-        return first.withUTF8 { x in second.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        return a.text.withUTF8Bytes { x in
+            b.text.withUTF8Bytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
     }
 
     public func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

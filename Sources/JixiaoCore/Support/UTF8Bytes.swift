@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBytes
 
 // Checks that run on every cell of a large site's results and downloads read a
 // string's UTF-8 bytes in place: stepping through `utf8` or `unicodeScalars` took
@@ -18,7 +19,7 @@ extension UnsafeBufferPointer<UInt8> {
 extension String {
     /// Whether the text's UTF-8 has `byte` (`memchr` over a native string's bytes).
     public func utf8Contains(_ byte: UInt8) -> Bool {
-        utf8.withContiguousStorageIfAvailable { $0.firstOffset(of: byte) != nil } ?? utf8.contains(byte)
+        withUTF8Bytes { $0.firstOffset(of: byte) != nil }
     }
 }
 
